@@ -1,0 +1,68 @@
+// Command drucksache turns German parliamentary papers (text, PDF, HTML) into JSON, XLSX and Parquet.
+//
+//	drucksache extract FILE
+//	drucksache run [--out DIR] INPUT...
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// usageError marks a wrong use of the command line (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// errSomeFailed means the run finished but some documents failed (exit status 1).
+var errSomeFailed = errors.New("some documents failed")
+
+const usage = `usage:
+  drucksache extract FILE              one document -> its JSON on stdout
+  drucksache run [--out DIR] INPUT...  files and folders -> DIR/json, DIR/xlsx, DIR/parquet (default DIR: out)
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+func exitCode(err error, stderr io.Writer) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "drucksache: %v\n%s", err, usage)
+		return 2
+	case errors.Is(err, errSomeFailed):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "drucksache: %v\n", err)
+		return 1
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"no command"}
+	}
+	switch args[0] {
+	case "extract":
+		return cmdExtract(ctx, args[1:], stdout)
+	case "run":
+		return cmdRun(ctx, args[1:], stdin, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		return usageError{fmt.Sprintf("unknown command %q", args[0])}
+	}
+}

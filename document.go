@@ -1,0 +1,162 @@
+// Package drucksache holds the document model shared by every stage of the pipeline:
+// plain structs with JSON tags, no behaviour, so that extract, transform and load
+// read and write the same data without importing each other.
+package drucksache
+
+// SchemaVersion is the version of the JSON contract written by load.JSON.
+const SchemaVersion = 1
+
+// Kinds of document; only KindAnswer carries questions.
+const (
+	KindAnswer        = "kleine_anfrage_antwort" // answer to a Kleine Anfrage
+	KindUnterrichtung = "unterrichtung"          // a notice by the government, not an answer
+	KindWithdrawn     = "zurueckgezogen"         // a question withdrawn by its askers
+	KindBill          = "gesetzentwurf"          // a bill
+	KindUnknown       = "unknown"                // anything else
+)
+
+// Document is one Drucksache as extracted, typed and checked.
+type Document struct {
+	SchemaVersion      int                 `json:"schema_version"`
+	ID                 string              `json:"id"`
+	Source             Source              `json:"source"`
+	Parliament         *string             `json:"parliament"`
+	Wahlperiode        *int                `json:"wahlperiode"`
+	Drucksache         *string             `json:"drucksache"`
+	Kind               string              `json:"kind"`
+	Urgent             bool                `json:"urgent"` // "zur kurzfristigen schriftlichen Beantwortung"
+	Title              string              `json:"title"`
+	Askers             []Asker             `json:"askers"`
+	AnsweredBy         string              `json:"answered_by"`
+	QuestionDrucksache *string             `json:"question_drucksache"`
+	ReceivedOn         *string             `json:"received_on"`
+	ForwardedOn        *string             `json:"forwarded_on"`
+	AnsweredOn         *string             `json:"answered_on"`
+	DistributedOn      *string             `json:"distributed_on"`
+	PreliminaryRemarks []PreliminaryRemark `json:"preliminary_remarks"`
+	Questions          []Question          `json:"questions"`
+	Tables             []Table             `json:"tables"`
+	Footnotes          []Footnote          `json:"footnotes"`
+	References         []string            `json:"references"`
+	Checks             []Check             `json:"checks"`
+	Warnings           []Warning           `json:"warnings"`
+}
+
+// Source says which file a document came from.
+type Source struct {
+	File     string `json:"file"`
+	Format   string `json:"format"` // txt, pdf, html
+	SHA256   string `json:"sha256"`
+	Pages    int    `json:"pages"`
+	Encoding string `json:"encoding,omitempty"` // the encoding the bytes were decoded from, when not UTF-8
+}
+
+// Asker is a member of parliament who asked, with the party as printed.
+type Asker struct {
+	Name  string `json:"name"`
+	Party string `json:"party"`
+}
+
+// Remarks are made by the askers or by the government.
+const (
+	ByAskers     = "askers"
+	ByGovernment = "government"
+)
+
+// PreliminaryRemark is a "Vorbemerkung" of the askers or of the government.
+type PreliminaryRemark struct {
+	By         string     `json:"by"`
+	Text       string     `json:"text"`
+	Provenance Provenance `json:"provenance"`
+}
+
+// Question is one numbered question with its answer.
+type Question struct {
+	Number       int        `json:"number"`
+	Text         string     `json:"text"`
+	Parts        []string   `json:"parts,omitempty"` // lettered sub-questions printed after a complete question ("a) Falls ja, …")
+	Answer       string     `json:"answer"`
+	AnsweredWith []int      `json:"answered_with,omitempty"`
+	Tables       []string   `json:"tables"`
+	Provenance   Provenance `json:"provenance"`
+	AnswerAt     Provenance `json:"answer_provenance"`
+}
+
+// Table is one table of an answer, a continued table counted once.
+type Table struct {
+	ID             string     `json:"id"`
+	Question       int        `json:"question"`
+	Title          *string    `json:"title"`
+	AuthorityLevel *string    `json:"authority_level"`
+	Unit           *string    `json:"unit"`
+	Header         []string   `json:"header"`
+	HeaderRows     [][]string `json:"header_rows,omitempty"` // the header as printed over several rows, when it was
+	Rows           [][]Cell   `json:"rows"`
+	Notes          []string   `json:"notes,omitempty"` // lines printed under the table that explain it ("* Stichtag …")
+	Provenance     Span       `json:"provenance"`
+}
+
+// Cell kinds.
+const (
+	CellNumber = "number"
+	CellCode   = "code"
+	CellText   = "text"
+	CellSymbol = "symbol"
+	CellEmpty  = "empty"
+)
+
+// Cell is one table cell: the text as printed and its typed value.
+// Value is a float64 for numbers, a string for codes and text, nil otherwise.
+type Cell struct {
+	Raw            string  `json:"raw"`
+	Value          any     `json:"value"`
+	Kind           string  `json:"kind"`
+	Meaning        string  `json:"meaning,omitempty"`         // for symbols: what the sign stands for
+	Decimals       int     `json:"decimals,omitempty"`        // decimals as printed, for display
+	Unit           string  `json:"unit,omitempty"`            // unit printed in the cell ("%", "M.")
+	AuthorityLevel *string `json:"authority_level,omitempty"` // when the cell names an authority level
+}
+
+// Footnote is a note printed at a page end, linked to the question whose text carries its marker.
+type Footnote struct {
+	Marker     string     `json:"marker"`
+	Text       string     `json:"text"`
+	Question   *int       `json:"question"`
+	Provenance Provenance `json:"provenance"`
+}
+
+// Check is one arithmetic cross-check of a table (a total against its parts).
+type Check struct {
+	Table    string   `json:"table"`
+	Kind     string   `json:"kind"` // total_row, subtotal_row, total_column, davon
+	Rows     []int    `json:"rows"` // 0-based row indexes of the parts
+	Target   int      `json:"target_row"`
+	Column   int      `json:"column"`
+	Expected *float64 `json:"expected"` // the printed total
+	Found    *float64 `json:"found"`    // the sum of the parts
+	Passed   *bool    `json:"passed"`   // nil when the check could not be decided
+	Note     string   `json:"note,omitempty"`
+}
+
+// Warning is something the pipeline was unsure of, with where it was.
+type Warning struct {
+	Code       string     `json:"code"`
+	Message    string     `json:"message"`
+	Provenance Provenance `json:"provenance"`
+}
+
+// Provenance is a place in the source: page and line (1-based; 0 unknown), or an element path for HTML.
+type Provenance struct {
+	Page int    `json:"page"`
+	Line int    `json:"line"`
+	Path string `json:"path,omitempty"`
+}
+
+// Span is where something starts and ends in the source.
+type Span struct {
+	Page    int    `json:"page"`
+	Line    int    `json:"line"`
+	EndPage int    `json:"end_page"`
+	EndLine int    `json:"end_line"`
+	Path    string `json:"path,omitempty"`
+}
