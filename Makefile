@@ -1,0 +1,37 @@
+# drucksache: German parliamentary papers to JSON, XLSX and Parquet.
+GO      ?= go
+OUT     ?= out
+FUZZTIME ?= 20s
+
+.PHONY: run test bench fuzz build check-gold ci clean
+
+## run: extract every document in fixtures/ to $(OUT)/ (json, xlsx, parquet)
+run:
+	$(GO) run ./cmd/drucksache run --out $(OUT) fixtures/
+
+## test: unit, golden and end-to-end tests
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## bench: throughput and memory benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: every fuzz target for FUZZTIME each
+fuzz:
+	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
+
+## build: the command in bin/
+build:
+	$(GO) build -o bin/drucksache ./cmd/drucksache
+
+## check-gold: score every gold document in ../shared with its checker (needs ../shared)
+check-gold:
+	scripts/goldcheck.sh
+
+ci:
+	.ci/run
+
+clean:
+	rm -rf $(OUT) bin
