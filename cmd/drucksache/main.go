@@ -59,6 +59,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdExtract(ctx, args[1:], stdout)
 	case "run":
 		return cmdRun(ctx, args[1:], stdin, stderr)
+	case childCommand:
+		return cmdChildExtract(ctx, args[1:], stdout)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil
