@@ -1,0 +1,337 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Text dumped from a PDF keeps no column structure: a table row is a label followed by figures
+// separated by spaces ("Ammerland 14.094    15.985"). dumpTable recognises such runs of rows,
+// with the header lines above them, a header repeated after a page break, and labels wrapped over
+// several lines.
+
+// maxHeaderLines is how many printed lines a table header may take in dumped text.
+const maxHeaderLines = 4
+
+// dumpTable reads a table of dumped text starting at lines[i]; it returns nil when there is none.
+func dumpTable(lines []Line, i, full int) (*table, int) {
+	// Header lines: short lines that are no sentences, right above the first row.
+	j := i
+	var head []Line
+	for j < len(lines) && j < i+maxHeaderLines {
+		if _, vals, ok := dataRow(lines[j], full); ok {
+			// A line with fewer figures than the rows below it is part of the header ("65 bis 74").
+			if n := nextRowValues(lines[j+1:], full); n > len(vals) && headerish(lines[j], full) {
+				head = append(head, lines[j])
+				j++
+				continue
+			}
+			break
+		}
+		if !headerish(lines[j], full) {
+			return nil, 0
+		}
+		head = append(head, lines[j])
+		j++
+	}
+	if j >= len(lines) {
+		return nil, 0
+	}
+	if _, _, ok := dataRow(lines[j], full); !ok {
+		return nil, 0
+	}
+	if len(head) > 0 && i > 0 && !lines[i].Break && !endsLead(lines[i-1].Text) {
+		return nil, 0
+	}
+	t := &table{first: lines[i]}
+	var rows []dumpRow
+	var pending []string
+	for j < len(lines) {
+		l := lines[j]
+		if label, vals, ok := dataRow(l, full); ok {
+			if label == "" && len(pending) > 0 {
+				label = strings.Join(pending, " ")
+				pending = nil
+			}
+			for _, s := range pending {
+				rows = append(rows, dumpRow{label: s})
+			}
+			pending = nil
+			rows = append(rows, dumpRow{label: label, vals: vals})
+			t.last = l
+			j++
+			continue
+		}
+		if n := repeatsHeader(lines[j:], head); n > 0 {
+			j += n
+			continue
+		}
+		if labelish(l, full) && len(pending) < 3 && followedByRow(lines[j+1:], full) {
+			pending = joinPending(pending, l)
+			j++
+			continue
+		}
+		break
+	}
+	if len(rows) < 2 {
+		return nil, 0
+	}
+	width := 0
+	for _, r := range rows {
+		if len(r.vals) > width {
+			width = len(r.vals)
+		}
+	}
+	// A first row of years without a label is the header.
+	if len(head) == 0 && rows[0].label == "" && allYears(rows[0].vals) {
+		t.header = append([]string{""}, rows[0].vals...)
+		rows = rows[1:]
+	}
+	// Rows of figures only whose first figure is a year: the year is the row label.
+	if yearLabels(rows) {
+		for k := range rows {
+			rows[k].label, rows[k].vals = rows[k].vals[0], rows[k].vals[1:]
+		}
+		width--
+	}
+	for _, r := range rows {
+		cells := append([]string{r.label}, r.vals...)
+		for len(cells) < width+1 {
+			cells = append(cells, "")
+		}
+		t.rows = append(t.rows, cells)
+	}
+	if t.header == nil {
+		t.header, t.headerRows = splitHeader(head, width+1)
+	}
+	return t, j - i
+}
+
+// endsLead reports whether a line ends the sentence that leads into a table ("…folgende Einwohnerzahlen:5").
+func endsLead(s string) bool {
+	s = strings.TrimRight(s, " ")
+	s = strings.TrimRight(s, "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰")
+	return endsSentence(s)
+}
+
+// valueToken reports whether a token is a figure or a statistics sign of a table cell.
+func valueToken(tok string) bool {
+	tok = strings.TrimRight(tok, "*%")
+	switch tok {
+	case "---", "--", "–", "-", "x", "…", "...", "k.A.", "/":
+		return true
+	}
+	if tok == "" {
+		return false
+	}
+	s := strings.TrimLeft(tok, "+-–")
+	digits, sep := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == ',':
+			if i == 0 || i == len(s)-1 || sep && c == ',' {
+				return false
+			}
+			if c == ',' {
+				sep = true
+			}
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// unitToken is a unit printed after a figure ("26,4 M.", "12,5 %").
+func unitToken(tok string) bool {
+	switch tok {
+	case "M.", "%", "€", "Mio.", "Mrd.", "Tsd.", "EUR", "T€", "ha", "km", "Std.":
+		return true
+	}
+	return false
+}
+
+// dataRow splits a line of dumped text into a label and the figures that end it.
+func dataRow(l Line, full int) (string, []string, bool) {
+	if l.Cells != nil {
+		return "", nil, false
+	}
+	f := strings.Fields(l.Text)
+	var vals []string
+	k := len(f)
+	for k > 0 {
+		tok := f[k-1]
+		if unitToken(tok) && k >= 2 && valueToken(f[k-2]) && strings.Trim(f[k-2], "-–x.…/") != "" {
+			vals = append(vals, f[k-2]+" "+tok)
+			k -= 2
+			continue
+		}
+		if !valueToken(tok) {
+			break
+		}
+		vals = append(vals, tok)
+		k--
+	}
+	if len(vals) == 0 {
+		return "", nil, false
+	}
+	for a, b := 0, len(vals)-1; a < b; a, b = a+1, b-1 {
+		vals[a], vals[b] = vals[b], vals[a]
+	}
+	label := strings.Join(f[:k], " ")
+	n := utf8.RuneCountInString(label)
+	if n > 60 || endsSentence(label) && !abbreviationEnd(label) {
+		return "", nil, false
+	}
+	if len(vals) == 1 {
+		// One figure after a label: a row only when the line is short, not running text ending in a number.
+		if label == "" || n > 45 || (full > 0 && utf8.RuneCountInString(strings.TrimSpace(l.Text)) > full*7/10) {
+			return "", nil, false
+		}
+		if strings.Trim(vals[0], "-–x.…/") == "" {
+			return "", nil, false
+		}
+	}
+	return label, vals, true
+}
+
+// headerish reports a line that can be part of a table header: short, no sentence.
+func headerish(l Line, full int) bool {
+	t := strings.TrimSpace(l.Text)
+	if t == "" || l.Cells != nil || isListItem(t) {
+		return false
+	}
+	if full > 0 && utf8.RuneCountInString(t) > full*8/10 {
+		return false
+	}
+	return !endsSentence(t) || abbreviationEnd(t)
+}
+
+// labelish reports a line that can be (part of) a row label printed without its figures.
+func labelish(l Line, full int) bool {
+	t := strings.TrimSpace(l.Text)
+	return t != "" && utf8.RuneCountInString(t) <= 60 && headerish(l, full)
+}
+
+// followedByRow reports whether a data row follows within the next three lines.
+func followedByRow(lines []Line, full int) bool {
+	for k := 0; k < len(lines) && k < 3; k++ {
+		if _, _, ok := dataRow(lines[k], full); ok {
+			return true
+		}
+		if !labelish(lines[k], full) {
+			return false
+		}
+	}
+	return false
+}
+
+// nextRowValues is the number of figures of the next data row within three lines, or 0.
+func nextRowValues(lines []Line, full int) int {
+	for k := 0; k < len(lines) && k < 3; k++ {
+		if _, vals, ok := dataRow(lines[k], full); ok {
+			return len(vals)
+		}
+	}
+	return 0
+}
+
+// joinPending adds a label line, joining a label wrapped at a hyphen.
+func joinPending(pending []string, l Line) []string {
+	if n := len(pending); n > 0 && strings.HasSuffix(strings.TrimSpace(pending[n-1]), "-") {
+		pending[n-1] = joinLine(pending[n-1], l.Text)
+		return pending
+	}
+	return append(pending, strings.TrimSpace(l.Text))
+}
+
+// repeatsHeader returns how many lines at the start of lines repeat the table header, or 0.
+func repeatsHeader(lines []Line, head []Line) int {
+	if len(head) == 0 || len(lines) < len(head) {
+		return 0
+	}
+	for k := range head {
+		if strings.Join(strings.Fields(lines[k].Text), " ") != strings.Join(strings.Fields(head[k].Text), " ") {
+			return 0
+		}
+	}
+	return len(head)
+}
+
+func isYear(tok string) bool {
+	tok = strings.TrimRight(tok, "*")
+	return len(tok) == 4 && (strings.HasPrefix(tok, "19") || strings.HasPrefix(tok, "20")) && strings.Trim(tok, "0123456789") == ""
+}
+
+func allYears(vals []string) bool {
+	for _, v := range vals {
+		if !isYear(v) {
+			return false
+		}
+	}
+	return len(vals) > 0
+}
+
+// yearLabels reports rows that have no label and start with distinct years ("2022 243 27").
+func yearLabels(rows []dumpRow) bool {
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if r.label != "" || len(r.vals) < 2 || !isYear(r.vals[0]) || seen[r.vals[0]] {
+			return false
+		}
+		seen[r.vals[0]] = true
+	}
+	return len(rows) > 1
+}
+
+// dumpRow is a row of dumped text: its label and its figures.
+type dumpRow struct {
+	label string
+	vals  []string
+}
+
+// splitHeader turns the header lines of a dumped table into one header cell per column. A single
+// line splits into words when their count fits the columns; a header over several lines keeps
+// its first word as the label column and gives each further line to the next column, merging
+// from the front when there are more lines than columns.
+func splitHeader(head []Line, width int) ([]string, [][]string) {
+	if len(head) == 0 {
+		return make([]string, width), nil
+	}
+	if len(head) == 1 {
+		f := strings.Fields(head[0].Text)
+		switch {
+		case len(f) == width:
+			return f, nil
+		case len(f) == width-1:
+			return append([]string{""}, f...), nil
+		}
+	}
+	var segs []string
+	first := strings.Fields(head[0].Text)
+	label := ""
+	if len(first) > 0 {
+		label = first[0]
+		if rest := strings.Join(first[1:], " "); rest != "" {
+			segs = append(segs, rest)
+		}
+	}
+	for _, h := range head[1:] {
+		segs = append(segs, strings.TrimSpace(h.Text))
+	}
+	for len(segs) > width-1 && len(segs) > 1 {
+		segs = append([]string{joinLine(segs[0], segs[1])}, segs[2:]...)
+	}
+	header := append([]string{label}, segs...)
+	for len(header) < width {
+		header = append(header, "")
+	}
+	var rows [][]string
+	for _, h := range head {
+		rows = append(rows, []string{strings.TrimSpace(h.Text)})
+	}
+	return header, rows
+}

@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	drucksache "drucksache"
+)
+
+var (
+	reKleineAnfrage = regexp.MustCompile(`Kleine Anfrage zur (kurzfristigen )?schriftlichen Beantwortung`)
+	reAskersBlock   = regexp.MustCompile(`Anfrage (?:des|der) Abgeordneten (.+?)(?:, einge-? ?gangen am|$| Antwort de[sr] )`)
+	reReceived      = regexp.MustCompile(`eingegangen am (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
+	reQuestionDS    = regexp.MustCompile(`eingegangen am [^-–]*[-–]\s*(?:Drs\.|Drucksache)\s*(\d+\s*/\s*\d+)`)
+	reForwarded     = regexp.MustCompile(`übersandt am (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
+	reAnswer        = regexp.MustCompile(`Antwort ((?:des|der) .+?)(?: namens der Landesregierung)? vom (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
+	reAnswerHead    = regexp.MustCompile(`Antwort (?:des|der) .+? namens der Landesregierung`)
+	reTitleEnd      = regexp.MustCompile(`Anfrage (?:des|der) Abgeordneten .+?, einge-? ?gangen am`)
+	reDistributed   = regexp.MustCompile(`\(verteilt am (\d{1,2}\.\d{1,2}\.\d{4})\)`)
+	reUnterrichtung = regexp.MustCompile(`^Unterrichtung\b`)
+	reGesetzentwurf = regexp.MustCompile(`^Gesetzentwurf\b`)
+	reWithdrawn     = regexp.MustCompile(`(?i)zurückgezogen`)
+	reBTAnswer      = regexp.MustCompile(`Antwort\s+der Bundesregierung`)
+	reWahlperiodeDS = regexp.MustCompile(`^(\d+)/\d+$`)
+)
+
+// frontLimit is how many lines the title block of a Drucksache can take.
+const frontLimit = 40
+
+// frontMatter reads kind, askers, ministry, title, dates and the question's Drucksache from the
+// title block, and returns the index of the first body line after it.
+func (p *parser) frontMatter() int {
+	n := len(p.body)
+	if n > frontLimit {
+		n = frontLimit
+	}
+	// The title block ends at the answer line with its date ("… namens der Landesregierung vom 27.07.2026").
+	end := -1
+	var text string
+	for i := 0; i < n; i++ {
+		text = joinLine(text, p.body[i].Text)
+		if lastAnswer(text) != nil {
+			end = i + 1
+			break
+		}
+	}
+	if end < 0 {
+		end = 0
+		text = ""
+		for i := 0; i < n; i++ {
+			text = joinLine(text, p.body[i].Text)
+		}
+	}
+	first := strings.TrimSpace(p.body[0].Text)
+	switch {
+	case reKleineAnfrage.MatchString(text) && strings.Contains(text, "Antwort"):
+		p.doc.Kind = drucksache.KindAnswer
+		p.doc.Urgent = strings.Contains(reKleineAnfrage.FindString(text), "kurzfristigen")
+	case reBTAnswer.MatchString(text) || (strings.Contains(text, "Kleine Anfrage") && strings.Contains(text, "Wir fragen die Bundesregierung")):
+		p.doc.Kind = drucksache.KindAnswer
+	case reUnterrichtung.MatchString(first) || strings.HasPrefix(text, "Unterrichtung"):
+		p.doc.Kind = drucksache.KindUnterrichtung
+	case reGesetzentwurf.MatchString(first):
+		p.doc.Kind = drucksache.KindBill
+	case reWithdrawn.MatchString(text):
+		p.doc.Kind = drucksache.KindWithdrawn
+	case strings.Contains(text, "Anfrage") && strings.Contains(text, "Abgeordneten") && (strings.Contains(text, "ANTWORT") || strings.Contains(text, "Antwort")):
+		p.doc.Kind = drucksache.KindAnswer
+	}
+	if p.doc.Kind == drucksache.KindAnswer && reWithdrawn.MatchString(text) && !strings.Contains(text, "Antwort de") {
+		p.doc.Kind = drucksache.KindWithdrawn
+	}
+	if p.doc.Kind != drucksache.KindAnswer {
+		p.warn("not_an_answer", &p.body[0], "the document is not an answer to a Kleine Anfrage (kind %s); no questions extracted", p.doc.Kind)
+	}
+
+	if m := reAskersBlock.FindStringSubmatch(text); m != nil {
+		p.doc.Askers = parseAskers(m[1])
+	}
+	if m := reReceived.FindStringSubmatch(text); m != nil {
+		p.doc.ReceivedOn = ptr(m[1])
+	}
+	if m := reQuestionDS.FindStringSubmatch(text); m != nil {
+		p.doc.QuestionDrucksache = ptr(strings.ReplaceAll(m[1], " ", ""))
+	}
+	if m := reForwarded.FindStringSubmatch(text); m != nil {
+		p.doc.ForwardedOn = ptr(m[1])
+	}
+	if m := lastAnswer(text); m != nil {
+		p.doc.AnsweredBy = strings.TrimSpace(m[1])
+		p.doc.AnsweredOn = ptr(m[2])
+	}
+	p.doc.Title = title(text)
+	if p.doc.Title == "" && p.doc.Kind == drucksache.KindAnswer {
+		p.warn("no_title", &p.body[0], "no subject line found in the title block")
+	}
+	if p.doc.Wahlperiode == nil && p.doc.QuestionDrucksache != nil {
+		if m := reWahlperiodeDS.FindStringSubmatch(*p.doc.QuestionDrucksache); m != nil {
+			if wp, err := strconv.Atoi(m[1]); err == nil {
+				p.doc.Wahlperiode = &wp
+			}
+		}
+	}
+	return end
+}
+
+// lastAnswer matches reAnswer at the last "Antwort de…" that it fits, so that the ministry is not
+// taken from "mit Antwort der Landesregierung" or the first answer line of the title block.
+func lastAnswer(text string) []string {
+	for i := strings.LastIndex(text, "Antwort de"); i >= 0; i = strings.LastIndex(text[:i], "Antwort de") {
+		if m := reAnswer.FindStringSubmatch(text[i:]); m != nil && !strings.Contains(m[1], "Antwort") && !strings.Contains(m[1], "Anfrage") {
+			return m
+		}
+	}
+	return nil
+}
+
+// title is the subject line: what the title block prints between the first answer line and the
+// repeated "Anfrage der Abgeordneten …, eingegangen am".
+func title(text string) string {
+	head := reAnswerHead.FindStringIndex(text)
+	if head == nil {
+		return ""
+	}
+	tail := reTitleEnd.FindStringIndex(text[head[1]:])
+	if tail == nil {
+		return ""
+	}
+	return strings.TrimSpace(text[head[1] : head[1]+tail[0]])
+}
+
+// parseAskers splits "Omid Najafi, Holger Kühnlenz, Dennis Jahn und Stephan Bothe (AfD)" into askers;
+// a list may carry several parties ("A (CDU) und B (SPD)").
+func parseAskers(s string) []drucksache.Asker {
+	var out []drucksache.Asker
+	for s != "" {
+		open := strings.Index(s, "(")
+		if open < 0 {
+			break
+		}
+		close := strings.Index(s[open:], ")")
+		if close < 0 {
+			break
+		}
+		names, party := s[:open], strings.TrimSpace(s[open+1:open+close])
+		s = strings.TrimSpace(s[open+close+1:])
+		s = strings.TrimPrefix(strings.TrimPrefix(s, ","), " ")
+		s = strings.TrimPrefix(s, "und ")
+		names = strings.ReplaceAll(names, " und ", ", ")
+		for _, n := range strings.Split(names, ",") {
+			n = strings.TrimSpace(n)
+			n = strings.TrimPrefix(n, "und ")
+			if n != "" {
+				out = append(out, drucksache.Asker{Name: n, Party: party})
+			}
+		}
+	}
+	return out
+}
+
+// inferParliament names the parliament where no running header printed it, from the rules
+// and ministries the title block cites (Niedersachsen: "GO LT", "Niedersächsischen …").
+func (p *parser) inferParliament() {
+	if p.doc.Parliament != nil {
+		return
+	}
+	var head strings.Builder
+	for i := 0; i < len(p.body) && i < frontLimit; i++ {
+		head.WriteString(p.body[i].Text)
+		head.WriteByte('\n')
+	}
+	h := head.String()
+	switch {
+	case strings.Contains(h, "Niedersächsisch") || strings.Contains(h, "Niedersachsen"):
+		p.doc.Parliament = ptr("Niedersächsischer Landtag")
+	case strings.Contains(h, "LANDTAG DES SAARLANDES") || strings.Contains(h, "Landtag des Saarlandes"):
+		p.doc.Parliament = ptr("Landtag des Saarlandes")
+	case strings.Contains(h, "Deutscher Bundestag"):
+		p.doc.Parliament = ptr("Deutscher Bundestag")
+	case strings.Contains(h, "Landtag von Baden-Württemberg"):
+		p.doc.Parliament = ptr("Landtag von Baden-Württemberg")
+	}
+	if p.doc.Wahlperiode == nil {
+		if m := reHeaderWP.FindStringSubmatch(h); m != nil {
+			if n, err := strconv.Atoi(m[1]); err == nil {
+				p.doc.Wahlperiode = &n
+			}
+		}
+	}
+	if p.doc.Drucksache == nil {
+		if m := reHeaderDS.FindStringSubmatch(h); m != nil {
+			p.doc.Drucksache = ptr(m[1])
+		}
+	}
+}

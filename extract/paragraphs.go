@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// conjunctions after which a hyphen at a line end is a printed hyphen of an elided compound
+// ("Landes- und Kommunalverwaltung"), not a word broken at the line end.
+var conjunctions = map[string]bool{
+	"und": true, "oder": true, "bis": true, "bzw.": true, "sowie": true, "als": true,
+	"noch": true, "wie": true, "statt": true, "u.": true, "beziehungsweise": true, "respektive": true,
+}
+
+// joinLine appends the next printed line to text by the rules a careful reader applies:
+// a word broken at the line end is joined (`niedersächsi-` + `schen`), a printed hyphen stays
+// (`Landes- und`, `Open-Source`, `Nicht-Opfer- ` + `delikte`), otherwise the lines meet with a space.
+// next may carry the trailing spaces of dumped text: "Opfer- " (hyphen then space) is a printed hyphen.
+func joinLine(text, next string) string {
+	nextT := strings.TrimSpace(next)
+	if nextT == "" {
+		return text
+	}
+	trailingSpace := len(text) > 0 && (text[len(text)-1] == ' ' || strings.HasSuffix(text, "\u00a0"))
+	t := strings.TrimRight(text, " \t\u00a0")
+	if t == "" {
+		return nextT
+	}
+	if !strings.HasSuffix(t, "-") || strings.HasSuffix(t, "--") {
+		return t + " " + nextT
+	}
+	before, _ := utf8.DecodeLastRuneInString(t[:len(t)-1])
+	if before == ' ' || len(t) == 1 {
+		if trailingSpace {
+			return t + " " + nextT // a dash standing alone: "2020 - 2026"
+		}
+		return t + nextT // a hyphen leading the next word: "und -bildung"
+	}
+	word := nextT
+	if i := strings.IndexAny(word, " \t"); i >= 0 {
+		word = word[:i]
+	}
+	if conjunctions[strings.TrimRight(word, ",")] {
+		return t + " " + nextT
+	}
+	r, _ := utf8.DecodeRuneInString(nextT)
+	if !unicode.IsLetter(before) || !unicode.IsLower(r) || trailingSpace {
+		return t + nextT // printed hyphen: "Open-Source", "Nicht-Opfer-delikte", "2023-2024"
+	}
+	return t[:len(t)-1] + nextT
+}
+
+// endsSentence reports whether text ends a sentence or a heading line: ".", "?", "!", ":" after
+// closing quotes and brackets, but not an abbreviation or an ordinal ("z. B.", "Nr.", "1.").
+func endsSentence(text string) bool {
+	t := strings.TrimRight(text, " \t\u00a0“”\"'’)")
+	if t == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	switch last {
+	case '?', '!', ':':
+		return true
+	case '.':
+		return !abbreviationEnd(t)
+	}
+	return false
+}
+
+// abbreviations that end with a dot but do not end a sentence.
+var abbreviations = map[string]bool{
+	"bzw.": true, "z.": true, "B.": true, "u.": true, "a.": true, "d.": true, "h.": true, "Nr.": true,
+	"Abs.": true, "ggf.": true, "vgl.": true, "S.": true, "Drs.": true, "ca.": true, "inkl.": true,
+	"evtl.": true, "bspw.": true, "usw.": true, "etc.": true, "Art.": true, "Dr.": true, "v.": true,
+	"vorl.": true, "gem.": true, "lfd.": true, "Mio.": true, "Mrd.": true, "Tsd.": true, "i.": true,
+	"s.": true, "St.": true, "Kap.": true, "Epl.": true, "e.": true, "V.": true, "sog.": true, "insb.": true,
+}
+
+// abbreviationEnd reports whether t ends with an abbreviation or an ordinal number ("im 1.").
+func abbreviationEnd(t string) bool {
+	i := strings.LastIndexAny(t, " \t(")
+	w := t[i+1:]
+	if abbreviations[w] {
+		return true
+	}
+	digits := strings.TrimSuffix(w, ".")
+	if digits != "" && len(digits) <= 2 && strings.Trim(digits, "0123456789") == "" {
+		return true // "im 1." of "im 1. Quartal" broken at the line end
+	}
+	return false
+}
+
+// startsLowercase reports whether text starts with a lowercase letter (a paragraph that continues).
+func startsLowercase(text string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(text))
+	return unicode.IsLower(r)
+}
+
+// isListItem reports whether a line starts a list item: a bullet or a lettered item ("a) ").
+func isListItem(text string) bool {
+	t := strings.TrimLeft(text, " ")
+	for _, b := range []string{"- ", "– ", "• ", "· ", "▪ ", "◦ ", "* ", "— "} {
+		if strings.HasPrefix(t, b) {
+			return true
+		}
+	}
+	return isLetteredItem(t)
+}
+
+// isLetteredItem reports "a) …", "b) …".
+func isLetteredItem(t string) bool {
+	t = strings.TrimLeft(t, " ")
+	return len(t) > 3 && t[0] >= 'a' && t[0] <= 'z' && t[1] == ')' && t[2] == ' '
+}
+
+// paragraphs joins printed lines into paragraphs. A paragraph ends at a break (blank line, vertical
+// gap) unless the next line continues an unfinished sentence over a page break; in text without
+// breaks (dumped from a PDF) a short line that ends a sentence ends the paragraph. List items stand
+// on their own. full is the length of a full line of running text (0: unknown).
+func paragraphs(lines []Line, full int) []string {
+	var out []string
+	var cur string
+	prevShort := false
+	for i, l := range lines {
+		t := l.Text
+		if strings.TrimSpace(t) == "" {
+			continue
+		}
+		newPara := i == 0
+		if !newPara {
+			switch {
+			case isListItem(t):
+				newPara = true
+			case l.Break:
+				// A paragraph cut by a page break continues in lowercase.
+				newPara = endsSentence(cur) || !startsLowercase(t)
+			case prevShort && endsSentence(cur):
+				newPara = true
+			}
+		}
+		if newPara {
+			if s := strings.TrimSpace(cur); s != "" {
+				out = append(out, s)
+			}
+			cur = t
+		} else {
+			cur = joinLine(cur, t)
+		}
+		prevShort = isShort(l, full)
+	}
+	if s := strings.TrimSpace(cur); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// isShort reports whether a line stops well before the right margin (so a sentence ending there ends its paragraph).
+func isShort(l Line, full int) bool {
+	if l.Fill > 0 {
+		return l.Fill < 0.85
+	}
+	if full <= 0 {
+		return true
+	}
+	return utf8.RuneCountInString(strings.TrimSpace(l.Text)) < full*85/100
+}
+
+// fullWidth estimates the length in characters of a full line of running text: the 80th percentile
+// of line lengths of lines that are not table rows.
+func fullWidth(lines []Line) int {
+	var ns []int
+	for _, l := range lines {
+		if l.Cells == nil {
+			ns = append(ns, utf8.RuneCountInString(strings.TrimSpace(l.Text)))
+		}
+	}
+	if len(ns) < 5 {
+		return 0
+	}
+	sort.Ints(ns)
+	return ns[len(ns)*8/10]
+}

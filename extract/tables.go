@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	drucksache "drucksache"
+)
+
+// table is a table while the parser assembles it.
+type table struct {
+	header     []string
+	headerRows [][]string
+	rows       [][]string
+	first      Line
+	last       Line
+	title      string
+	unit       string
+}
+
+// segment is a run of prose lines or one table of an answer, in printed order.
+type segment struct {
+	prose []Line
+	table *table
+}
+
+var reUnitPhrase = regexp.MustCompile(`\(\s*(?:Angaben\s+)?in\s+[^()]{1,40}\)|(?:Angaben|Beträge|Werte)\s+in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)?\s*(?:Euro|€|EUR)|in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)\s*(?:Euro|€|EUR)`)
+
+// answer splits the lines of an answer into prose paragraphs and tables; it records the tables
+// in the document and returns the paragraphs and the ids of the tables.
+func (p *parser) answer(question int, lines []Line, full int) ([]string, []string) {
+	segs := p.segments(lines, full)
+	var paras []string
+	var ids []string
+	for k := range segs {
+		s := &segs[k]
+		if s.table == nil {
+			continue
+		}
+		// The heading right above a table is its title, not answer prose; a unit stated in the
+		// sentence that leads into the table applies to the whole table.
+		if k > 0 && segs[k-1].table == nil {
+			prev := segs[k-1].prose
+			pp := paragraphs(prev, full)
+			if len(pp) > 0 {
+				last := pp[len(pp)-1]
+				if isHeading(last) && len(prev) > 0 && (prev[len(prev)-1].Break || len(pp) > 1 || k == 1) {
+					s.table.title = last
+					segs[k-1].prose = dropLastParagraph(prev, full)
+					pp = pp[:len(pp)-1]
+				}
+				if len(pp) > 0 {
+					if u := reUnitPhrase.FindString(pp[len(pp)-1]); u != "" {
+						s.table.unit = u
+					}
+				}
+				if s.table.unit == "" && s.table.title != "" {
+					s.table.unit = reUnitPhrase.FindString(s.table.title)
+				}
+			}
+		}
+	}
+	// A table continued after a page break with its header repeated is one table.
+	var merged []segment
+	for _, s := range segs {
+		if s.table != nil && len(merged) > 0 {
+			prev := merged[len(merged)-1]
+			if prev.table != nil && s.table.title == "" && sameHeader(prev.table.header, s.table.header) {
+				prev.table.rows = append(prev.table.rows, s.table.rows...)
+				prev.table.last = s.table.last
+				continue
+			}
+		}
+		merged = append(merged, s)
+	}
+	for _, s := range merged {
+		if s.table == nil {
+			paras = append(paras, paragraphs(s.prose, full)...)
+			continue
+		}
+		ids = append(ids, p.addTable(question, s.table))
+	}
+	return paras, ids
+}
+
+// dropLastParagraph removes the lines of the last paragraph of prose.
+func dropLastParagraph(prose []Line, full int) []Line {
+	for i := len(prose) - 1; i > 0; i-- {
+		if len(paragraphs(prose[:i], full)) < len(paragraphs(prose, full)) {
+			return prose[:i]
+		}
+	}
+	return nil
+}
+
+// isHeading reports whether a paragraph reads as a heading: short, no sentence punctuation at its end.
+func isHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 90 || strings.HasSuffix(s, ",") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".?!:;", last) || strings.HasPrefix(s, "Tabelle")
+}
+
+func sameHeader(a, b []string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if strings.Join(strings.Fields(a[i]), " ") != strings.Join(strings.Fields(b[i]), " ") {
+			return false
+		}
+	}
+	return true
+}
+
+// addTable records a table in the document and returns its id.
+func (p *parser) addTable(question int, t *table) string {
+	id := fmt.Sprintf("t%d", len(p.doc.Tables)+1)
+	width := len(t.header)
+	for _, r := range t.rows {
+		if len(r) > width {
+			width = len(r)
+		}
+	}
+	for len(t.header) < width {
+		t.header = append(t.header, "")
+	}
+	dt := drucksache.Table{
+		ID:         id,
+		Question:   question,
+		Header:     t.header,
+		HeaderRows: t.headerRows,
+		Provenance: drucksache.Span{Page: t.first.Page, Line: t.first.No, EndPage: t.last.Page, EndLine: t.last.No, Path: t.first.Path},
+	}
+	if t.title != "" {
+		dt.Title = ptr(t.title)
+	}
+	if t.unit != "" {
+		dt.Unit = ptr(t.unit)
+	}
+	for _, r := range t.rows {
+		cells := make([]drucksache.Cell, width)
+		for c := range cells {
+			if c < len(r) {
+				cells[c].Raw = r[c]
+			}
+		}
+		dt.Rows = append(dt.Rows, cells)
+	}
+	p.doc.Tables = append(p.doc.Tables, dt)
+	return id
+}
+
+// segments cuts answer lines into prose and tables: rows with cells from the reader (tabs,
+// <td>, PDF columns), and in dumped text runs of lines that end in figures.
+func (p *parser) segments(lines []Line, full int) []segment {
+	var segs []segment
+	addProse := func(l Line) {
+		if len(segs) == 0 || segs[len(segs)-1].table != nil {
+			segs = append(segs, segment{})
+		}
+		segs[len(segs)-1].prose = append(segs[len(segs)-1].prose, l)
+	}
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		if l.Cells != nil {
+			t := &table{first: l}
+			src := l.Table
+			j := i
+			for j < len(lines) && lines[j].Cells != nil && lines[j].Table == src {
+				r := lines[j]
+				if (r.Header && len(t.rows) == 0) || (j == i && !anyHeaderMarked(lines[i:], src)) {
+					if t.header == nil {
+						t.header = append([]string(nil), r.Cells...)
+					} else {
+						t.header = mergeHeader(t.header, r.Cells)
+					}
+					t.headerRows = append(t.headerRows, r.Cells)
+				} else if sameHeader(t.header, r.Cells) {
+					// a header repeated after a page break
+				} else {
+					t.rows = append(t.rows, append([]string(nil), r.Cells...))
+				}
+				t.last = r
+				j++
+			}
+			if len(t.headerRows) < 2 {
+				t.headerRows = nil
+			}
+			segs = append(segs, segment{table: t})
+			i = j
+			continue
+		}
+		if t, n := dumpTable(lines, i, full); t != nil {
+			segs = append(segs, segment{table: t})
+			i += n
+			continue
+		}
+		addProse(l)
+		i++
+	}
+	return segs
+}
+
+// anyHeaderMarked reports whether the reader marked header rows in the table starting at lines[0].
+func anyHeaderMarked(lines []Line, src int) bool {
+	for _, l := range lines {
+		if l.Cells == nil || l.Table != src {
+			break
+		}
+		if l.Header {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeHeader joins a header printed over several rows, column by column.
+func mergeHeader(h, more []string) []string {
+	for len(h) < len(more) {
+		h = append(h, "")
+	}
+	for i, c := range more {
+		if c != "" {
+			h[i] = strings.TrimSpace(joinLine(h[i], c))
+		}
+	}
+	return h
+}
