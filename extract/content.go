@@ -25,7 +25,7 @@ func (p *parser) content(start int) {
 		if m := reDistributed.FindAllStringSubmatch(p.body[i].Text, -1); m != nil {
 			p.doc.DistributedOn = ptr(m[len(m)-1][1])
 		}
-		if isDistributionNote(p.body[i].Text) && i >= start && end == len(p.body) {
+		if (isDistributionNote(p.body[i].Text) || isImprint(p.body[i].Text)) && end == len(p.body) {
 			end = i
 		}
 	}
@@ -324,4 +324,10 @@ func togetherNumbers(s string) []int {
 		}
 	}
 	return nums
+}
+
+// isImprint reports the printer's imprint that closes a Bundestag Drucksache.
+func isImprint(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasPrefix(t, "Gesamtherstellung:") || strings.HasPrefix(t, "Vertrieb: Bundesanzeiger")
 }

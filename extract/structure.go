@@ -25,7 +25,10 @@ func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) 
 	}
 	p.headerFacts()
 	p.raiseMarkers()
-	front := p.frontMatter()
+	front := p.bundestag()
+	if front < 0 {
+		front = p.frontMatter()
+	}
 	p.inferParliament()
 	if p.doc.Kind == drucksache.KindAnswer {
 		p.content(front)
