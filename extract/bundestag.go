@@ -64,7 +64,7 @@ func (p *parser) bundestag() int {
 	end := a + 2
 	for i := a + 2; i < len(p.body) && i < a+20; i++ {
 		t := strings.TrimSpace(p.body[i].Text)
-		if reRemarkAskers.MatchString(t) || reRemarkGov.MatchString(t) || reQuestionStart.MatchString(t) {
+		if reRemarkAskers.MatchString(t) || reRemarkGov.MatchString(t) || isQuestionStart(t) {
 			break
 		}
 		text = joinLine(text, t)

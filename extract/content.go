@@ -9,7 +9,6 @@ import (
 )
 
 var (
-	reQuestionStart = regexp.MustCompile(`^\s*(\d{1,3})\.\s+(\S.*)$`)
 	reRemarkAskers  = regexp.MustCompile(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
 	reRemarkGov     = regexp.MustCompile(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
 	reTogether      = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
@@ -22,6 +21,9 @@ func (p *parser) content(start int) {
 	end := len(p.body)
 	// "(verteilt am …)" closes the document; it belongs to no answer.
 	for i := start; i < len(p.body); i++ {
+		if !strings.Contains(p.body[i].Text, "verteilt am") && !strings.HasPrefix(p.body[i].Text, "Gesamtherstellung") && !strings.HasPrefix(p.body[i].Text, "Vertrieb") {
+			continue
+		}
 		if m := reDistributed.FindAllStringSubmatch(p.body[i].Text, -1); m != nil {
 			p.doc.DistributedOn = ptr(m[len(m)-1][1])
 		}
@@ -102,12 +104,8 @@ func (p *parser) questionChain(start, end, full int) []int {
 		if l.Cells != nil || l.Table > 0 {
 			continue
 		}
-		m := reQuestionStart.FindStringSubmatch(l.Text)
-		if m == nil {
-			continue
-		}
-		n, _ := strconv.Atoi(m[1])
-		if n == 0 {
+		n, _, ok := questionStart(l.Text)
+		if !ok || n == 0 {
 			continue
 		}
 		if anyBold && l.Bold == No {
@@ -132,7 +130,7 @@ func (p *parser) questionChain(start, end, full int) []int {
 		}
 		// A question ends in "?" within a few lines.
 		for j := i; j < end && j < i+8; j++ {
-			if j > i && (reQuestionStart.MatchString(p.body[j].Text) || p.body[j].Break) {
+			if j > i && (isQuestionStart(p.body[j].Text) || p.body[j].Break) {
 				break
 			}
 			if strings.HasSuffix(strings.TrimRight(p.body[j].Text, " “”\")"), "?") {
@@ -179,8 +177,7 @@ func (p *parser) question(n, at, stop, full int) {
 	block := p.body[at:stop]
 	qlen, partsAt := questionExtent(block)
 	first := block[0]
-	m := reQuestionStart.FindStringSubmatch(first.Text)
-	text := m[2]
+	_, text, _ := questionStart(first.Text)
 	var parts []string
 	for i := 1; i < qlen; i++ {
 		if partsAt > 0 && i >= partsAt {
@@ -330,4 +327,32 @@ func togetherNumbers(s string) []int {
 func isImprint(t string) bool {
 	t = strings.TrimSpace(t)
 	return strings.HasPrefix(t, "Gesamtherstellung:") || strings.HasPrefix(t, "Vertrieb: Bundesanzeiger")
+}
+
+// questionStart reads the number and text of a line that starts a numbered question ("12. Wie …").
+func questionStart(t string) (int, string, bool) {
+	i := 0
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+		i++
+	}
+	n, d := 0, 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' && d < 3 {
+		n = n*10 + int(t[i]-'0')
+		i++
+		d++
+	}
+	if d == 0 || i+1 >= len(t) || t[i] != '.' || (t[i+1] != ' ' && t[i+1] != '\t') {
+		return 0, "", false
+	}
+	rest := strings.TrimSpace(t[i+1:])
+	if rest == "" {
+		return 0, "", false
+	}
+	return n, rest, true
+}
+
+// isQuestionStart reports whether t starts like a numbered question.
+func isQuestionStart(t string) bool {
+	_, _, ok := questionStart(t)
+	return ok
 }

@@ -159,6 +159,12 @@ func dataRow(l Line, full int) (string, []string, bool) {
 	if l.Cells != nil {
 		return "", nil, false
 	}
+	// Fast path: running text ends in a word, not in a figure.
+	tr := strings.TrimRight(l.Text, " \t\u00a0")
+	last := tr[strings.LastIndexAny(tr, " \t")+1:]
+	if !valueToken(last) && !unitToken(last) {
+		return "", nil, false
+	}
 	f := strings.Fields(l.Text)
 	var vals []string
 	k := len(f)

@@ -36,20 +36,20 @@ func (p *parser) frontMatter() int {
 		n = frontLimit
 	}
 	// The title block ends at the answer line with its date ("… namens der Landesregierung vom 27.07.2026").
-	end := -1
 	var text string
+	ends := make([]int, n) // length of text after line i
 	for i := 0; i < n; i++ {
 		text = joinLine(text, p.body[i].Text)
-		if lastAnswer(text) != nil {
-			end = i + 1
-			break
-		}
+		ends[i] = len(text)
 	}
-	if end < 0 {
-		end = 0
-		text = ""
+	end := 0
+	if loc := lastAnswerEnd(text); loc > 0 {
 		for i := 0; i < n; i++ {
-			text = joinLine(text, p.body[i].Text)
+			if ends[i] >= loc {
+				end = i + 1
+				text = text[:loc]
+				break
+			}
 		}
 	}
 	first := strings.TrimSpace(p.body[0].Text)
@@ -103,6 +103,23 @@ func (p *parser) frontMatter() int {
 		}
 	}
 	return end
+}
+
+// lastAnswerEnd is the end of the first answer line with a date ("Antwort … vom 27.07.2026") in text, or -1.
+func lastAnswerEnd(text string) int {
+	for i := strings.Index(text, "Antwort de"); i >= 0; {
+		if loc := reAnswer.FindStringSubmatchIndex(text[i:]); loc != nil && loc[0] == 0 {
+			if g := text[i+loc[2] : i+loc[3]]; !strings.Contains(g, "Antwort") && !strings.Contains(g, "Anfrage") {
+				return i + loc[1]
+			}
+		}
+		j := strings.Index(text[i+1:], "Antwort de")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return -1
 }
 
 // lastAnswer matches reAnswer at the last "Antwort de…" that it fits, so that the ministry is not

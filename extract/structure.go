@@ -64,6 +64,8 @@ type qspan struct {
 // split sorts lines into running text, page furniture and footnotes.
 func (p *parser) split(lines []Line) {
 	lastPage := 0
+	p.body = make([]Line, 0, len(lines))
+	p.pageStart = make([]bool, 0, len(lines))
 	for _, l := range lines {
 		switch l.Role {
 		case RoleHeader:

@@ -28,6 +28,14 @@ type segment struct {
 
 var reUnitPhrase = regexp.MustCompile(`\(\s*(?:Angaben\s+)?in\s+[^()]{1,40}\)|(?:Angaben|Beträge|Werte)\s+in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)?\s*(?:Euro|€|EUR)|in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)\s*(?:Euro|€|EUR)`)
 
+// unitPhrase finds a unit stated in prose ("(in Millionen Euro)") in a sentence, or "".
+func unitPhrase(s string) string {
+	if !strings.Contains(s, "in ") || !(strings.Contains(s, "Euro") || strings.Contains(s, "€") || strings.Contains(s, "EUR") || strings.Contains(s, "(in ") || strings.Contains(s, "(Angaben")) {
+		return ""
+	}
+	return reUnitPhrase.FindString(s)
+}
+
 // answer splits the lines of an answer into prose paragraphs and tables; it records the tables
 // in the document and returns the paragraphs and the ids of the tables.
 func (p *parser) answer(question int, lines []Line, full int) ([]string, []string) {
@@ -52,12 +60,12 @@ func (p *parser) answer(question int, lines []Line, full int) ([]string, []strin
 					pp = pp[:len(pp)-1]
 				}
 				if len(pp) > 0 {
-					if u := reUnitPhrase.FindString(pp[len(pp)-1]); u != "" {
+					if u := unitPhrase(pp[len(pp)-1]); u != "" {
 						s.table.unit = u
 					}
 				}
 				if s.table.unit == "" && s.table.title != "" {
-					s.table.unit = reUnitPhrase.FindString(s.table.title)
+					s.table.unit = unitPhrase(s.table.title)
 				}
 			}
 		}

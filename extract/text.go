@@ -74,7 +74,7 @@ func controlShare(data []byte) float64 {
 // textLines splits text into Lines: blank lines become breaks, form feeds and running headers
 // start pages, tabs make table cells, `**bold**` markers of clean text set Bold.
 func textLines(s string) ([]Line, int) {
-	var lines []Line
+	lines := make([]Line, 0, strings.Count(s, "\n")+1)
 	page, no := 1, 0
 	brk := true
 	bold := false // inside a **…** span of clean text

@@ -1,0 +1,314 @@
+package extract
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+func TestJoinLine(t *testing.T) {
+	tests := []struct {
+		name, text, next, want string
+	}{
+		{"word broken at line end", "niedersächsi-", "schen Landesverwaltung", "niedersächsischen Landesverwaltung"},
+		{"elided compound", "Landes-", "und Kommunalverwaltung", "Landes- und Kommunalverwaltung"},
+		{"elided compound with comma", "Personalgewinnung, -", "sicherung", "Personalgewinnung, -sicherung"},
+		{"compound with capital", "Open-", "Source-Lösungen", "Open-Source-Lösungen"},
+		{"printed hyphen before a space", "Nicht-Opfer- ", "delikte zu addieren", "Nicht-Opfer-delikte zu addieren"},
+		{"hyphen leading the next word", "Gesundheitsinformation und -", "bildung,", "Gesundheitsinformation und -bildung,"},
+		{"dash standing alone", "2020 - ", "2026)", "2020 - 2026)"},
+		{"plain space", "Die Landesregierung ", "verfolgt", "Die Landesregierung verfolgt"},
+		{"year range", "2023-", "2024", "2023-2024"},
+		{"empty next", "Text", "  ", "Text"},
+		{"empty text", "", "Anfang", "Anfang"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := joinLine(tt.text, tt.next); got != tt.want {
+				t.Errorf("joinLine(%q, %q)\n got  %q\n want %q", tt.text, tt.next, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEndsSentence(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Wie viele Opfer gab es?", true},
+		{"„innerfamiliärer Gewalt“. ", true},
+		{"aufschlüsseln (s. Seite 8).", true},
+		{"Fälle häuslicher Gewalt im 1.", false},
+		{"wie z. B.", false},
+		{"gemäß Abs.", false},
+		{"folgende Delikte:", true},
+		{"Städten", false},
+	}
+	for _, tt := range tests {
+		if got := endsSentence(tt.text); got != tt.want {
+			t.Errorf("endsSentence(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestDataRow(t *testing.T) {
+	tests := []struct {
+		line  string
+		label string
+		vals  []string
+	}{
+		{"Ammerland 127.632 ", "Ammerland", []string{"127.632"}},
+		{"Helmstedt  11.923 10.624", "Helmstedt", []string{"11.923", "10.624"}},
+		{"Dauer Klageverfahren 26,4 M. 28,2 M. 21,8 M.", "Dauer Klageverfahren", []string{"26,4 M.", "28,2 M.", "21,8 M."}},
+		{"Rückführung Heimatland --- --- --- 1 ", "Rückführung Heimatland", []string{"---", "---", "---", "1"}},
+		{" 2023* 2024* 2025* 2026** ", "", []string{"2023*", "2024*", "2025*", "2026**"}},
+		// running text that ends in a number is no row
+		{"Bürgerinnen und Bürgern stehen flächendeckend Onlinedienste für derzeit 205 OZG Leistungen bzw. 1 029", "", nil},
+		{"Die Kosten liegen noch nicht vor.", "", nil},
+	}
+	for _, tt := range tests {
+		label, vals, ok := dataRow(Line{Text: tt.line}, 100)
+		if ok != (tt.vals != nil) || label != tt.label || strings.Join(vals, "|") != strings.Join(tt.vals, "|") {
+			t.Errorf("dataRow(%q)\n got  %v %q %q\n want %q %q", tt.line, ok, label, vals, tt.label, tt.vals)
+		}
+	}
+}
+
+func TestParseAskers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Omid Najafi, Holger Kühnlenz, Dennis Jahn und Stephan Bothe (AfD)", "Omid Najafi/AfD Holger Kühnlenz/AfD Dennis Jahn/AfD Stephan Bothe/AfD"},
+		{"Dr. Marco Mohrmann (CDU)", "Dr. Marco Mohrmann/CDU"},
+		{"MUDr. PhDr. / Univ.Prag Jozef Rakicky (fraktionslos)", "MUDr. PhDr. / Univ.Prag Jozef Rakicky/fraktionslos"},
+		{"Anna A (CDU) und Bernd B (SPD)", "Anna A/CDU Bernd B/SPD"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, a := range parseAskers(tt.in) {
+			got = append(got, a.Name+"/"+a.Party)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("parseAskers(%q)\n got  %q\n want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
+func TestTogetherNumbers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"5 bis 7 ", "5 6 7"},
+		{"10, 11 und 12 ", "10 11 12"},
+		{"8 und 9 ", "8 9"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, n := range togetherNumbers(tt.in) {
+			got = append(got, itoa(n))
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("togetherNumbers(%q) = %v, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	latin := "Kleine Anfrage zur schriftlichen Beantwortung\nmit Antwort der Landesregierung\nAnfrage des Abgeordneten Jörg Müller (CDU)\n"
+	cp1252, _ := charmap.Windows1252.NewEncoder().String(latin)
+	tests := []struct {
+		name    string
+		data    string
+		wantErr error
+		check   func(t *testing.T, kind string, warnings []string)
+	}{
+		{name: "empty", data: "", wantErr: ErrEmpty},
+		{name: "whitespace only", data: " \n\n \t\n", wantErr: ErrEmpty},
+		{name: "binary junk", data: "\x00\x01\x02\x03garbage\x00\xff\xfe", wantErr: ErrNotText},
+		{name: "windows-1252", data: cp1252, check: func(t *testing.T, kind string, warnings []string) {
+			if !strings.Contains(strings.Join(warnings, " "), "encoding") {
+				t.Errorf("no encoding warning: %v", warnings)
+			}
+		}},
+		{name: "not a Drucksache", data: "Einkaufsliste\n1. Milch\n2. Brot\n", check: func(t *testing.T, kind string, warnings []string) {
+			if kind == "kleine_anfrage_antwort" {
+				t.Errorf("kind %q for a shopping list", kind)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Bytes(context.Background(), tt.name+".txt", []byte(tt.data))
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("err = %v, want %v", err, tt.wantErr)
+				}
+				if !strings.Contains(err.Error(), tt.name+".txt") {
+					t.Errorf("error %q does not name the file", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ws []string
+			for _, w := range doc.Warnings {
+				ws = append(ws, w.Code)
+			}
+			if len(doc.Questions) > 0 && doc.Kind != "kleine_anfrage_antwort" {
+				t.Errorf("questions invented in a %s", doc.Kind)
+			}
+			tt.check(t, doc.Kind, ws)
+		})
+	}
+}
+
+// TestNotAnAnswer checks that an Unterrichtung yields no questions and says why.
+func TestNotAnAnswer(t *testing.T) {
+	doc, err := File(context.Background(), filepath.Join("..", "fixtures", "eval", "ni-19-11188.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Kind != "unterrichtung" || len(doc.Questions) != 0 || len(doc.Warnings) == 0 {
+		t.Errorf("kind %q, %d questions, %d warnings; want unterrichtung, none, a warning", doc.Kind, len(doc.Questions), len(doc.Warnings))
+	}
+}
+
+// TestQuestionTraps checks the traps of real answers: a numbered list before question 1, questions
+// wrapped over lines that end in ".", answers given together, lettered parts.
+func TestQuestionTraps(t *testing.T) {
+	tests := []struct {
+		file   string
+		count  int
+		number int
+		text   string // prefix of the question's text
+		parts  int
+		with   []int
+	}{
+		{file: "ni-19-11279.txt", count: 29, number: 1, text: "Wie viele Einwohner lebten zum 31. Dezember 2025"},
+		{file: "ni-19-11279.txt", count: 29, number: 2, text: "Wie hoch war der Anteil der Bevölkerung a) über 65 Jahre, b) über 75 Jahre, c) über 80 Jahre in den jeweiligen"},
+		{file: "ni-19-11279.txt", count: 29, number: 8, text: "Liegen der Landesregierung hierzu eigene Bedarfsprognosen vor?", parts: 2},
+		{file: "ni-19-11277.txt", count: 9, number: 1, text: "Wie viele Fälle häuslicher Gewalt wurden im 1. Quartal 2026 in Niedersachsen von der Polizei erfasst? Bitte die Gesamtzahlen nachfolgend jeweils aufschlüsseln nach „Partnerschaftsgewalt“ und „innerfamiliärer Gewalt“."},
+		{file: "eval/ni-19-11204.txt", count: 19, number: 10, with: []int{11, 12}},
+		{file: "eval/ni-19-11204.txt", count: 19, number: 11, with: []int{10, 12}},
+		{file: "eval/bt-21-7449-7652.txt", count: 10, number: 9, with: []int{8}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc, err := File(context.Background(), filepath.Join("..", "fixtures", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Questions) != tt.count {
+				t.Fatalf("%d questions, want %d", len(doc.Questions), tt.count)
+			}
+			for i, q := range doc.Questions {
+				if q.Number != i+1 {
+					t.Fatalf("question %d has number %d", i+1, q.Number)
+				}
+			}
+			q := doc.Questions[tt.number-1]
+			if !strings.HasPrefix(q.Text, tt.text) {
+				t.Errorf("question %d\n got  %q\n want %q…", tt.number, q.Text, tt.text)
+			}
+			if len(q.Parts) != tt.parts {
+				t.Errorf("question %d: %d parts %q, want %d", tt.number, len(q.Parts), q.Parts, tt.parts)
+			}
+			if tt.with != nil && (len(q.AnsweredWith) != len(tt.with) || q.Answer == "") {
+				t.Errorf("question %d answered with %v (answer %.40q), want %v", tt.number, q.AnsweredWith, q.Answer, tt.with)
+			}
+		})
+	}
+}
+
+// TestEveryTextFixture runs every text fixture: no error, and an answer yields questions 1..n.
+func TestEveryTextFixture(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "fixtures", "*.txt"))
+	more, _ := filepath.Glob(filepath.Join("..", "fixtures", "eval", "*.txt"))
+	files = append(files, more...)
+	if len(files) < 5 {
+		t.Fatalf("fixtures missing: %v", files)
+	}
+	for _, f := range files {
+		doc, err := File(context.Background(), f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if doc.Kind == "kleine_anfrage_antwort" && len(doc.Questions) == 0 && !strings.Contains(f, "sl-") {
+			t.Errorf("%s: an answer without questions", f)
+		}
+		for _, tb := range doc.Tables {
+			for _, r := range tb.Rows {
+				if len(r) != len(tb.Header) {
+					t.Errorf("%s: table %s has a row of %d cells under %d headers", f, tb.ID, len(r), len(tb.Header))
+				}
+			}
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	for _, name := range []string{"ni-19-11185.txt", "ni-19-11277.txt", "nds-19-kleine-anfrage-it-infrastruktur.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "fixtures", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+		f.Add(data[:len(data)/3])
+	}
+	f.Add([]byte("1. Frage?\n\nAntwort.\n\n2. Frage?\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Bytes(context.Background(), "fuzz.txt", data)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error without position: %v", err)
+			}
+			return
+		}
+		// Questions are numbered 1..n, and only answers carry them.
+		if doc.Kind != "kleine_anfrage_antwort" && len(doc.Questions) > 0 {
+			t.Fatalf("%d questions in a %s", len(doc.Questions), doc.Kind)
+		}
+		for i, q := range doc.Questions {
+			if q.Number != i+1 {
+				t.Fatalf("question %d numbered %d", i+1, q.Number)
+			}
+		}
+		for _, tb := range doc.Tables {
+			for _, r := range tb.Rows {
+				if len(r) != len(tb.Header) {
+					t.Fatalf("ragged table %s", tb.ID)
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkText(b *testing.B) {
+	var docs [][]byte
+	var size int64
+	files, _ := filepath.Glob(filepath.Join("..", "fixtures", "*.txt"))
+	more, _ := filepath.Glob(filepath.Join("..", "fixtures", "eval", "*.txt"))
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if _, err := Bytes(context.Background(), "bench.txt", d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "docs/s")
+}
