@@ -9,10 +9,10 @@ import (
 )
 
 var (
-	reRemarkAskers  = regexp.MustCompile(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
-	reRemarkGov     = regexp.MustCompile(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
-	reTogether      = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
-	reNumbers       = regexp.MustCompile(`\d+`)
+	reRemarkAskers = regexp.MustCompile(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
+	reRemarkGov    = regexp.MustCompile(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
+	reTogether     = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
+	reNumbers      = regexp.MustCompile(`\d+`)
 )
 
 // content reads the body after the title block: preliminary remarks, then the numbered

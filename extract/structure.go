@@ -116,8 +116,8 @@ func (p *parser) warn(code string, l *Line, format string, args ...any) {
 }
 
 var (
-	reHeaderWP  = regexp.MustCompile(`(\d+)\.\s*Wahlperiode`)
-	reHeaderDS  = regexp.MustCompile(`Drucksache\s+(\d+/\d+)`)
+	reHeaderWP = regexp.MustCompile(`(\d+)\.\s*Wahlperiode`)
+	reHeaderDS = regexp.MustCompile(`Drucksache\s+(\d+/\d+)`)
 )
 
 // headerFacts reads the parliament, Wahlperiode and Drucksache number from the running headers.
