@@ -5,9 +5,11 @@ FUZZTIME ?= 20s
 
 .PHONY: run test bench fuzz build check-gold ci clean
 
-## run: extract every document in fixtures/ to $(OUT)/ (json, xlsx, parquet)
+INPUTS  ?= $(wildcard fixtures/*.txt fixtures/*.pdf fixtures/*.html) fixtures/eval
+
+## run: extract every document in fixtures/ (not the gold files) to $(OUT)/ (json, xlsx, parquet)
 run:
-	$(GO) run ./cmd/drucksache run --out $(OUT) fixtures/
+	$(GO) run ./cmd/drucksache run --out $(OUT) $(INPUTS)
 
 ## test: unit, golden and end-to-end tests
 test:
