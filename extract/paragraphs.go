@@ -33,10 +33,16 @@ func joinLine(text, next string) string {
 	}
 	before, _ := utf8.DecodeLastRuneInString(t[:len(t)-1])
 	if before == ' ' || len(t) == 1 {
-		if trailingSpace {
-			return t + " " + nextT // a dash standing alone: "2020 - 2026"
+		// A hyphen leading the next word follows a conjunction or a comma ("und -bildung",
+		// "Personalgewinnung, -sicherung"); otherwise it is a dash standing alone ("2020 - 2026").
+		prevWord := strings.TrimSpace(t[:len(t)-1])
+		if k := strings.LastIndexAny(prevWord, " \t"); k >= 0 {
+			prevWord = prevWord[k+1:]
 		}
-		return t + nextT // a hyphen leading the next word: "und -bildung"
+		if !trailingSpace && (conjunctions[prevWord] || strings.HasSuffix(prevWord, ",")) {
+			return t + nextT
+		}
+		return t + " " + nextT
 	}
 	word := nextT
 	if i := strings.IndexAny(word, " \t"); i >= 0 {
