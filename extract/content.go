@@ -57,7 +57,7 @@ func (p *parser) remarks(start, end int, full int) {
 		if by == "" || to <= from {
 			return
 		}
-		paras := paragraphs(p.body[from:to], full)
+		paras := paragraphs(p.body[from:to], full, p.all)
 		if len(paras) > 0 {
 			p.doc.PreliminaryRemarks = append(p.doc.PreliminaryRemarks, drucksache.PreliminaryRemark{
 				By: by, Text: strings.Join(paras, "\n\n"), Provenance: prov(p.body[from]),

@@ -18,7 +18,11 @@ var conjunctions = map[string]bool{
 // a word broken at the line end is joined (`niedersächsi-` + `schen`), a printed hyphen stays
 // (`Landes- und`, `Open-Source`, `Nicht-Opfer- ` + `delikte`), otherwise the lines meet with a space.
 // next may carry the trailing spaces of dumped text: "Opfer- " (hyphen then space) is a printed hyphen.
-func joinLine(text, next string) string {
+func joinLine(text, next string) string { return joinLineIn(text, next, "") }
+
+// joinLineIn is joinLine with the whole text of the document at hand: a hyphen before a capital
+// ("FIT-" + "Connect") is dropped when the document prints the word without it elsewhere ("FITConnect").
+func joinLineIn(text, next, all string) string {
 	nextT := strings.TrimSpace(next)
 	if nextT == "" {
 		return text
@@ -52,6 +56,13 @@ func joinLine(text, next string) string {
 		return t + " " + nextT
 	}
 	r, _ := utf8.DecodeRuneInString(nextT)
+	if all != "" && unicode.IsUpper(r) && unicode.IsLetter(before) && !trailingSpace {
+		left := t[strings.LastIndexAny(t, " \t(„\"")+1 : len(t)-1]
+		right := strings.TrimRight(word, ",.;:!?)“”\"")
+		if left != "" && right != "" && strings.Contains(all, left+right) {
+			return t[:len(t)-1] + nextT
+		}
+	}
 	if !unicode.IsLetter(before) || !unicode.IsLower(r) || trailingSpace {
 		return t + nextT // printed hyphen: "Open-Source", "Nicht-Opfer-delikte", "2023-2024"
 	}
@@ -125,7 +136,8 @@ func isLetteredItem(t string) bool {
 // gap) unless the next line continues an unfinished sentence over a page break; in text without
 // breaks (dumped from a PDF) a short line that ends a sentence ends the paragraph. List items stand
 // on their own. full is the length of a full line of running text (0: unknown).
-func paragraphs(lines []Line, full int) []string {
+// all is the document's text, for joinLineIn.
+func paragraphs(lines []Line, full int, all string) []string {
 	var out []string
 	var cur string
 	prevShort := false
@@ -152,7 +164,7 @@ func paragraphs(lines []Line, full int) []string {
 			}
 			cur = t
 		} else {
-			cur = joinLine(cur, t)
+			cur = joinLineIn(cur, t, all)
 		}
 		prevShort = isShort(l, full)
 	}

@@ -25,6 +25,12 @@ func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) 
 	}
 	p.headerFacts()
 	p.raiseMarkers()
+	var all strings.Builder
+	for _, l := range p.body {
+		all.WriteString(l.Text)
+		all.WriteByte('\n')
+	}
+	p.all = all.String()
 	front := p.bundestag()
 	if front < 0 {
 		front = p.frontMatter()
@@ -45,6 +51,7 @@ type parser struct {
 	headers   []Line // running headers
 	notes     []note // footnotes in order, with the body position they follow
 	questions []qspan
+	all       string // the body's text, one line after another
 }
 
 // note is a footnote with the number of body lines printed before it.

@@ -22,6 +22,7 @@ func TestJoinLine(t *testing.T) {
 		{"printed hyphen before a space", "Nicht-Opfer- ", "delikte zu addieren", "Nicht-Opfer-delikte zu addieren"},
 		{"hyphen leading the next word", "Gesundheitsinformation und -", "bildung,", "Gesundheitsinformation und -bildung,"},
 		{"dash standing alone", "2020 - ", "2026)", "2020 - 2026)"},
+		{"dash at a line end of PDF text", "Interesse -", "davon 13 ganz", "Interesse - davon 13 ganz"},
 		{"plain space", "Die Landesregierung ", "verfolgt", "Die Landesregierung verfolgt"},
 		{"year range", "2023-", "2024", "2023-2024"},
 		{"empty next", "Text", "  ", "Text"},
@@ -33,6 +34,19 @@ func TestJoinLine(t *testing.T) {
 				t.Errorf("joinLine(%q, %q)\n got  %q\n want %q", tt.text, tt.next, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestJoinLineIn(t *testing.T) {
+	all := "die Schnittstelle FITConnect und Open-\nSource"
+	tests := []struct{ text, next, want string }{
+		{"über FIT-", "Connect, die meisten", "über FITConnect, die meisten"}, // printed unhyphenated elsewhere
+		{"auf Open-", "Source-Lösungen", "auf Open-Source-Lösungen"},         // never printed without the hyphen
+	}
+	for _, tt := range tests {
+		if got := joinLineIn(tt.text, tt.next, all); got != tt.want {
+			t.Errorf("joinLineIn(%q, %q)\n got  %q\n want %q", tt.text, tt.next, got, tt.want)
+		}
 	}
 }
 
