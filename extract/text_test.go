@@ -41,7 +41,7 @@ func TestJoinLineIn(t *testing.T) {
 	all := "die Schnittstelle FITConnect und Open-\nSource"
 	tests := []struct{ text, next, want string }{
 		{"über FIT-", "Connect, die meisten", "über FITConnect, die meisten"}, // printed unhyphenated elsewhere
-		{"auf Open-", "Source-Lösungen", "auf Open-Source-Lösungen"},         // never printed without the hyphen
+		{"auf Open-", "Source-Lösungen", "auf Open-Source-Lösungen"},          // never printed without the hyphen
 	}
 	for _, tt := range tests {
 		if got := joinLineIn(tt.text, tt.next, all); got != tt.want {
