@@ -33,6 +33,10 @@ func (p *parser) content(start int) {
 	}
 	full := fullWidth(p.body[start:end])
 	chain := p.questionChain(start, end, full)
+	if len(chain) == 0 && p.zuFrage(start, end, full) {
+		p.shareAnswers()
+		return
+	}
 	if len(chain) == 0 {
 		p.warn("no_questions", nil, "no numbered questions found in an answer to a Kleine Anfrage")
 		p.remarks(start, end, full)
@@ -293,11 +297,13 @@ func (p *parser) shareAnswers() {
 					qs[j].Tables = append([]string(nil), qs[i].Tables...)
 					qs[j].AnswerAt = qs[i].AnswerAt
 				}
+				var with []int
 				for _, o := range nums {
 					if o != n {
-						qs[j].AnsweredWith = append(qs[j].AnsweredWith, o)
+						with = append(with, o)
 					}
 				}
+				qs[j].AnsweredWith = with
 			}
 		}
 	}

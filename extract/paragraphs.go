@@ -33,6 +33,9 @@ func joinLineIn(text, next, all string) string {
 		return nextT
 	}
 	if !strings.HasSuffix(t, "-") || strings.HasSuffix(t, "--") {
+		if strings.ContainsRune(".,;:!?)", rune(nextT[0])) {
+			return t + nextT // a sign the line break pushed to the next line ("führen" + ". Das")
+		}
 		return t + " " + nextT
 	}
 	before, _ := utf8.DecodeLastRuneInString(t[:len(t)-1])
@@ -135,18 +138,32 @@ func isLetteredItem(t string) bool {
 // paragraphs joins printed lines into paragraphs. A paragraph ends at a break (blank line, vertical
 // gap) unless the next line continues an unfinished sentence over a page break; in text without
 // breaks (dumped from a PDF) a short line that ends a sentence ends the paragraph. List items stand
-// on their own. full is the length of a full line of running text (0: unknown).
-// all is the document's text, for joinLineIn.
+// on their own. full is the length of a full line of running text (0: unknown); all is the
+// document's text, for joinLineIn.
 func paragraphs(lines []Line, full int, all string) []string {
+	texts, _ := paragraphsAt(lines, full, all)
+	return texts
+}
+
+// paragraphsAt is paragraphs with the index of the first line of each paragraph.
+func paragraphsAt(lines []Line, full int, all string) ([]string, []int) {
 	var out []string
+	var at []int
 	var cur string
+	curAt := 0
 	prevShort := false
+	flush := func() {
+		if s := strings.TrimSpace(cur); s != "" {
+			out = append(out, s)
+			at = append(at, curAt)
+		}
+	}
 	for i, l := range lines {
 		t := l.Text
 		if strings.TrimSpace(t) == "" {
 			continue
 		}
-		newPara := i == 0
+		newPara := cur == ""
 		if !newPara {
 			switch {
 			case isListItem(t):
@@ -159,27 +176,26 @@ func paragraphs(lines []Line, full int, all string) []string {
 			}
 		}
 		if newPara {
-			if s := strings.TrimSpace(cur); s != "" {
-				out = append(out, s)
-			}
-			cur = t
+			flush()
+			cur, curAt = t, i
 		} else {
 			cur = joinLineIn(cur, t, all)
 		}
 		prevShort = isShort(l, full)
 	}
-	if s := strings.TrimSpace(cur); s != "" {
-		out = append(out, s)
-	}
-	return out
+	flush()
+	return out, at
 }
 
 // isShort reports whether a line stops well before the right margin (so a sentence ending there ends its paragraph).
 func isShort(l Line, full int) bool {
+	if full < 0 {
+		return false // paragraphs end at breaks only
+	}
 	if l.Fill > 0 {
 		return l.Fill < 0.85
 	}
-	if full <= 0 {
+	if full == 0 {
 		return true
 	}
 	return utf8.RuneCountInString(strings.TrimSpace(l.Text)) < full*85/100

@@ -33,6 +33,9 @@ func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) 
 	p.all = all.String()
 	front := p.bundestag()
 	if front < 0 {
+		front = p.saarland()
+	}
+	if front < 0 {
 		front = p.frontMatter()
 	}
 	p.inferParliament()
