@@ -16,7 +16,7 @@ func (p *parser) linkFootnotes() {
 		var around *int
 		for k := len(p.questions) - 1; k >= 0; k-- {
 			qs := p.questions[k]
-			if qs.start > n.at {
+			if qs.start >= n.at {
 				continue
 			}
 			if around == nil {
@@ -35,13 +35,12 @@ func (p *parser) linkFootnotes() {
 					inRemark = true
 				}
 			}
-			if !inRemark && around != nil {
-				f.Question = around
-				p.doc.Warnings = append(p.doc.Warnings, drucksache.Warning{
-					Code:       "footnote_marker_not_found",
-					Message:    "footnote " + n.marker + ": its marker was not found in the text; linked to the question printed above it",
-					Provenance: n.prov,
-				})
+			if !inRemark {
+				msg := "footnote " + n.marker + ": its marker was not found in the text, so it is linked to no question"
+				if around != nil {
+					msg += "; it is printed after question " + itoa(*around)
+				}
+				p.doc.Warnings = append(p.doc.Warnings, drucksache.Warning{Code: "footnote_marker_not_found", Message: msg, Provenance: n.prov})
 			}
 		}
 		p.doc.Footnotes = append(p.doc.Footnotes, f)
