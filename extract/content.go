@@ -64,7 +64,7 @@ func (p *parser) remarks(start, end int, full int) {
 		paras := paragraphs(p.body[from:to], full, p.all)
 		if len(paras) > 0 {
 			p.doc.PreliminaryRemarks = append(p.doc.PreliminaryRemarks, drucksache.PreliminaryRemark{
-				By: by, Text: strings.Join(paras, "\n\n"), Provenance: prov(p.body[from]),
+				By: by, Text: joinParagraphs(paras), Provenance: prov(p.body[from]),
 			})
 		}
 	}
@@ -205,7 +205,7 @@ func (p *parser) question(n, at, stop, full int) {
 		q.AnswerAt = prov(answer[0])
 	}
 	paras, tables := p.answer(n, answer, full)
-	q.Answer = strings.Join(paras, "\n\n")
+	q.Answer = joinParagraphs(paras)
 	for _, t := range tables {
 		q.Tables = append(q.Tables, t)
 	}

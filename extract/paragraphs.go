@@ -216,3 +216,20 @@ func fullWidth(lines []Line) int {
 	sort.Ints(ns)
 	return ns[len(ns)*8/10]
 }
+
+// joinParagraphs writes paragraphs as the contract wants prose: a blank line between paragraphs,
+// list items each on their own line.
+func joinParagraphs(paras []string) string {
+	var b strings.Builder
+	for i, p := range paras {
+		if i > 0 {
+			if isListItem(p) && !isLetteredItem(p) {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}

@@ -57,7 +57,7 @@ func (p *parser) zuFrage(start, end, full int) bool {
 		} else {
 			for _, n := range prevNums {
 				q := byNumber[n]
-				q.Answer = strings.Join(answer, "\n\n")
+				q.Answer = joinParagraphs(answer)
 				q.AnswerAt = prov(p.body[prevAt])
 				for _, o := range prevNums {
 					if o != n {
