@@ -1,6 +1,301 @@
 package transform
 
-import drucksache "drucksache"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
 
-// Apply types and normalizes a document in place (placeholder until the transforms land).
-func Apply(doc *drucksache.Document) {}
+	drucksache "drucksache"
+)
+
+// Warning codes Apply writes.
+const (
+	WarnDate       = "date"       // a date as printed that is not a date
+	WarnUnit       = "unit"       // a table unit as printed that names no known unit
+	WarnDrucksache = "drucksache" // a Drucksache number as printed that is not WP/NR
+	WarnInternal   = "internal"   // a bug: Apply stopped half-way; the document is as far as it got
+)
+
+// Apply types and normalizes an extracted document in place: dates to ISO, the answering ministry to
+// the nominative, table cells to typed values, table titles to authority levels, units, references,
+// the document id, and empty arrays for every array field; then it cross-checks the tables. Applying
+// it twice gives the same document. A panic inside stops at the document: it becomes a warning, so
+// that one document never ends a batch.
+func Apply(doc *drucksache.Document) {
+	if doc == nil {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fillArrays(doc)
+			doc.Warnings = append(doc.Warnings, drucksache.Warning{
+				Code:    WarnInternal,
+				Message: fmt.Sprintf("%s: transform: internal error: %v", doc.Source.File, r),
+			})
+		}
+	}()
+	normalizeDate(doc, &doc.ReceivedOn, "received_on")
+	normalizeDate(doc, &doc.ForwardedOn, "forwarded_on")
+	normalizeDate(doc, &doc.AnsweredOn, "answered_on")
+	normalizeDate(doc, &doc.DistributedOn, "distributed_on")
+	doc.AnsweredBy = Ministry(doc.AnsweredBy)
+	normalizeDrucksache(doc, &doc.Drucksache, "drucksache")
+	normalizeDrucksache(doc, &doc.QuestionDrucksache, "question_drucksache")
+	if doc.Wahlperiode == nil && doc.Drucksache != nil {
+		if wp, _, ok := strings.Cut(*doc.Drucksache, "/"); ok {
+			if n, err := strconv.Atoi(wp); err == nil && n > 0 {
+				doc.Wahlperiode = &n
+			}
+		}
+	}
+	for i := range doc.Tables {
+		table(doc, &doc.Tables[i])
+	}
+	doc.References = documentReferences(doc)
+	if doc.ID == "" {
+		doc.ID = ID(doc)
+	}
+	// The checks are made anew from the typed cells: drop those of an earlier run.
+	doc.Checks = doc.Checks[:0]
+	kept := doc.Warnings[:0]
+	for _, w := range doc.Warnings {
+		if w.Code != WarnCheckFailed && w.Code != WarnCheckUndecided {
+			kept = append(kept, w)
+		}
+	}
+	doc.Warnings = kept
+	Check(doc)
+	fillArrays(doc)
+}
+
+// normalizeDate rewrites a printed date as ISO, or drops it with a warning when it is none.
+func normalizeDate(doc *drucksache.Document, field **string, name string) {
+	if *field == nil || trimSpace(**field) == "" {
+		*field = nil
+		return
+	}
+	printed := *field
+	if iso, ok := Date(*printed); ok {
+		*field = &iso
+		return
+	}
+	*field = nil
+	doc.Warnings = append(doc.Warnings, drucksache.Warning{
+		Code:    WarnDate,
+		Message: fmt.Sprintf("%s: %q is not a date", name, *printed),
+	})
+}
+
+// normalizeDrucksache strips the prefix of a Drucksache number ("Drs. 19/7263" -> "19/7263"), or drops
+// the number with a warning when it is none.
+func normalizeDrucksache(doc *drucksache.Document, field **string, name string) {
+	if *field == nil || trimSpace(**field) == "" {
+		*field = nil
+		return
+	}
+	printed := *field
+	if ref, ok := Drucksache(*printed); ok {
+		*field = &ref
+		return
+	}
+	*field = nil
+	doc.Warnings = append(doc.Warnings, drucksache.Warning{
+		Code:    WarnDrucksache,
+		Message: fmt.Sprintf("%s: %q is not a Drucksache number WP/NR", name, *printed),
+	})
+}
+
+// table types the cells of t and normalizes its authority level and unit.
+func table(doc *drucksache.Document, t *drucksache.Table) {
+	Rows(t.Rows)
+	if t.Title != nil {
+		if level, ok := AuthorityLevel(*t.Title); ok {
+			t.AuthorityLevel = &level
+		}
+	}
+	if t.AuthorityLevel != nil {
+		if level, ok := AuthorityLevel(*t.AuthorityLevel); ok {
+			t.AuthorityLevel = &level
+		} else {
+			t.AuthorityLevel = nil
+		}
+	}
+	prov := drucksache.Provenance{Page: t.Provenance.Page, Line: t.Provenance.Line, Path: t.Provenance.Path}
+	if t.Unit != nil && trimSpace(*t.Unit) == "" {
+		t.Unit = nil
+	}
+	if t.Unit != nil {
+		printed := *t.Unit
+		if u, ok := Unit(printed); ok {
+			t.Unit = &u
+		} else {
+			t.Unit = nil
+			doc.Warnings = append(doc.Warnings, drucksache.Warning{
+				Code:       WarnUnit,
+				Message:    fmt.Sprintf("table %s: unit %q is not a known unit", t.ID, printed),
+				Provenance: prov,
+			})
+		}
+	} else if u, ok := answerUnit(doc, t); ok {
+		t.Unit = &u
+	}
+}
+
+// answerUnit finds the unit of a table that extract left without one in the answer that holds it:
+// the answer must hold this table only and state exactly one unit, in a paragraph that introduces
+// the table (it ends with a colon), as in "… wie folgt entwickelt (in Millionen Euro):".
+func answerUnit(doc *drucksache.Document, t *drucksache.Table) (string, bool) {
+	if t.Question <= 0 {
+		return "", false
+	}
+	count := 0
+	for i := range doc.Tables {
+		if doc.Tables[i].Question == t.Question {
+			count++
+		}
+	}
+	if count != 1 {
+		return "", false
+	}
+	unit := ""
+	for i := range doc.Questions {
+		q := &doc.Questions[i]
+		if q.Number != t.Question {
+			continue
+		}
+		for _, para := range strings.Split(q.Answer, "\n") {
+			para = strings.TrimSpace(para)
+			if !strings.HasSuffix(para, ":") {
+				continue
+			}
+			u, ok := Unit(para)
+			if !ok {
+				continue
+			}
+			if unit != "" && unit != u {
+				return "", false
+			}
+			unit = u
+		}
+	}
+	return unit, unit != ""
+}
+
+// documentReferences lists the Drucksachen the document cites: the question first, then the
+// preliminary remarks, question texts, answers, footnotes and table notes; earlier references that
+// extract found elsewhere are kept after them. The document's own number is not a reference.
+func documentReferences(doc *drucksache.Document) []string {
+	seen := map[string]bool{}
+	if doc.Drucksache != nil {
+		seen[*doc.Drucksache] = true
+	}
+	var refs []string
+	if doc.QuestionDrucksache != nil && !seen[*doc.QuestionDrucksache] {
+		seen[*doc.QuestionDrucksache] = true
+		refs = append(refs, *doc.QuestionDrucksache)
+	}
+	for _, r := range doc.PreliminaryRemarks {
+		refs = appendReferences(refs, seen, r.Text)
+	}
+	for _, q := range doc.Questions {
+		refs = appendReferences(refs, seen, q.Text)
+		for _, p := range q.Parts {
+			refs = appendReferences(refs, seen, p)
+		}
+	}
+	for _, q := range doc.Questions {
+		refs = appendReferences(refs, seen, q.Answer)
+	}
+	for _, f := range doc.Footnotes {
+		refs = appendReferences(refs, seen, f.Text)
+	}
+	for _, t := range doc.Tables {
+		for _, n := range t.Notes {
+			refs = appendReferences(refs, seen, n)
+		}
+	}
+	for _, r := range doc.References {
+		if ref, ok := Drucksache(r); ok && !seen[ref] {
+			seen[ref] = true
+			refs = append(refs, ref)
+		}
+	}
+	return refs
+}
+
+// parliamentCodes map a word of a parliament's name (lower case) to its code, most specific first.
+var parliamentCodes = [...]struct{ word, code string }{
+	{"bundestag", "bt"}, {"bundesrat", "br"},
+	{"niedersächs", "ni"}, {"sachsen-anhalt", "st"}, {"sächsisch", "sn"}, {"sachsen", "sn"},
+	{"saarland", "sl"}, {"baden-württemberg", "bw"}, {"bayer", "by"}, {"berlin", "be"},
+	{"abgeordnetenhaus", "be"}, {"brandenburg", "bb"}, {"bremi", "hb"}, {"bremen", "hb"},
+	{"hamburg", "hh"}, {"hessi", "he"}, {"hessen", "he"}, {"mecklenburg", "mv"},
+	{"nordrhein-westfalen", "nw"}, {"rheinland-pfalz", "rp"}, {"schleswig-holstein", "sh"},
+	{"thüring", "th"},
+}
+
+// ID returns a document id that is stable across runs: the parliament's code, the Wahlperiode and the
+// number of the document's own Drucksache ("ni-19-11277"; "ds-…" for a parliament not known), or,
+// when the document prints no number, "sha256-" and the first 16 hex digits of its content hash.
+func ID(doc *drucksache.Document) string {
+	if doc.Drucksache != nil {
+		if ref, ok := Drucksache(*doc.Drucksache); ok {
+			code := "ds"
+			if doc.Parliament != nil {
+				name := strings.ToLower(*doc.Parliament)
+				for _, p := range parliamentCodes {
+					if strings.Contains(name, p.word) {
+						code = p.code
+						break
+					}
+				}
+			}
+			return code + "-" + strings.Replace(ref, "/", "-", 1)
+		}
+	}
+	sum := doc.Source.SHA256
+	if len(sum) < 16 {
+		h := sha256.Sum256([]byte(doc.Source.File + "\x00" + doc.Title))
+		sum = hex.EncodeToString(h[:])
+	}
+	return "sha256-" + sum[:16]
+}
+
+// fillArrays replaces every nil array of the contract by an empty one, so that JSON never has null arrays.
+func fillArrays(doc *drucksache.Document) {
+	doc.Askers = nonNil(doc.Askers)
+	doc.PreliminaryRemarks = nonNil(doc.PreliminaryRemarks)
+	doc.Questions = nonNil(doc.Questions)
+	doc.Tables = nonNil(doc.Tables)
+	doc.Footnotes = nonNil(doc.Footnotes)
+	doc.References = nonNil(doc.References)
+	doc.Warnings = nonNil(doc.Warnings)
+	doc.Checks = nonNil(doc.Checks)
+	for i := range doc.Checks {
+		doc.Checks[i].Rows = nonNil(doc.Checks[i].Rows)
+	}
+	for i := range doc.Questions {
+		doc.Questions[i].Tables = nonNil(doc.Questions[i].Tables)
+	}
+	for i := range doc.Tables {
+		t := &doc.Tables[i]
+		t.Header = nonNil(t.Header)
+		t.Rows = nonNil(t.Rows)
+		for r := range t.Rows {
+			t.Rows[r] = nonNil(t.Rows[r])
+		}
+		for r := range t.HeaderRows {
+			t.HeaderRows[r] = nonNil(t.HeaderRows[r])
+		}
+	}
+}
+
+// nonNil returns s, or an empty slice when s is nil.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
