@@ -1,0 +1,550 @@
+package load
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	drucksache "drucksache"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writeWorkbookFile writes the workbook of doc through the loader and opens it again.
+func writeWorkbookFile(t testing.TB, doc *drucksache.Document) *excelize.File {
+	t.Helper()
+	dir := t.TempDir()
+	x := NewXLSX(dir)
+	if err := x.Write(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, doc.ID+".xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// TestXLSXGolden compares a readable dump of each workbook (cells, types, number formats, panes,
+// filters, widths) with testdata/<id>.xlsx.txt; -update rewrites the files.
+func TestXLSXGolden(t *testing.T) {
+	for _, name := range []string{itAnswer, "ni-19-11185.txt"} {
+		t.Run(name, func(t *testing.T) {
+			doc := goldDocNamed(t, name)
+			got := dumpWorkbook(t, writeWorkbookFile(t, doc))
+			golden := filepath.Join("testdata", doc.ID+".xlsx.txt")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("workbook of %s differs from %s (run with -update and review the diff)", name, golden)
+			}
+		})
+	}
+}
+
+// dumpWorkbook describes every sheet of a workbook in text: one line per cell with its type,
+// number format and boldness, then the sheet's panes, filter and column widths.
+func dumpWorkbook(t testing.TB, f *excelize.File) string {
+	t.Helper()
+	var b strings.Builder
+	filters := map[int]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm._FilterDatabase" {
+			if idx, err := f.GetSheetIndex(dn.Scope); err == nil {
+				filters[idx] = dn.RefersTo
+			}
+		}
+	}
+	for i, sheet := range f.GetSheetList() {
+		fmt.Fprintf(&b, "== sheet %d %q\n", i+1, sheet)
+		panes, err := f.GetPanes(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if panes.Freeze {
+			fmt.Fprintf(&b, "frozen above %s\n", panes.TopLeftCell)
+		}
+		if ref, ok := filters[i]; ok {
+			fmt.Fprintf(&b, "autofilter %s\n", ref)
+		}
+		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ncols := 0
+		for _, r := range rows {
+			ncols = max(ncols, len(r))
+		}
+		var widths []string
+		for c := 1; c <= ncols; c++ {
+			col, _ := excelize.ColumnNumberToName(c)
+			w, _ := f.GetColWidth(sheet, col)
+			widths = append(widths, col+"="+strconv.FormatFloat(w, 'f', -1, 64))
+		}
+		fmt.Fprintf(&b, "widths %s\n", strings.Join(widths, " "))
+		for r, row := range rows {
+			if h, _ := f.GetRowHeight(sheet, r+1); h != 15 {
+				fmt.Fprintf(&b, "row %d height %g\n", r+1, h)
+			}
+			for c, v := range row {
+				ref := cellName(c+1, r+1)
+				typ, _ := f.GetCellType(sheet, ref)
+				kind := "n"
+				switch {
+				case v == "":
+					continue
+				case typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString:
+					kind = "s"
+				}
+				style, _ := f.GetCellStyle(sheet, ref)
+				st, _ := f.GetStyle(style)
+				format := ""
+				if st != nil && st.CustomNumFmt != nil {
+					format = " fmt=" + *st.CustomNumFmt
+				} else if st != nil && st.NumFmt != 0 {
+					format = " fmt=" + strconv.Itoa(st.NumFmt)
+				}
+				if st != nil && st.Font != nil && st.Font.Bold {
+					format += " bold"
+				}
+				if utf8.RuneCountInString(v) > 60 {
+					v = string([]rune(v)[:60]) + "…"
+				}
+				fmt.Fprintf(&b, "%s %s%s %q\n", ref, kind, format, v)
+			}
+		}
+	}
+	return b.String()
+}
+
+// TestXLSXTableCells checks every table cell of every gold document in its workbook: numbers stored as
+// numbers with the German format of the printed decimals, codes and text as text, empty cells empty.
+func TestXLSXTableCells(t *testing.T) {
+	for _, g := range goldDocs(t) {
+		t.Run(g.name, func(t *testing.T) {
+			f := writeWorkbookFile(t, g.doc)
+			sheets := TableSheetNames(g.doc.Tables)
+			wantList := append(append([]string{SheetOverview, SheetQuestions}, sheets...), SheetChecks)
+			if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantList, "|") {
+				t.Fatalf("sheets\n got %q\nwant %q", got, wantList)
+			}
+			for ti, tb := range g.doc.Tables {
+				for ri, row := range tb.Rows {
+					for ci, cell := range row {
+						ref := cellName(ci+1, tableFirstRow+ri)
+						where := fmt.Sprintf("%s %s (%q)", sheets[ti], ref, cell.Raw)
+						got, err := f.GetCellValue(sheets[ti], ref, excelize.Options{RawCellValue: true})
+						if err != nil {
+							t.Fatal(err)
+						}
+						typ, _ := f.GetCellType(sheets[ti], ref)
+						isText := typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString
+						style, _ := f.GetCellStyle(sheets[ti], ref)
+						st, _ := f.GetStyle(style)
+						switch cell.Kind {
+						case drucksache.CellNumber:
+							want, _ := numberValue(cell.Value)
+							v, err := strconv.ParseFloat(got, 64)
+							if err != nil || isText || v != want {
+								t.Errorf("%s: got %q (text %v), want the number %v", where, got, isText, want)
+							}
+							if wantFmt := NumberFormat(Decimals(cell), cell.Unit); st.CustomNumFmt == nil || *st.CustomNumFmt != wantFmt {
+								t.Errorf("%s: format %v, want %s", where, st.CustomNumFmt, wantFmt)
+							}
+						case drucksache.CellEmpty:
+							if got != "" {
+								t.Errorf("%s: got %q, want an empty cell", where, got)
+							}
+						default:
+							if got != textOf(cell) || !isText {
+								t.Errorf("%s: got %q (text %v), want the text %q", where, got, isText, textOf(cell))
+							}
+						}
+					}
+				}
+				for ci, h := range tb.Header {
+					got, _ := f.GetCellValue(sheets[ti], cellName(ci+1, tableHeaderRow))
+					if got != h {
+						t.Errorf("%s header %d: got %q, want %q", sheets[ti], ci+1, got, h)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestTableSheetNames(t *testing.T) {
+	tables := func(questions ...int) []drucksache.Table {
+		ts := make([]drucksache.Table, len(questions))
+		for i, q := range questions {
+			ts[i] = drucksache.Table{ID: fmt.Sprintf("t%d", i), Question: q}
+		}
+		return ts
+	}
+	tests := []struct {
+		name   string
+		tables []drucksache.Table
+		want   []string
+	}{
+		{"numbered by table and question", tables(2, 4, 4), []string{"T1 Frage 2", "T2 Frage 4", "T3 Frage 4"}},
+		{"table outside a question", tables(0), []string{"T1"}},
+		{"huge question number is cut to 31 characters", tables(math.MaxInt32), []string{"T1 Frage 2147483647"}},
+		{"none", nil, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := TableSheetNames(tt.tables)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUniqueSheetName(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"forbidden characters become spaces", []string{"a/b:c*d?e[f]g\\h"}, []string{"a b c d e f g h"}},
+		{"quotes at the ends are dropped", []string{"'Frage'"}, []string{"Frage"}},
+		{"duplicates are numbered, ignoring case", []string{"Fragen", "x", "X"}, []string{"Fragen (2)", "x", "X (2)"}},
+		{"long names are cut to 31", []string{strings.Repeat("Ä", 40), strings.Repeat("Ä", 40)},
+			[]string{strings.Repeat("Ä", 31), strings.Repeat("Ä", 27) + " (2)"}},
+		{"empty becomes Tabelle", []string{"", "  "}, []string{"Tabelle", "Tabelle (2)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			seen := map[string]bool{"fragen": true}
+			var got []string
+			for _, in := range tt.in {
+				got = append(got, uniqueSheetName(in, seen))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzSheetName: whatever a name is made of, the result is a sheet name Excel accepts, and unique.
+func FuzzSheetName(f *testing.F) {
+	for _, s := range []string{"T1 Frage 2", "a/b", "'", strings.Repeat("ü", 40), "\x00", "Übersicht", "😀😀"} {
+		f.Add(s, s+"x")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		seen := map[string]bool{}
+		wb := excelize.NewFile()
+		defer wb.Close()
+		names := []string{uniqueSheetName(a, seen), uniqueSheetName(b, seen), uniqueSheetName(a, seen)}
+		for _, n := range names {
+			if _, err := wb.NewSheet(n); err != nil {
+				t.Fatalf("%q: %v", n, err)
+			}
+		}
+		if len(wb.GetSheetList()) != 4 {
+			t.Fatalf("names not unique: %q", names)
+		}
+	})
+}
+
+func TestNumberFormat(t *testing.T) {
+	tests := []struct {
+		decimals int
+		unit     string
+		want     string
+	}{
+		{0, "", "[$-407]#,##0"},
+		{1, "", "[$-407]#,##0.0"},
+		{3, "", "[$-407]#,##0.000"},
+		{1, "%", `[$-407]#,##0.0 "%"`},
+		{-2, "", "[$-407]#,##0"},
+		{99, "", "[$-407]#,##0." + strings.Repeat("0", 15)},
+		{0, `a"b`, `[$-407]#,##0 "a'b"`},
+	}
+	for _, tt := range tests {
+		if got := NumberFormat(tt.decimals, tt.unit); got != tt.want {
+			t.Errorf("NumberFormat(%d, %q)\n got %s\nwant %s", tt.decimals, tt.unit, got, tt.want)
+		}
+	}
+}
+
+func TestDecimals(t *testing.T) {
+	tests := []struct {
+		cell drucksache.Cell
+		want int
+	}{
+		{drucksache.Cell{Raw: "41,693"}, 3},
+		{drucksache.Cell{Raw: "1.234,5"}, 1},
+		{drucksache.Cell{Raw: "1 029"}, 0},
+		{drucksache.Cell{Raw: "12,5 %"}, 1},
+		{drucksache.Cell{Raw: "7", Decimals: 2}, 2},
+		{drucksache.Cell{Raw: "x,"}, 0},
+	}
+	for _, tt := range tests {
+		if got := Decimals(tt.cell); got != tt.want {
+			t.Errorf("Decimals(%q, %d) = %d, want %d", tt.cell.Raw, tt.cell.Decimals, got, tt.want)
+		}
+	}
+}
+
+func TestXLSXRejectsUnsafeID(t *testing.T) {
+	for _, id := range []string{"", "..", "a/b", `a\b`} {
+		doc := &drucksache.Document{ID: id, Source: drucksache.Source{File: "x.txt"}}
+		err := NewXLSX(t.TempDir()).Write(context.Background(), doc)
+		if err == nil || !strings.Contains(err.Error(), "x.txt") {
+			t.Errorf("id %q: got %v, want an error naming the source", id, err)
+		}
+	}
+}
+
+// FuzzXLSXCell: any cell text survives the workbook (a text as text, a number as the same number).
+func FuzzXLSXCell(f *testing.F) {
+	f.Add("Gesamt", 247.3, uint8(1), false)
+	f.Add("0101", 0.0, uint8(0), false)
+	f.Add("a\x00b\x1fc & <d>", 1e300, uint8(20), true)
+	f.Add("_x0041_", -0.0, uint8(3), true)
+	f.Fuzz(func(t *testing.T, raw string, number float64, decimals uint8, isNumber bool) {
+		cell := drucksache.Cell{Raw: raw, Value: raw, Kind: drucksache.CellText}
+		if isNumber {
+			cell = drucksache.Cell{Raw: raw, Value: number, Kind: drucksache.CellNumber, Decimals: int(decimals)}
+		}
+		doc := &drucksache.Document{ID: "ni-fuzz", Tables: []drucksache.Table{{ID: "T1", Header: []string{raw}, Rows: [][]drucksache.Cell{{cell}}}}}
+		var buf bytes.Buffer
+		if err := WriteWorkbook(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		wb, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer wb.Close()
+		got, err := wb.GetCellValue("T1", cellName(1, tableFirstRow), excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := numberValue(cell.Value); ok && isNumber {
+			v, err := strconv.ParseFloat(got, 64)
+			if err != nil || v != number {
+				t.Fatalf("number %v came back as %q", number, got)
+			}
+			return
+		}
+		if want := xmlText(cellText(raw)); got != want && !(isNumber && got == "") {
+			t.Fatalf("text %q came back as %q, want %q", raw, got, want)
+		}
+	})
+}
+
+// xmlText is a string as an XML file can hold it: characters XML forbids become U+FFFD, at most 32767 UTF-16 units.
+func xmlText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+			return r
+		}
+		return '\uFFFD'
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return clipUTF16(s, excelize.TotalCellChars)
+}
+
+// largeDocument has one table of n rows: a code, a name, two numbers and a symbol.
+func largeDocument(n int) *drucksache.Document {
+	rows := make([][]drucksache.Cell, n)
+	for i := range rows {
+		v := float64(i) + 0.5
+		rows[i] = []drucksache.Cell{
+			{Raw: fmt.Sprintf("%04d", i%10000), Value: fmt.Sprintf("%04d", i%10000), Kind: drucksache.CellCode},
+			{Raw: fmt.Sprintf("Dienststelle %d", i), Value: fmt.Sprintf("Dienststelle %d", i), Kind: drucksache.CellText},
+			{Raw: strconv.FormatFloat(v, 'f', 1, 64), Value: v, Kind: drucksache.CellNumber, Decimals: 1},
+			{Raw: strconv.Itoa(i), Value: float64(i), Kind: drucksache.CellNumber},
+			{Raw: "–", Kind: drucksache.CellSymbol, Meaning: "nichts vorhanden"},
+		}
+	}
+	wp := 19
+	return &drucksache.Document{
+		ID: "ni-19-large", Wahlperiode: &wp, Kind: drucksache.KindAnswer, Title: "Große Tabelle",
+		Questions: []drucksache.Question{{Number: 1, Text: "Wie viele?", Answer: "So viele.", Tables: []string{"T1"}}},
+		Tables: []drucksache.Table{{ID: "T1", Question: 1, Header: []string{"Kap.", "Name", "Betrag", "Anzahl", "Zeichen"},
+			Unit: ptr("Mio. EUR"), Rows: rows}},
+	}
+}
+
+// peakHeap runs fn and returns the highest heap in use seen while it ran, sampled every millisecond.
+func peakHeap(fn func()) uint64 {
+	runtime.GC()
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > peak.Load() {
+				peak.Store(m.HeapInuse)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	fn()
+	close(done)
+	wg.Wait()
+	return peak.Load()
+}
+
+// TestXLSXLargeTable writes a 50 000-row table through the stream writer and reads it back row by row.
+func TestXLSXLargeTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large table")
+	}
+	const n = 50000
+	doc := largeDocument(n)
+	dir := t.TempDir()
+	x := NewXLSX(dir)
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	peak := peakHeap(func() {
+		if err := x.Write(context.Background(), doc); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Logf("heap in use: %.1f MB before (the document), %.1f MB at the peak of writing", float64(base.HeapInuse)/1e6, float64(peak)/1e6)
+	// Streamed, the sheet costs its XML buffer (spilled to disk past 16 MB) and the zip; read back into
+	// the workbook (as SetActiveSheet after streaming did) it cost more than 350 MB.
+	if growth := float64(peak) - float64(base.HeapInuse); growth > 150e6 {
+		t.Errorf("writing the workbook took %.0f MB of heap beyond the document", growth/1e6)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, doc.ID+".xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.Rows("T1 Frage 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := 0
+	var last []string
+	for rows.Next() {
+		count++
+		if last, err = rows.Columns(excelize.Options{RawCellValue: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows.Close()
+	if want := tableFirstRow - 1 + n; count != want {
+		t.Errorf("got %d rows, want %d", count, want)
+	}
+	if want := []string{"9999", "Dienststelle 49999", "49999.5", "49999", "–"}; strings.Join(last, "|") != strings.Join(want, "|") {
+		t.Errorf("last row\n got %q\nwant %q", last, want)
+	}
+}
+
+// BenchmarkXLSXLargeTable reports the time and the peak heap of writing a 50 000-row table.
+func BenchmarkXLSXLargeTable(b *testing.B) {
+	doc := largeDocument(50000)
+	x := NewXLSX(b.TempDir())
+	var peak uint64
+	b.ReportAllocs()
+	for b.Loop() {
+		peak = max(peak, peakHeap(func() {
+			if err := x.Write(context.Background(), doc); err != nil {
+				b.Fatal(err)
+			}
+		}))
+	}
+	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
+}
+
+func TestRowHeight(t *testing.T) {
+	tests := []struct {
+		name   string
+		texts  []string
+		widths []float64
+		want   float64
+	}{
+		{"short text, one line", []string{"Landtag"}, []float64{20}, lineHeight},
+		{"63 characters fit a column of 60", []string{strings.Repeat("x", 63)}, []float64{60}, lineHeight},
+		{"three lines", []string{strings.Repeat("x", 90)}, []float64{30}, 3 * lineHeight},
+		{"line breaks count", []string{"a\nb\nc\nd"}, []float64{30}, 4 * lineHeight},
+		{"the tallest column decides", []string{"a", "a\nb"}, []float64{30, 30}, 2 * lineHeight},
+		{"capped at Excel's maximum", []string{strings.Repeat("x\n", 100)}, []float64{30}, maxRowHeight},
+		{"texts beyond the widths are ignored", []string{"a", "b\nc"}, []float64{30}, lineHeight},
+	}
+	for _, tt := range tests {
+		if got := rowHeight(tt.texts, tt.widths, charsPerWidth); got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestXLSXChecks lists the checks of the IT answer in the sheet Prüfungen, with the rows as the sheet numbers them.
+func TestXLSXChecks(t *testing.T) {
+	doc := goldDocNamed(t, itAnswer)
+	f := writeWorkbookFile(t, doc)
+	rows, err := f.GetRows(SheetChecks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Tabelle", "Blatt", "Art", "Zeilen im Blatt", "Summenzeile", "Spalte", "Erwartet", "Gefunden", "Bestanden", "Anmerkung"},
+		{"T6", "T6 Frage 11", "total_row", "5, 7, 13, 17, 20, 22, 26", "27", "D (VZE / BM)", "247.3", "247.3", "ja"},
+	}
+	if fmt.Sprint(rows) != fmt.Sprint(want) {
+		t.Errorf("Prüfungen\n got %q\nwant %q", rows, want)
+	}
+	gesamt, _ := f.GetCellValue("T6 Frage 11", "C27")
+	if gesamt != "Gesamt" {
+		t.Errorf("row 27 of T6 Frage 11 holds %q, want the Gesamt row the check names", gesamt)
+	}
+}
+
+func TestCellText(t *testing.T) {
+	long := strings.Repeat("ä", excelize.TotalCellChars+10)
+	tests := []struct {
+		name string
+		in   string
+		want int // UTF-16 units
+		cut  bool
+	}{
+		{"short text stays", "Gesamt", 6, false},
+		{"exactly the limit stays", long[:2*excelize.TotalCellChars], excelize.TotalCellChars, false},
+		{"longer is cut and marked", long, excelize.TotalCellChars, true},
+		{"astral characters count twice", strings.Repeat("😀", excelize.TotalCellChars/2+1), excelize.TotalCellChars, true},
+	}
+	for _, tt := range tests {
+		got := cellText(tt.in)
+		if utf16Len(got) > tt.want || strings.HasSuffix(got, clipped) != tt.cut || !utf8.ValidString(got) {
+			t.Errorf("%s: %d UTF-16 units, marked %v; want at most %d, marked %v", tt.name, utf16Len(got), strings.HasSuffix(got, clipped), tt.want, tt.cut)
+		}
+	}
+}
