@@ -54,7 +54,9 @@ func (p *parser) frontMatter() int {
 	}
 	first := strings.TrimSpace(p.body[0].Text)
 	switch {
-	case reKleineAnfrage.MatchString(text) && strings.Contains(text, "Antwort"):
+	case p.webPage:
+		p.doc.Kind = drucksache.KindUnknown
+	case reKleineAnfrage.MatchString(text) && strings.Contains(text, "Antwort") && reAskersBlock.MatchString(text):
 		p.doc.Kind = drucksache.KindAnswer
 		p.doc.Urgent = strings.Contains(reKleineAnfrage.FindString(text), "kurzfristigen")
 	case reBTAnswer.MatchString(text) || (strings.Contains(text, "Kleine Anfrage") && strings.Contains(text, "Wir fragen die Bundesregierung")):

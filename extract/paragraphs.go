@@ -169,8 +169,10 @@ func paragraphsAt(lines []Line, full int, all string) ([]string, []int) {
 			case isListItem(t):
 				newPara = true
 			case l.Break:
-				// A paragraph cut by a page break continues in lowercase.
-				newPara = endsSentence(cur) || !startsLowercase(t)
+				// A paragraph cut by a page break continues in lowercase. In HTML a new block is a
+				// new paragraph unless a page break stands between.
+				pageBreak := l.Path == "" || i > 0 && lines[i-1].Page != l.Page
+				newPara = endsSentence(cur) || !startsLowercase(t) || !pageBreak
 			case prevShort && endsSentence(cur):
 				newPara = true
 			}

@@ -19,6 +19,9 @@ func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) 
 		Kind:          drucksache.KindUnknown,
 	}}
 	p.doc.Warnings = append(p.doc.Warnings, layout.Warnings...)
+	for _, w := range layout.Warnings {
+		p.webPage = p.webPage || w.Code == "web_page"
+	}
 	p.split(layout.Lines)
 	if len(p.body) == 0 {
 		return nil, &Error{File: src.File, Stage: "parse", Err: ErrNoText}
@@ -55,6 +58,7 @@ type parser struct {
 	notes     []note // footnotes in order, with the body position they follow
 	questions []qspan
 	all       string // the body's text, one line after another
+	webPage   bool   // the reader saw a web page (search results), not a Drucksache
 }
 
 // note is a footnote with the number of body lines printed before it.
