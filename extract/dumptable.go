@@ -44,6 +44,11 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		return nil, 0
 	}
 	t := &table{first: lines[i]}
+	// "Tabelle: …" above the header is the table's title.
+	if len(head) > 0 && strings.HasPrefix(strings.TrimSpace(head[0].Text), "Tabelle") {
+		t.title = strings.TrimSpace(head[0].Text)
+		head = head[1:]
+	}
 	var rows []dumpRow
 	var pending []string
 	for j < len(lines) {
@@ -61,6 +66,9 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 			t.last = l
 			j++
 			continue
+		}
+		if strings.HasPrefix(strings.TrimSpace(l.Text), "Tabelle") {
+			break // the next table's title
 		}
 		if n := repeatsHeader(lines[j:], head); n > 0 {
 			j += n
@@ -82,9 +90,10 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 			width = len(r.vals)
 		}
 	}
-	// A first row of years without a label is the header.
-	if len(head) == 0 && rows[0].label == "" && allYears(rows[0].vals) {
-		t.header = append([]string{""}, rows[0].vals...)
+	// A first row of years counting up ("Jahr 2019 2020 2021", "Personalkosten 2023 2024 2025")
+	// over rows of other figures is the header.
+	if len(head) == 0 && len(rows) > 1 && yearsCountingUp(rows[0].vals) && !yearsCountingUp(rows[1].vals) {
+		t.header = append([]string{rows[0].label}, rows[0].vals...)
 		rows = rows[1:]
 	}
 	// Rows of figures only whose first figure is a year: the year is the row label.
@@ -272,6 +281,19 @@ func isYear(tok string) bool {
 	return len(tok) == 4 && (strings.HasPrefix(tok, "19") || strings.HasPrefix(tok, "20")) && strings.Trim(tok, "0123456789") == ""
 }
 
+// yearsCountingUp reports a run of at least two years, each after the one before.
+func yearsCountingUp(vals []string) bool {
+	if len(vals) < 2 || !allYears(vals) {
+		return false
+	}
+	for i := 1; i < len(vals); i++ {
+		if strings.TrimRight(vals[i], "*") <= strings.TrimRight(vals[i-1], "*") {
+			return false
+		}
+	}
+	return true
+}
+
 func allYears(vals []string) bool {
 	for _, v := range vals {
 		if !isYear(v) {
@@ -316,6 +338,27 @@ func splitHeader(head []Line, width int) ([]string, [][]string) {
 			return append([]string{""}, f...), nil
 		}
 	}
+	// A header of years, the last one perhaps in words ("2021 2022 2025 Jan. bis / Mai 2026").
+	var all []string
+	for _, h := range head {
+		all = append(all, strings.Fields(h.Text)...)
+	}
+	if len(all) > 0 && isYear(all[0]) {
+		k := 0
+		for k < len(all) && isYear(all[k]) {
+			k++
+		}
+		cols := append([]string(nil), all[:k]...)
+		if k < len(all) {
+			cols = append(cols, strings.Join(all[k:], " "))
+		}
+		switch len(cols) {
+		case width - 1:
+			return append([]string{""}, cols...), headerRows(head)
+		case width:
+			return cols, headerRows(head)
+		}
+	}
 	var segs []string
 	first := strings.Fields(head[0].Text)
 	label := ""
@@ -335,9 +378,14 @@ func splitHeader(head []Line, width int) ([]string, [][]string) {
 	for len(header) < width {
 		header = append(header, "")
 	}
+	return header, headerRows(head)
+}
+
+// headerRows keeps the header lines as printed, for readers who want to see them.
+func headerRows(head []Line) [][]string {
 	var rows [][]string
 	for _, h := range head {
 		rows = append(rows, []string{strings.TrimSpace(h.Text)})
 	}
-	return header, rows
+	return rows
 }

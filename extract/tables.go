@@ -54,7 +54,7 @@ func (p *parser) answer(question int, lines []Line, full int) ([]string, []strin
 			pp := paragraphs(prev, full, p.all)
 			if len(pp) > 0 {
 				last := pp[len(pp)-1]
-				if isHeading(last) && len(prev) > 0 && (prev[len(prev)-1].Break || len(pp) > 1 || k == 1) {
+				if s.table.title == "" && isHeading(last) && len(prev) > 0 && (prev[len(prev)-1].Break || len(pp) > 1 || k == 1) {
 					s.table.title = last
 					segs[k-1].prose = dropLastParagraph(prev, full)
 					pp = pp[:len(pp)-1]
