@@ -1,0 +1,558 @@
+package extract
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// pdfWord is a run of glyphs without a gap.
+type pdfWord struct {
+	text   string
+	x0, x1 float64
+	bold   bool
+	size   float64
+}
+
+// pdfTextLine is one printed line of a page: glyphs on one baseline, raised markers included.
+type pdfTextLine struct {
+	page   int
+	y      float64 // baseline
+	top    float64 // highest glyph top, for gaps
+	size   float64 // the main font size of the line
+	x0, x1 float64
+	words  []pdfWord
+	bold   Tri
+	role   Role
+	marker bool // starts with a raised marker (a footnote's first line)
+	table  int
+	cells  []string
+	header bool
+	brk    bool
+	no     int
+}
+
+func (l *pdfTextLine) text() string {
+	var b strings.Builder
+	for i, w := range l.words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
+// pdfSuper writes a raised glyph the way the contract wants markers: as a Unicode superscript.
+var pdfSuper = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷",
+	"8", "⁸", "9", "⁹", "+", "⁺", "-", "⁻", "(", "⁽", ")", "⁾")
+
+type pdfCluster struct {
+	y, size float64
+	x0, x1  float64
+	glyphs  []pdfGlyph
+	raised  []bool
+}
+
+// pdfPageLines groups the glyphs of a page into printed lines, top to bottom.
+func pdfPageLines(pg *pdfPage, pageNo int) []*pdfTextLine {
+	gs := pg.glyphs // sorted in place: the page is read once
+	slices.SortFunc(gs, func(a, b pdfGlyph) int {
+		switch {
+		case a.y != b.y:
+			return cmp.Compare(b.y, a.y)
+		default:
+			return cmp.Compare(a.x, b.x)
+		}
+	})
+	var cl []*pdfCluster
+	for i := 0; i < len(gs); {
+		c := &pdfCluster{y: gs[i].y, x0: gs[i].x, x1: gs[i].x + gs[i].w}
+		j := i
+		for ; j < len(gs); j++ {
+			g := &gs[j]
+			if j > i && math.Abs(c.y-g.y) > 0.2*math.Max(math.Min(c.size, g.size), 1) {
+				break
+			}
+			c.grow(g)
+		}
+		c.glyphs = gs[i:j:j] // a run of the sorted glyphs; appending copies
+		cl = append(cl, c)
+		i = j
+	}
+	// raised and lowered small glyphs join the line they belong to
+	merged := make([]bool, len(cl))
+	for i, c := range cl {
+		if c.blank() {
+			continue
+		}
+		best, bestD := -1, math.MaxFloat64
+		for j, l := range cl {
+			if i == j || merged[j] || l.size*0.85 <= c.size || l.blank() {
+				continue
+			}
+			d := c.y - l.y
+			if !(d > 0 && d <= 0.65*l.size || d < 0 && -d <= 0.35*l.size) {
+				continue
+			}
+			if c.x0 < l.x0-1.5*l.size || c.x1 > l.x1+3*l.size {
+				continue
+			}
+			if math.Abs(d) < bestD {
+				best, bestD = j, math.Abs(d)
+			}
+		}
+		if best >= 0 {
+			for k := range c.glyphs {
+				cl[best].add(c.glyphs[k], c.y > cl[best].y)
+			}
+			merged[i] = true
+		}
+	}
+	var kept []*pdfCluster
+	for i, c := range cl {
+		if !merged[i] && !c.blank() {
+			kept = append(kept, c)
+		}
+	}
+	kept = pdfColumns(kept, pg)
+	var out []*pdfTextLine
+	for _, c := range kept {
+		if l := c.line(pageNo); l != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// pdfColumns finds a page set in two columns and puts its lines in reading order: within each
+// band between lines that span the page, the left column, then the right one. A page in one
+// column (or a table, whose columns are short) comes back as it was, top to bottom.
+func pdfColumns(cl []*pdfCluster, pg *pdfPage) []*pdfCluster {
+	h, w := pg.height, pg.width
+	body := func(c *pdfCluster) bool { return c.y > 0.06*h && c.y < 0.94*h }
+	n := 0
+	for _, c := range cl {
+		if body(c) {
+			n++
+		}
+	}
+	if n < 10 || w < 100 {
+		return cl
+	}
+	// how many body lines cover each point of the page's width
+	cover := make([]int, int(w)+2)
+	last := make([]int, len(cover))
+	for ci, c := range cl {
+		if !body(c) {
+			continue
+		}
+		for _, g := range c.glyphs {
+			if g.space {
+				continue
+			}
+			for x := max(0, int(g.x)); x <= min(len(cover)-1, int(g.x+g.w)); x++ {
+				if last[x] != ci+1 {
+					last[x] = ci + 1
+					cover[x]++
+				}
+			}
+		}
+	}
+	// the widest run in the middle of the page that (almost) no line crosses
+	allowed := max(1, n/20)
+	bestLo, bestHi, lo := 0, 0, -1
+	for x := int(0.25 * w); x <= int(0.75*w); x++ {
+		if cover[x] <= allowed {
+			if lo < 0 {
+				lo = x
+			}
+			if x-lo > bestHi-bestLo {
+				bestLo, bestHi = lo, x
+			}
+		} else {
+			lo = -1
+		}
+	}
+	if bestHi-bestLo < 8 {
+		return cl
+	}
+	mid := float64(bestLo+bestHi) / 2
+	// both sides must hold prose: many lines of several words each
+	var leftLines, rightLines, leftWords, rightWords int
+	side := make([]int, len(cl)) // 0 spans the page, 1 left only, 2 right only, 3 both sides
+	for ci, c := range cl {
+		if !body(c) {
+			continue
+		}
+		for _, g := range c.glyphs {
+			switch {
+			case g.space:
+			case g.x+g.w <= float64(bestLo)+1:
+				side[ci] |= 1
+			case g.x >= float64(bestHi)-1:
+				side[ci] |= 2
+			default:
+				side[ci] = -1
+			}
+			if side[ci] < 0 {
+				break
+			}
+		}
+		if side[ci]&1 != 0 && side[ci] > 0 {
+			leftLines++
+			leftWords += c.words(mid, true)
+		}
+		if side[ci]&2 != 0 && side[ci] > 0 {
+			rightLines++
+			rightWords += c.words(mid, false)
+		}
+	}
+	if leftLines < 5 || rightLines < 5 || leftWords < 4*leftLines || rightWords < 4*rightLines {
+		return cl
+	}
+	for _, r := range pg.rules { // a ruled table across the middle is one table, not two columns
+		if r.x0 == r.x1 && r.x0 > float64(bestLo) && r.x0 < float64(bestHi) {
+			return cl
+		}
+	}
+	var out, left, right []*pdfCluster
+	flush := func() {
+		out = append(append(out, left...), right...)
+		left, right = left[:0:0], right[:0:0]
+	}
+	for ci, c := range cl {
+		switch side[ci] {
+		case 1:
+			left = append(left, c)
+		case 2:
+			right = append(right, c)
+		case 3:
+			l, r := c.split(mid)
+			left, right = append(left, l), append(right, r)
+		default:
+			flush()
+			out = append(out, c)
+		}
+	}
+	flush()
+	return out
+}
+
+// words counts the words of a cluster on one side of x.
+func (c *pdfCluster) words(x float64, left bool) int {
+	n, in := 0, false
+	for _, g := range c.glyphs {
+		if g.space || (g.x < x) != left {
+			in = false
+			continue
+		}
+		if !in {
+			n++
+		}
+		in = true
+	}
+	return n
+}
+
+// split divides a cluster at x into the parts left and right of it.
+func (c *pdfCluster) split(x float64) (*pdfCluster, *pdfCluster) {
+	l := &pdfCluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
+	r := &pdfCluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
+	for i, g := range c.glyphs {
+		part := r
+		if g.x+g.w/2 < x {
+			part = l
+		}
+		part.glyphs = append(part.glyphs, g)
+		if c.raised != nil {
+			part.raised = append(part.raised, c.raised[i])
+		}
+		part.grow(&c.glyphs[i])
+	}
+	if c.raised != nil {
+		l.raised, r.raised = l.raised[:len(l.glyphs)], r.raised[:len(r.glyphs)]
+	}
+	return l, r
+}
+
+// add appends a glyph from another cluster; raised marks a superscript.
+func (c *pdfCluster) add(g pdfGlyph, raised bool) {
+	if c.raised == nil {
+		c.raised = make([]bool, len(c.glyphs), len(c.glyphs)+4)
+	}
+	c.glyphs = append(c.glyphs, g)
+	c.raised = append(c.raised, raised)
+	c.grow(&g)
+}
+
+func (c *pdfCluster) grow(g *pdfGlyph) {
+	if !g.space && g.size > c.size {
+		c.size = g.size
+	}
+	if g.x < c.x0 {
+		c.x0 = g.x
+	}
+	if e := g.x + g.w; e > c.x1 {
+		c.x1 = e
+	}
+}
+
+func (c *pdfCluster) isRaised(i int) bool { return c.raised != nil && c.raised[i] }
+
+func (c *pdfCluster) blank() bool {
+	for _, g := range c.glyphs {
+		if !g.space {
+			return false
+		}
+	}
+	return true
+}
+
+// line turns a cluster into words: glyphs sorted left to right, split at spaces and gaps.
+func (c *pdfCluster) line(pageNo int) *pdfTextLine {
+	idx := make([]int, len(c.glyphs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return c.glyphs[idx[a]].x < c.glyphs[idx[b]].x })
+	l := &pdfTextLine{page: pageNo, y: c.y, size: c.mainSize()}
+	var cur *pdfWord
+	var curBold, curAll bool
+	var last *pdfGlyph
+	var buf []byte // the text of the current word
+	flush := func() {
+		if cur != nil {
+			cur.text = string(buf)
+			buf = buf[:0]
+		}
+		if cur != nil && cur.text != "" {
+			cur.bold = curAll && curBold
+			l.words = append(l.words, *cur)
+		}
+		cur = nil
+	}
+	for n, i := range idx {
+		g := c.glyphs[i]
+		if last != nil && !g.space && !last.space && g.text == last.text && math.Abs(g.x-last.x) < 0.1*g.size {
+			continue // the same glyph drawn twice (shadow or fake bold)
+		}
+		if g.space {
+			flush()
+			last = &c.glyphs[i]
+			continue
+		}
+		gap := 0.0
+		if last != nil && !last.space {
+			gap = g.x - (last.x + last.w)
+		}
+		if last != nil && last.cs > 0 {
+			gap -= last.cs // letter-spaced (tracked) text: the tracking is not a word gap
+		}
+		if cur != nil && gap > 0.15*math.Min(g.size, l.size) {
+			flush()
+		}
+		t := g.text
+		if c.isRaised(i) {
+			t = pdfSuper.Replace(t)
+			if n == 0 {
+				l.marker = true
+			}
+		}
+		if cur == nil {
+			cur = &pdfWord{x0: g.x, size: g.size}
+			curBold, curAll = true, true
+		}
+		buf = append(buf, t...)
+		cur.x1 = math.Max(cur.x1, g.x+g.w)
+		if !c.isRaised(i) {
+			curBold = curBold && g.bold
+		}
+		last = &c.glyphs[i]
+	}
+	flush()
+	if len(l.words) == 0 {
+		return nil
+	}
+	pdfSoftHyphens(l.words)
+	l.x0, l.x1 = l.words[0].x0, l.words[len(l.words)-1].x1
+	l.top = l.y + 0.75*l.size
+	bold := true
+	for _, w := range l.words {
+		bold = bold && w.bold
+	}
+	l.bold = No
+	if bold {
+		l.bold = Yes
+	}
+	return l
+}
+
+// pdfSoftHyphens writes a soft hyphen (U+00AD) the way it is printed: as "-" at the line end,
+// where the word was broken, and not at all inside the line.
+func pdfSoftHyphens(words []pdfWord) {
+	for i := range words {
+		if !strings.Contains(words[i].text, "\u00ad") {
+			continue
+		}
+		t := words[i].text
+		end := i == len(words)-1 && strings.HasSuffix(t, "\u00ad")
+		t = strings.ReplaceAll(t, "\u00ad", "")
+		if end {
+			t += "-"
+		}
+		words[i].text = t
+	}
+}
+
+// pdfCounter counts values without a map: a line or page has few distinct sizes.
+type pdfCounter struct {
+	vals []float64
+	ns   []int
+}
+
+func (c *pdfCounter) add(v float64, n int) {
+	for i, x := range c.vals {
+		if x == v {
+			c.ns[i] += n
+			return
+		}
+	}
+	c.vals = append(c.vals, v)
+	c.ns = append(c.ns, n)
+}
+
+// mode is the most frequent value, the larger on a tie; def when there is none.
+func (c *pdfCounter) mode(def float64) float64 {
+	best, n := def, 0
+	for i, v := range c.vals {
+		if c.ns[i] > n || c.ns[i] == n && v > best {
+			best, n = v, c.ns[i]
+		}
+	}
+	return best
+}
+
+// mainSize is the size most glyphs of the cluster have (raised markers do not count).
+func (c *pdfCluster) mainSize() float64 {
+	var counts pdfCounter
+	for i := range c.glyphs {
+		if g := &c.glyphs[i]; !g.space && !c.isRaised(i) {
+			counts.add(math.Round(g.size*2)/2, 1)
+		}
+	}
+	return counts.mode(c.size)
+}
+
+// pdfLayout turns the pages into the lines a structure parser reads.
+func pdfLayout(pages []*pdfPage) []Line {
+	all := make([][]*pdfTextLine, len(pages))
+	for i, pg := range pages {
+		all[i] = pdfPageLines(pg, i+1)
+	}
+	m := pdfMeasure(pages, all)
+	pdfMarkFurniture(pages, all, m)
+	pm := make([]pdfMetrics, len(pages)) // margins differ between left and right pages
+	for i := range pages {
+		pm[i] = m.page(all[i])
+	}
+	table := 0
+	for i, pg := range pages {
+		table = pdfTables(pg, all[i], pm[i], table)
+		pdfMarkFootnotes(pg, all[i], pm[i])
+	}
+	pdfBreaks(all, pm)
+	var out []Line
+	for i, lines := range all {
+		no := 0
+		for _, l := range lines {
+			no++
+			if l.role != pdfRoleMerged {
+				out = append(out, l.toLine(no, pm[i]))
+			}
+		}
+	}
+	return out
+}
+
+// page returns the metrics with the margins of one page, when it has enough body lines to tell.
+func (m pdfMetrics) page(lines []*pdfTextLine) pdfMetrics {
+	lefts := map[float64]int{}
+	var rights []float64
+	for _, l := range lines {
+		if l.role == RoleBody && math.Abs(l.size-m.size) <= 0.6 && len(l.words) >= 3 {
+			lefts[math.Round(l.x0)] += len(l.words)
+			rights = append(rights, l.x1)
+		}
+	}
+	if len(rights) < 3 {
+		return m
+	}
+	p := m
+	p.left = pdfMode(lefts, m.left)
+	sort.Float64s(rights)
+	p.right = rights[len(rights)*9/10]
+	if p.right <= p.left+50 {
+		return m
+	}
+	return p
+}
+
+// pdfMetrics are the body's measures: the size most text has, its line pitch and its margins.
+type pdfMetrics struct {
+	size, pitch float64
+	left, right float64
+}
+
+func pdfMeasure(pages []*pdfPage, all [][]*pdfTextLine) pdfMetrics {
+	var sizes pdfCounter
+	for _, lines := range all {
+		for _, l := range lines {
+			n := 0
+			for _, w := range l.words {
+				n += utf8.RuneCountInString(w.text)
+			}
+			sizes.add(l.size, n)
+		}
+	}
+	m := pdfMetrics{size: sizes.mode(10)}
+	lefts, rights, pitches := map[float64]int{}, []float64{}, map[float64]int{}
+	for _, lines := range all {
+		for i, l := range lines {
+			if math.Abs(l.size-m.size) > 0.6 {
+				continue
+			}
+			lefts[math.Round(l.x0)] += len(l.words)
+			rights = append(rights, l.x1)
+			if i > 0 && math.Abs(lines[i-1].size-m.size) <= 0.6 {
+				if d := lines[i-1].y - l.y; d > 0.8*m.size && d < 2.5*m.size {
+					pitches[math.Round(d*5)/5]++
+				}
+			}
+		}
+	}
+	m.left = pdfMode(lefts, 72)
+	m.pitch = pdfMode(pitches, 1.2*m.size)
+	sort.Float64s(rights)
+	m.right = m.left + 400
+	if n := len(rights); n > 0 {
+		m.right = rights[n*9/10]
+	}
+	if m.right <= m.left+50 {
+		m.right = m.left + 400
+	}
+	return m
+}
+
+func pdfMode(c map[float64]int, def float64) float64 {
+	best, n := def, 0
+	for k, v := range c {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}
