@@ -3,18 +3,22 @@ package main
 import (
 	"context"
 	"io"
+	"time"
 
-	"drucksache/extract"
 	"drucksache/load"
 	"drucksache/transform"
 )
+
+// extractTimeout bounds the extraction of one document: a PDF that makes the PDF library loop
+// ends in a clear error instead of a hung command.
+const extractTimeout = 2 * time.Minute
 
 // cmdExtract prints the JSON of one document.
 func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) != 1 {
 		return usageError{"extract takes exactly one FILE"}
 	}
-	doc, err := extract.File(ctx, args[0])
+	doc, err := extractIsolated(ctx, args[0], extractTimeout)
 	if err != nil {
 		return err
 	}
