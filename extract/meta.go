@@ -94,6 +94,9 @@ func (p *parser) frontMatter() int {
 		p.doc.AnsweredOn = ptr(m[2])
 	}
 	p.doc.Title = title(text)
+	if p.doc.Kind == drucksache.KindBill {
+		p.doc.Title = p.billTitle()
+	}
 	if p.doc.Title == "" && p.doc.Kind == drucksache.KindAnswer {
 		p.warn("no_title", &p.body[0], "no subject line found in the title block")
 	}
@@ -209,7 +212,29 @@ func (p *parser) inferParliament() {
 	}
 	if p.doc.Drucksache == nil {
 		if m := reHeaderDS.FindStringSubmatch(h); m != nil {
-			p.doc.Drucksache = ptr(m[1])
+			p.doc.Drucksache = ptr(strings.ReplaceAll(m[1], " ", ""))
 		}
 	}
+}
+
+// billTitle is the subject of a bill: the paragraph after "Gesetzentwurf / der Fraktion …".
+func (p *parser) billTitle() string {
+	for i := 0; i+1 < len(p.body) && i < frontLimit; i++ {
+		if !reGesetzentwurf.MatchString(strings.TrimSpace(p.body[i].Text)) {
+			continue
+		}
+		j := i + 1
+		if t := strings.TrimSpace(p.body[j].Text); strings.HasPrefix(t, "der ") || strings.HasPrefix(t, "des ") {
+			j++ // the authors: "der Fraktion der SPD", "der Landesregierung"
+		}
+		title := ""
+		for k := j; k < len(p.body) && k < j+5; k++ {
+			if k > j && p.body[k].Break {
+				break
+			}
+			title = joinLine(title, p.body[k].Text)
+		}
+		return strings.TrimSpace(title)
+	}
+	return ""
 }

@@ -131,7 +131,7 @@ func (p *parser) warn(code string, l *Line, format string, args ...any) {
 
 var (
 	reHeaderWP = regexp.MustCompile(`(\d+)\.\s*Wahlperiode`)
-	reHeaderDS = regexp.MustCompile(`Drucksache\s+(\d+/\d+)`)
+	reHeaderDS = regexp.MustCompile(`Drucksache\s+(\d+\s?/\s?\d+)`)
 )
 
 // headerFacts reads the parliament, Wahlperiode and Drucksache number from the running headers.
@@ -139,7 +139,7 @@ func (p *parser) headerFacts() {
 	for _, h := range p.headers {
 		t := strings.TrimSpace(h.Text)
 		if m := reHeaderDS.FindStringSubmatch(t); m != nil && p.doc.Drucksache == nil {
-			p.doc.Drucksache = ptr(m[1])
+			p.doc.Drucksache = ptr(strings.ReplaceAll(m[1], " ", ""))
 		}
 		if m := reHeaderWP.FindStringSubmatch(t); m != nil && p.doc.Wahlperiode == nil {
 			if n, err := strconv.Atoi(m[1]); err == nil {
