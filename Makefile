@@ -3,7 +3,7 @@ GO      ?= go
 OUT     ?= out
 FUZZTIME ?= 20s
 
-.PHONY: run test bench fuzz build check-gold ci clean
+.PHONY: run test bench fuzz build check-gold check-clients ci clean
 
 INPUTS  ?= $(wildcard fixtures/*.txt fixtures/*.pdf fixtures/*.html) fixtures/eval
 
@@ -16,9 +16,10 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 
-## bench: throughput and memory benchmarks
+## bench: throughput and memory benchmarks, then PDF pages/s of the whole pipeline next to pdftotext -layout
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	scripts/bench-pdf.sh
 
 ## fuzz: every fuzz target for FUZZTIME each
 fuzz:
@@ -31,6 +32,10 @@ build:
 ## check-gold: score every gold document in ../shared with its checker (needs ../shared)
 check-gold:
 	scripts/goldcheck.sh
+
+## check-clients: open the outputs in DuckDB and LibreOffice (installs them where missing)
+check-clients:
+	scripts/check-clients.sh
 
 ci:
 	.ci/run
