@@ -240,18 +240,9 @@ var parliamentCodes = [...]struct{ word, code string }{
 // number of the document's own Drucksache ("ni-19-11277"; "ds-…" for a parliament not known), or,
 // when the document prints no number, "sha256-" and the first 16 hex digits of its content hash.
 func ID(doc *drucksache.Document) string {
+	code := parliamentCode(doc)
 	if doc.Drucksache != nil {
 		if ref, ok := Drucksache(*doc.Drucksache); ok {
-			code := "ds"
-			if doc.Parliament != nil {
-				name := strings.ToLower(*doc.Parliament)
-				for _, p := range parliamentCodes {
-					if strings.Contains(name, p.word) {
-						code = p.code
-						break
-					}
-				}
-			}
 			return code + "-" + strings.Replace(ref, "/", "-", 1)
 		}
 	}
@@ -260,7 +251,24 @@ func ID(doc *drucksache.Document) string {
 		h := sha256.Sum256([]byte(doc.Source.File + "\x00" + doc.Title))
 		sum = hex.EncodeToString(h[:])
 	}
+	// The parliament's code leads where it is known, so the document lands in its partition.
+	if code != "ds" {
+		return code + "-sha256-" + sum[:16]
+	}
 	return "sha256-" + sum[:16]
+}
+
+// parliamentCode is the short code of the document's parliament ("ni"), or "ds" when unknown.
+func parliamentCode(doc *drucksache.Document) string {
+	if doc.Parliament != nil {
+		name := strings.ToLower(*doc.Parliament)
+		for _, p := range parliamentCodes {
+			if strings.Contains(name, p.word) {
+				return p.code
+			}
+		}
+	}
+	return "ds"
 }
 
 // fillArrays replaces every nil array of the contract by an empty one, so that JSON never has null arrays.

@@ -314,7 +314,8 @@ func TestID(t *testing.T) {
 		{"unknown parliament", str("Parlament"), str("1/5"), "ds-1-5"},
 		{"no parliament", nil, str("1/6"), "ds-1-6"},
 		{"prefixed number", str("Niedersächsischer Landtag"), str("Drucksache 19/7520"), "ni-19-7520"},
-		{"no number", str("Niedersächsischer Landtag"), nil, "sha256-0123456789abcdef"},
+		{"no number", str("Niedersächsischer Landtag"), nil, "ni-sha256-0123456789abcdef"},
+		{"no number, no parliament", nil, nil, "sha256-0123456789abcdef"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
