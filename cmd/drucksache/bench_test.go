@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// benchSizes are the corpus sizes of the benchmarks: 1 000 documents by default, 10 000 as well with
+// DRUCKSACHE_BENCH_FULL=1 (several minutes on two cores).
+func benchSizes() []int {
+	if os.Getenv("DRUCKSACHE_BENCH_FULL") != "" {
+		return []int{1000, 10000}
+	}
+	return []int{1000}
+}
+
+// benchCorpus writes n documents made by makeCorpus into a temporary folder of b, dated an hour ago:
+// a corpus is older than the run that reads it, so its file times can be trusted (trustedUnchanged).
+func benchCorpus(b *testing.B, n int) string {
+	b.Helper()
+	dir := b.TempDir()
+	makeCorpus(b, dir, n)
+	old := time.Now().Add(-time.Hour)
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, old, old)
+		}
+		return nil
+	})
+	return dir
+}
+
+// benchRun runs one batch over corpus into out and fails the benchmark unless it completed.
+func benchRun(b *testing.B, r *runner, corpus string) {
+	b.Helper()
+	var stderr strings.Builder
+	r.stderr = &stderr
+	if err := r.run(context.Background(), []string{corpus}, strings.NewReader("")); err != nil {
+		b.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+}
+
+// BenchmarkRun measures documents per second of a full run, extraction in this process, with 1 and 2
+// workers.
+func BenchmarkRun(b *testing.B) {
+	for _, n := range benchSizes() {
+		corpus := benchCorpus(b, n)
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("docs=%d/workers=%d", n, workers), func(b *testing.B) {
+				for range b.N {
+					benchRun(b, benchRunner(b, workers), corpus)
+				}
+				b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "docs/s")
+			})
+		}
+	}
+}
+
+// BenchmarkRunPeakMemory measures the peak of the heap in use during a full run (2 workers), which
+// must not grow with the number of documents.
+func BenchmarkRunPeakMemory(b *testing.B) {
+	for _, n := range benchSizes() {
+		corpus := benchCorpus(b, n)
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			var peak uint64
+			for range b.N {
+				runtime.GC()
+				stop := samplePeak(&peak)
+				benchRun(b, benchRunner(b, 2), corpus)
+				stop()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
+	}
+}
+
+// BenchmarkRerunUnchanged measures a run over a corpus already done: no document is extracted,
+// the Parquet part is left alone. The target is under 5 % of the full run.
+func BenchmarkRerunUnchanged(b *testing.B) {
+	for _, n := range benchSizes() {
+		corpus := benchCorpus(b, n)
+		r := benchRunner(b, 2)
+		began := time.Now()
+		benchRun(b, r, corpus)
+		full := time.Since(began)
+		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
+			for range b.N {
+				benchRun(b, r, corpus)
+			}
+			per := b.Elapsed() / time.Duration(b.N)
+			b.ReportMetric(float64(per.Microseconds())/1000, "ms/rerun")
+			b.ReportMetric(100*per.Seconds()/full.Seconds(), "%-of-full-run")
+		})
+	}
+}
+
+// benchRunner is a runner into a new temporary folder, extracting in this process (a built command
+// extracts a PDF in a child process, which the test binary cannot be).
+func benchRunner(b *testing.B, workers int) *runner {
+	b.Helper()
+	r := testRunner(b.TempDir(), workers)
+	r.saveGap = 2 * time.Second
+	return r
+}
+
+// samplePeak records the largest HeapInuse seen until the returned stop is called.
+func samplePeak(peak *uint64) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(10 * time.Millisecond)
+		defer tick.Stop()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > *peak {
+				*peak = ms.HeapInuse
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
