@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -78,7 +79,12 @@ func extractIsolated(ctx context.Context, path string, timeout time.Duration) (*
 	}
 	done := make(chan reply, 1)
 	go func() {
-		req, _ := json.Marshal(path)
+		// A reused child keeps the folder it started in: hand it an absolute path.
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			abs = path
+		}
+		req, _ := json.Marshal(abs)
 		if _, err := c.in.Write(append(req, '\n')); err != nil {
 			done <- reply{nil, err}
 			return
@@ -111,8 +117,14 @@ func extractIsolated(ctx context.Context, path string, timeout time.Duration) (*
 		}
 		children.put(c)
 		if res.Error != nil {
-			return nil, res.Error.err()
+			err := res.Error.err()
+			var e *extract.Error
+			if errors.As(err, &e) {
+				e.File = path
+			}
+			return nil, err
 		}
+		res.Document.Source.File = path
 		return res.Document, nil
 	}
 }

@@ -23,8 +23,10 @@ func (e usageError) Error() string { return e.msg }
 var errSomeFailed = errors.New("some documents failed")
 
 const usage = `usage:
-  drucksache extract FILE              one document -> its JSON on stdout
-  drucksache run [--out DIR] INPUT...  files and folders -> DIR/json, DIR/xlsx, DIR/parquet (default DIR: out)
+  drucksache extract FILE     one document (.txt, .pdf, .html) -> its JSON on stdout
+  drucksache run [--out DIR] [--workers N] [--force] [--shard K/N] [--timeout D] INPUT...
+                              files, folders, or - (a list of paths on stdin)
+                              -> DIR/json, DIR/xlsx, DIR/parquet, DIR/report.json (default DIR: out)
 `
 
 func main() {
