@@ -77,6 +77,7 @@ func checkID(doc *drucksache.Document) error {
 // WriteWorkbook writes the workbook of one document to w.
 func WriteWorkbook(w io.Writer, doc *drucksache.Document) (err error) {
 	f := excelize.NewFile()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	defer func() {
 		if cerr := f.Close(); err == nil {
 			err = cerr
