@@ -21,7 +21,8 @@ func (p *parser) content(start int) {
 	end := len(p.body)
 	// "(verteilt am …)" closes the document; it belongs to no answer.
 	for i := start; i < len(p.body); i++ {
-		if !strings.Contains(p.body[i].Text, "verteilt am") && !strings.HasPrefix(p.body[i].Text, "Gesamtherstellung") && !strings.HasPrefix(p.body[i].Text, "Vertrieb") {
+		t := p.body[i].Text
+		if (strings.IndexByte(t, '(') < 0 || !strings.Contains(t, "verteilt am")) && !strings.HasPrefix(t, "Gesamtherstellung") && !strings.HasPrefix(t, "Vertrieb") {
 			continue
 		}
 		if m := reDistributed.FindAllStringSubmatch(p.body[i].Text, -1); m != nil {
@@ -279,6 +280,9 @@ func partsStart(q []Line) int {
 func (p *parser) shareAnswers() {
 	qs := p.doc.Questions
 	for i := range qs {
+		if !strings.Contains(qs[i].Answer[:min(len(qs[i].Answer), 200)], "Fragen") {
+			continue
+		}
 		m := reTogether.FindStringSubmatch(qs[i].Answer)
 		if m == nil {
 			continue

@@ -168,10 +168,7 @@ func dataRow(l Line, full int) (string, []string, bool) {
 	if l.Cells != nil {
 		return "", nil, false
 	}
-	// Fast path: running text ends in a word, not in a figure.
-	tr := strings.TrimRight(l.Text, " \t\u00a0")
-	last := tr[strings.LastIndexAny(tr, " \t")+1:]
-	if !valueToken(last) && !unitToken(last) {
+	if !endsInValue(l) {
 		return "", nil, false
 	}
 	f := strings.Fields(l.Text)
@@ -211,6 +208,16 @@ func dataRow(l Line, full int) (string, []string, bool) {
 		}
 	}
 	return label, vals, true
+}
+
+// endsInValue is the quick test of dataRow: the line's last word is a figure, a sign or a unit.
+func endsInValue(l Line) bool {
+	if l.Cells != nil {
+		return false
+	}
+	tr := strings.TrimRight(l.Text, " \t\u00a0")
+	last := tr[strings.LastIndexAny(tr, " \t")+1:]
+	return valueToken(last) || unitToken(last)
 }
 
 // headerish reports a line that can be part of a table header: short, no sentence.

@@ -20,7 +20,6 @@ var (
 	reDistributed   = regexp.MustCompile(`\(verteilt am (\d{1,2}\.\d{1,2}\.\d{4})\)`)
 	reUnterrichtung = regexp.MustCompile(`^Unterrichtung\b`)
 	reGesetzentwurf = regexp.MustCompile(`^Gesetzentwurf\b`)
-	reWithdrawn     = regexp.MustCompile(`(?i)zurückgezogen`)
 	reBTAnswer      = regexp.MustCompile(`Antwort\s+der Bundesregierung`)
 	reWahlperiodeDS = regexp.MustCompile(`^(\d+)/\d+$`)
 )
@@ -36,12 +35,13 @@ func (p *parser) frontMatter() int {
 		n = frontLimit
 	}
 	// The title block ends at the answer line with its date ("… namens der Landesregierung vom 27.07.2026").
-	var text string
+	var buf []byte
 	ends := make([]int, n) // length of text after line i
 	for i := 0; i < n; i++ {
-		text = joinLine(text, p.body[i].Text)
-		ends[i] = len(text)
+		buf = appendLine(buf, p.body[i].Text, "")
+		ends[i] = len(buf)
 	}
+	text := string(buf)
 	end := 0
 	if loc := lastAnswerEnd(text); loc > 0 {
 		for i := 0; i < n; i++ {
@@ -65,12 +65,12 @@ func (p *parser) frontMatter() int {
 		p.doc.Kind = drucksache.KindUnterrichtung
 	case reGesetzentwurf.MatchString(first):
 		p.doc.Kind = drucksache.KindBill
-	case reWithdrawn.MatchString(text):
+	case withdrawn(text):
 		p.doc.Kind = drucksache.KindWithdrawn
 	case strings.Contains(text, "Anfrage") && strings.Contains(text, "Abgeordneten") && (strings.Contains(text, "ANTWORT") || strings.Contains(text, "Antwort")):
 		p.doc.Kind = drucksache.KindAnswer
 	}
-	if p.doc.Kind == drucksache.KindAnswer && reWithdrawn.MatchString(text) && !strings.Contains(text, "Antwort de") {
+	if p.doc.Kind == drucksache.KindAnswer && withdrawn(text) && !strings.Contains(text, "Antwort de") {
 		p.doc.Kind = drucksache.KindWithdrawn
 	}
 	if p.doc.Kind != drucksache.KindAnswer {
@@ -113,7 +113,12 @@ func (p *parser) frontMatter() int {
 // lastAnswerEnd is the end of the first answer line with a date ("Antwort … vom 27.07.2026") in text, or -1.
 func lastAnswerEnd(text string) int {
 	for i := strings.Index(text, "Antwort de"); i >= 0; {
-		if loc := reAnswer.FindStringSubmatchIndex(text[i:]); loc != nil && loc[0] == 0 {
+		// The answer line ends before the next "Anfrage"/"Antwort": match within that window.
+		window := text[i:]
+		if k := nextBlock(window[len("Antwort de"):]); k >= 0 {
+			window = window[:len("Antwort de")+k]
+		}
+		if loc := reAnswer.FindStringSubmatchIndex(window); loc != nil && loc[0] == 0 {
 			if g := text[i+loc[2] : i+loc[3]]; !strings.Contains(g, "Antwort") && !strings.Contains(g, "Anfrage") {
 				return i + loc[1]
 			}
@@ -125,6 +130,18 @@ func lastAnswerEnd(text string) int {
 		i += 1 + j
 	}
 	return -1
+}
+
+// nextBlock is the index of the next "Anfrage " or "Antwort " in s, or -1.
+func nextBlock(s string) int {
+	a, b := strings.Index(s, "Anfrage "), strings.Index(s, "Antwort ")
+	switch {
+	case a < 0:
+		return b
+	case b < 0 || a < b:
+		return a
+	}
+	return b
 }
 
 // lastAnswer matches reAnswer at the last "Antwort de…" that it fits, so that the ministry is not
@@ -237,4 +254,9 @@ func (p *parser) billTitle() string {
 		return strings.TrimSpace(title)
 	}
 	return ""
+}
+
+// withdrawn reports a notice that a question was withdrawn ("zurückgezogen").
+func withdrawn(text string) bool {
+	return strings.Contains(text, "zurückgezogen") || strings.Contains(text, "Zurückgezogen") || strings.Contains(text, "ZURÜCKGEZOGEN")
 }

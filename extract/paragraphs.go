@@ -23,20 +23,47 @@ func joinLine(text, next string) string { return joinLineIn(text, next, "") }
 // joinLineIn is joinLine with the whole text of the document at hand: a hyphen before a capital
 // ("FIT-" + "Connect") is dropped when the document prints the word without it elsewhere ("FITConnect").
 func joinLineIn(text, next, all string) string {
-	nextT := strings.TrimSpace(next)
+	keep, sep, nextT := joinPlan(text, next, all)
 	if nextT == "" {
 		return text
+	}
+	return text[:keep] + sep + nextT
+}
+
+// appendLine is joinLineIn on a byte buffer, so that a paragraph is built in linear time.
+func appendLine(buf []byte, next, all string) []byte {
+	start := len(buf) - 128 // the rules look at the last word only
+	if start < 0 {
+		start = 0
+	}
+	for start > 0 && !utf8.RuneStart(buf[start]) {
+		start--
+	}
+	keep, sep, nextT := joinPlan(string(buf[start:]), next, all)
+	if nextT == "" {
+		return buf
+	}
+	buf = append(buf[:start+keep], sep...)
+	return append(buf, nextT...)
+}
+
+// joinPlan decides how text and the next line meet: how many bytes of text to keep, the separator,
+// and the next line trimmed.
+func joinPlan(text, next, all string) (int, string, string) {
+	nextT := strings.TrimSpace(next)
+	if nextT == "" {
+		return len(text), "", ""
 	}
 	trailingSpace := len(text) > 0 && (text[len(text)-1] == ' ' || strings.HasSuffix(text, "\u00a0"))
 	t := strings.TrimRight(text, " \t\u00a0")
 	if t == "" {
-		return nextT
+		return 0, "", nextT
 	}
 	if !strings.HasSuffix(t, "-") || strings.HasSuffix(t, "--") {
 		if strings.ContainsRune(".,;:!?)", rune(nextT[0])) {
-			return t + nextT // a sign the line break pushed to the next line ("führen" + ". Das")
+			return len(t), "", nextT // a sign the line break pushed to the next line ("führen" + ". Das")
 		}
-		return t + " " + nextT
+		return len(t), " ", nextT
 	}
 	before, _ := utf8.DecodeLastRuneInString(t[:len(t)-1])
 	if before == ' ' || len(t) == 1 {
@@ -47,29 +74,29 @@ func joinLineIn(text, next, all string) string {
 			prevWord = prevWord[k+1:]
 		}
 		if !trailingSpace && (conjunctions[prevWord] || strings.HasSuffix(prevWord, ",")) {
-			return t + nextT
+			return len(t), "", nextT
 		}
-		return t + " " + nextT
+		return len(t), " ", nextT
 	}
 	word := nextT
 	if i := strings.IndexAny(word, " \t"); i >= 0 {
 		word = word[:i]
 	}
 	if conjunctions[strings.TrimRight(word, ",")] {
-		return t + " " + nextT
+		return len(t), " ", nextT
 	}
 	r, _ := utf8.DecodeRuneInString(nextT)
 	if all != "" && unicode.IsUpper(r) && unicode.IsLetter(before) && !trailingSpace {
 		left := t[strings.LastIndexAny(t, " \t(„\"")+1 : len(t)-1]
 		right := strings.TrimRight(word, ",.;:!?)“”\"")
 		if left != "" && right != "" && strings.Contains(all, left+right) {
-			return t[:len(t)-1] + nextT
+			return len(t) - 1, "", nextT
 		}
 	}
 	if !unicode.IsLetter(before) || !unicode.IsLower(r) || trailingSpace {
-		return t + nextT // printed hyphen: "Open-Source", "Nicht-Opfer-delikte", "2023-2024"
+		return len(t), "", nextT // printed hyphen: "Open-Source", "Nicht-Opfer-delikte", "2023-2024"
 	}
-	return t[:len(t)-1] + nextT
+	return len(t) - 1, "", nextT
 }
 
 // endsSentence reports whether text ends a sentence or a heading line: ".", "?", "!", ":" after
@@ -149,11 +176,11 @@ func paragraphs(lines []Line, full int, all string) []string {
 func paragraphsAt(lines []Line, full int, all string) ([]string, []int) {
 	var out []string
 	var at []int
-	var cur string
+	var cur []byte
 	curAt := 0
 	prevShort := false
 	flush := func() {
-		if s := strings.TrimSpace(cur); s != "" {
+		if s := strings.TrimSpace(string(cur)); s != "" {
 			out = append(out, s)
 			at = append(at, curAt)
 		}
@@ -163,7 +190,7 @@ func paragraphsAt(lines []Line, full int, all string) ([]string, []int) {
 		if strings.TrimSpace(t) == "" {
 			continue
 		}
-		newPara := cur == ""
+		newPara := len(cur) == 0
 		if !newPara {
 			switch {
 			case isListItem(t):
@@ -172,21 +199,32 @@ func paragraphsAt(lines []Line, full int, all string) ([]string, []int) {
 				// A paragraph cut by a page break continues in lowercase. In HTML a new block is a
 				// new paragraph unless a page break stands between.
 				pageBreak := l.Path == "" || i > 0 && lines[i-1].Page != l.Page
-				newPara = endsSentence(cur) || !startsLowercase(t) || !pageBreak
-			case prevShort && endsSentence(cur):
+				newPara = endsSentenceBytes(cur) || !startsLowercase(t) || !pageBreak
+			case prevShort && endsSentenceBytes(cur):
 				newPara = true
 			}
 		}
 		if newPara {
 			flush()
-			cur, curAt = t, i
+			cur, curAt = append(cur[:0], t...), i
 		} else {
-			cur = joinLineIn(cur, t, all)
+			cur = appendLine(cur, t, all)
 		}
 		prevShort = isShort(l, full)
 	}
 	flush()
 	return out, at
+}
+
+// endsSentenceBytes is endsSentence on the end of a buffer.
+func endsSentenceBytes(b []byte) bool {
+	if len(b) > 64 {
+		b = b[len(b)-64:]
+		for len(b) > 0 && !utf8.RuneStart(b[0]) {
+			b = b[1:]
+		}
+	}
+	return endsSentence(string(b))
 }
 
 // isShort reports whether a line stops well before the right margin (so a sentence ending there ends its paragraph).

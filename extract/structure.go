@@ -29,6 +29,11 @@ func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) 
 	p.headerFacts()
 	p.raiseMarkers()
 	var all strings.Builder
+	size := 0
+	for _, l := range p.body {
+		size += len(l.Text) + 1
+	}
+	all.Grow(size)
 	for _, l := range p.body {
 		all.WriteString(l.Text)
 		all.WriteByte('\n')

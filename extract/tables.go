@@ -176,6 +176,15 @@ func (p *parser) segments(lines []Line, full int) []segment {
 		}
 		segs[len(segs)-1].prose = append(segs[len(segs)-1].prose, l)
 	}
+	// lastValue[i]: the nearest line at or after i whose last word is a figure (dumped tables).
+	lastValue := make([]int, len(lines)+1)
+	lastValue[len(lines)] = len(lines) + maxHeaderLines + 1
+	for i := len(lines) - 1; i >= 0; i-- {
+		lastValue[i] = lastValue[i+1]
+		if endsInValue(lines[i]) {
+			lastValue[i] = i
+		}
+	}
 	for i := 0; i < len(lines); {
 		l := lines[i]
 		if l.Cells != nil {
@@ -204,6 +213,11 @@ func (p *parser) segments(lines []Line, full int) []segment {
 			}
 			segs = append(segs, segment{table: t})
 			i = j
+			continue
+		}
+		if lastValue[i] > i+maxHeaderLines {
+			addProse(l) // no figure ends a line near: running text
+			i++
 			continue
 		}
 		if t, n := dumpTable(lines, i, full); t != nil {

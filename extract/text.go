@@ -96,7 +96,10 @@ func textLines(s string) ([]Line, int) {
 			}
 		}
 		// A form feed can also sit inside a line (text dumps glue the next page's header on).
-		parts := strings.Split(raw, "\f")
+		parts := []string{raw}
+		if strings.IndexByte(raw, '\f') >= 0 {
+			parts = strings.Split(raw, "\f")
+		}
 		for pi, part := range parts {
 			if pi > 0 {
 				page++
@@ -159,7 +162,7 @@ func textLines(s string) ([]Line, int) {
 // Wahlperiode and the Drucksache ("Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11277",
 // "Drucksache 21/7449 – 2 – Deutscher Bundestag – 21. Wahlperiode").
 func isRunningHeader(t string) bool {
-	if len(t) > 140 || !strings.Contains(t, "Wahlperiode") {
+	if len(t) > 140 || strings.IndexByte(t, '/') < 0 || !strings.Contains(t, "Wahlperiode") {
 		return false
 	}
 	i := strings.Index(t, "Drucksache ")
