@@ -550,17 +550,31 @@ func (wb *workbook) cellValue(t *drucksache.Table, cell drucksache.Cell) (any, e
 }
 
 func (wb *workbook) checks() error {
-	f, sh := wb.f, SheetChecks
+	sh := SheetChecks
+	if err := wb.pageSetup(sh); err != nil {
+		return err
+	}
+	// Written with the stream writer like the table sheets: a document can carry hundreds of checks.
+	sw, err := wb.f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
 	head := []string{"Tabelle", "Blatt", "Art", "Zeilen im Blatt", "Summenzeile", "Spalte", "Erwartet", "Gefunden", "Bestanden", "Anmerkung"}
 	widths := []float64{10, 14, 14, 24, 12, 24, 12, 12, 10, 50}
+	for c, w := range widths {
+		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(frozen(1)); err != nil {
+		return err
+	}
+	headCells := make([]any, len(head))
 	for c, h := range head {
-		if err := setCell(f, sh, c+1, 1, h, wb.header); err != nil {
-			return err
-		}
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sh, col, col, widths[c]); err != nil {
-			return err
-		}
+		headCells[c] = excelize.Cell{StyleID: wb.header, Value: h}
+	}
+	if err := sw.SetRow("A1", headCells); err != nil {
+		return err
 	}
 	index := map[string]int{}
 	for i, t := range wb.doc.Tables {
@@ -598,24 +612,30 @@ func (wb *workbook) checks() error {
 		}
 		values := []any{ch.Table, sheet, ch.Kind, strings.Join(rows, ", "), ch.Target + tableFirstRow, column,
 			optFloat(ch.Expected), optFloat(ch.Found), passed, ch.Note}
+		cells := make([]any, len(values))
 		for c, v := range values {
 			style := wb.wrap
 			if c == 6 || c == 7 {
 				style = numStyle
 			}
-			if err := setCell(f, sh, c+1, r, v, style); err != nil {
-				return err
+			if str, ok := v.(string); ok {
+				v = cellText(str)
 			}
+			if v == nil {
+				cells[c] = excelize.Cell{StyleID: style}
+				continue
+			}
+			cells[c] = excelize.Cell{StyleID: style, Value: v}
+		}
+		if err := sw.SetRow(cellName(1, r), cells); err != nil {
+			return err
 		}
 	}
 	last, _ := excelize.CoordinatesToCellName(len(head), max(len(wb.doc.Checks)+1, 2))
-	if err := f.AutoFilter(sh, "A1:"+last, nil); err != nil {
+	if err := wb.f.AutoFilter(sh, "A1:"+last, nil); err != nil {
 		return err
 	}
-	if err := wb.pageSetup(sh); err != nil {
-		return err
-	}
-	return f.SetPanes(sh, frozen(1))
+	return sw.Flush()
 }
 
 // Decimals is the number of decimals a number cell was printed with: Cell.Decimals,

@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"sort"
+	"sync"
 )
 
 // sortedZip is a zip writer for excelize that writes the entries in name order with no
@@ -19,7 +20,14 @@ import (
 type sortedZip struct {
 	w       io.Writer
 	entries map[string]*zipEntry
+	open    *zipEntry // the entry being written; excelize writes one entry after the other
 }
+
+// compressors are reused: a flate writer costs far more to set up than a small entry to compress.
+var compressors = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return fw
+}}
 
 type zipEntry struct {
 	buf  bytes.Buffer
@@ -32,16 +40,30 @@ func newSortedZip(w io.Writer) *sortedZip {
 	return &sortedZip{w: w, entries: map[string]*zipEntry{}}
 }
 
-// Create starts an entry; writing the same name twice keeps the last.
+// Create starts an entry, finishing the one before; writing the same name twice keeps the last.
 func (z *sortedZip) Create(name string) (io.Writer, error) {
-	e := &zipEntry{crc: crc32.NewIEEE()}
-	fw, err := flate.NewWriter(&e.buf, flate.DefaultCompression)
-	if err != nil {
+	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	e.fw = fw
+	e := &zipEntry{crc: crc32.NewIEEE()}
+	e.fw = compressors.Get().(*flate.Writer)
+	e.fw.Reset(&e.buf)
 	z.entries[name] = e
+	z.open = e
 	return e, nil
+}
+
+// finish completes the compression of the open entry and returns its compressor to the pool.
+func (z *sortedZip) finish() error {
+	e := z.open
+	if e == nil {
+		return nil
+	}
+	z.open = nil
+	err := e.fw.Close()
+	compressors.Put(e.fw)
+	e.fw = nil
+	return err
 }
 
 func (e *zipEntry) Write(p []byte) (int, error) {
@@ -57,6 +79,9 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 
 // Close writes the entries in name order and the zip directory.
 func (z *sortedZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
 	names := make([]string, 0, len(z.entries))
 	for n := range z.entries {
 		names = append(names, n)
@@ -65,9 +90,6 @@ func (z *sortedZip) Close() error {
 	zw := zip.NewWriter(z.w)
 	for _, n := range names {
 		e := z.entries[n]
-		if err := e.fw.Close(); err != nil {
-			return err
-		}
 		w, err := zw.CreateRaw(&zip.FileHeader{
 			Name:               n,
 			Method:             zip.Deflate,
