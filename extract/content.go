@@ -62,7 +62,7 @@ func (p *parser) remarks(start, end int, full int) {
 		if by == "" || to <= from {
 			return
 		}
-		paras := paragraphs(p.body[from:to], full, p.all)
+		paras := paragraphs(p.body[from:to], full, p.words)
 		if len(paras) > 0 {
 			p.doc.PreliminaryRemarks = append(p.doc.PreliminaryRemarks, drucksache.PreliminaryRemark{
 				By: by, Text: joinParagraphs(paras), Provenance: prov(p.body[from]),

@@ -38,7 +38,7 @@ func (p *parser) frontMatter() int {
 	var buf []byte
 	ends := make([]int, n) // length of text after line i
 	for i := 0; i < n; i++ {
-		buf = appendLine(buf, p.body[i].Text, "")
+		buf = appendLine(buf, p.body[i].Text, nil)
 		ends[i] = len(buf)
 	}
 	text := string(buf)

@@ -18,12 +18,12 @@ var conjunctions = map[string]bool{
 // a word broken at the line end is joined (`niedersächsi-` + `schen`), a printed hyphen stays
 // (`Landes- und`, `Open-Source`, `Nicht-Opfer- ` + `delikte`), otherwise the lines meet with a space.
 // next may carry the trailing spaces of dumped text: "Opfer- " (hyphen then space) is a printed hyphen.
-func joinLine(text, next string) string { return joinLineIn(text, next, "") }
+func joinLine(text, next string) string { return joinLineIn(text, next, nil) }
 
 // joinLineIn is joinLine with the whole text of the document at hand: a hyphen before a capital
 // ("FIT-" + "Connect") is dropped when the document prints the word without it elsewhere ("FITConnect").
-func joinLineIn(text, next, all string) string {
-	keep, sep, nextT := joinPlan(text, next, all)
+func joinLineIn(text, next string, words *vocabulary) string {
+	keep, sep, nextT := joinPlan(text, next, words)
 	if nextT == "" {
 		return text
 	}
@@ -31,7 +31,7 @@ func joinLineIn(text, next, all string) string {
 }
 
 // appendLine is joinLineIn on a byte buffer, so that a paragraph is built in linear time.
-func appendLine(buf []byte, next, all string) []byte {
+func appendLine(buf []byte, next string, words *vocabulary) []byte {
 	start := len(buf) - 128 // the rules look at the last word only
 	if start < 0 {
 		start = 0
@@ -39,7 +39,7 @@ func appendLine(buf []byte, next, all string) []byte {
 	for start > 0 && !utf8.RuneStart(buf[start]) {
 		start--
 	}
-	keep, sep, nextT := joinPlan(string(buf[start:]), next, all)
+	keep, sep, nextT := joinPlan(string(buf[start:]), next, words)
 	if nextT == "" {
 		return buf
 	}
@@ -49,7 +49,7 @@ func appendLine(buf []byte, next, all string) []byte {
 
 // joinPlan decides how text and the next line meet: how many bytes of text to keep, the separator,
 // and the next line trimmed.
-func joinPlan(text, next, all string) (int, string, string) {
+func joinPlan(text, next string, words *vocabulary) (int, string, string) {
 	nextT := strings.TrimSpace(next)
 	if nextT == "" {
 		return len(text), "", ""
@@ -86,10 +86,10 @@ func joinPlan(text, next, all string) (int, string, string) {
 		return len(t), " ", nextT
 	}
 	r, _ := utf8.DecodeRuneInString(nextT)
-	if all != "" && unicode.IsUpper(r) && unicode.IsLetter(before) && !trailingSpace {
+	if words != nil && unicode.IsUpper(r) && unicode.IsLetter(before) && !trailingSpace {
 		left := t[strings.LastIndexAny(t, " \t(„\"")+1 : len(t)-1]
 		right := strings.TrimRight(word, ",.;:!?)“”\"")
-		if left != "" && right != "" && strings.Contains(all, left+right) {
+		if left != "" && right != "" && words.has(left+right) {
 			return len(t) - 1, "", nextT
 		}
 	}
@@ -166,14 +166,14 @@ func isLetteredItem(t string) bool {
 // gap) unless the next line continues an unfinished sentence over a page break; in text without
 // breaks (dumped from a PDF) a short line that ends a sentence ends the paragraph. List items stand
 // on their own. full is the length of a full line of running text (0: unknown); all is the
-// document's text, for joinLineIn.
-func paragraphs(lines []Line, full int, all string) []string {
-	texts, _ := paragraphsAt(lines, full, all)
+// document's words, for joinLineIn.
+func paragraphs(lines []Line, full int, words *vocabulary) []string {
+	texts, _ := paragraphsAt(lines, full, words)
 	return texts
 }
 
 // paragraphsAt is paragraphs with the index of the first line of each paragraph.
-func paragraphsAt(lines []Line, full int, all string) ([]string, []int) {
+func paragraphsAt(lines []Line, full int, words *vocabulary) ([]string, []int) {
 	var out []string
 	var at []int
 	var cur []byte
@@ -208,7 +208,7 @@ func paragraphsAt(lines []Line, full int, all string) ([]string, []int) {
 			flush()
 			cur, curAt = append(cur[:0], t...), i
 		} else {
-			cur = appendLine(cur, t, all)
+			cur = appendLine(cur, t, words)
 		}
 		prevShort = isShort(l, full)
 	}
@@ -278,4 +278,29 @@ func joinParagraphs(paras []string) string {
 		b.WriteString(p)
 	}
 	return b.String()
+}
+
+// vocabulary answers whether the document prints a word, for deciding a hyphen at a line end.
+// Its text is put together on the first question only: most documents never ask.
+type vocabulary struct {
+	lines []Line
+	text  string
+	built bool
+}
+
+func (v *vocabulary) has(word string) bool {
+	if !v.built {
+		var b strings.Builder
+		size := 0
+		for _, l := range v.lines {
+			size += len(l.Text) + 1
+		}
+		b.Grow(size)
+		for _, l := range v.lines {
+			b.WriteString(l.Text)
+			b.WriteByte('\n')
+		}
+		v.text, v.built = b.String(), true
+	}
+	return strings.Contains(v.text, word)
 }

@@ -11,7 +11,8 @@ import (
 
 // Parse turns the lines of one source into a document: metadata from the title block and the
 // running headers, preliminary remarks, numbered questions with their answers, tables and footnotes.
-// It is shared by every format, so finding questions is written once.
+// It is shared by every format, so finding questions is written once. Parse takes over
+// layout.Lines: it filters them in place.
 func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) {
 	p := &parser{doc: &drucksache.Document{
 		SchemaVersion: drucksache.SchemaVersion,
@@ -28,17 +29,7 @@ func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) 
 	}
 	p.headerFacts()
 	p.raiseMarkers()
-	var all strings.Builder
-	size := 0
-	for _, l := range p.body {
-		size += len(l.Text) + 1
-	}
-	all.Grow(size)
-	for _, l := range p.body {
-		all.WriteString(l.Text)
-		all.WriteByte('\n')
-	}
-	p.all = all.String()
+	p.words = &vocabulary{lines: p.body}
 	front := p.bundestag()
 	if front < 0 {
 		front = p.saarland()
@@ -62,7 +53,7 @@ type parser struct {
 	headers   []Line // running headers
 	notes     []note // footnotes in order, with the body position they follow
 	questions []qspan
-	all       string // the body's text, one line after another
+	words     *vocabulary // the words the document prints
 	webPage   bool   // the reader saw a web page (search results), not a Drucksache
 }
 
@@ -83,7 +74,8 @@ type qspan struct {
 // split sorts lines into running text, page furniture and footnotes.
 func (p *parser) split(lines []Line) {
 	lastPage := 0
-	p.body = make([]Line, 0, len(lines))
+	// The body is filtered in place: the layout's lines are not needed after Parse.
+	p.body = lines[:0]
 	p.pageStart = make([]bool, 0, len(lines))
 	for _, l := range lines {
 		switch l.Role {

@@ -51,7 +51,7 @@ func (p *parser) answer(question int, lines []Line, full int) ([]string, []strin
 		// sentence that leads into the table applies to the whole table.
 		if k > 0 && segs[k-1].table == nil {
 			prev := segs[k-1].prose
-			pp := paragraphs(prev, full, p.all)
+			pp := paragraphs(prev, full, p.words)
 			if len(pp) > 0 {
 				last := pp[len(pp)-1]
 				if s.table.title == "" && isHeading(last) && len(prev) > 0 && (prev[len(prev)-1].Break || len(pp) > 1 || k == 1) {
@@ -85,7 +85,7 @@ func (p *parser) answer(question int, lines []Line, full int) ([]string, []strin
 	}
 	for _, s := range merged {
 		if s.table == nil {
-			paras = append(paras, paragraphs(s.prose, full, p.all)...)
+			paras = append(paras, paragraphs(s.prose, full, p.words)...)
 			continue
 		}
 		ids = append(ids, p.addTable(question, s.table))
@@ -96,7 +96,7 @@ func (p *parser) answer(question int, lines []Line, full int) ([]string, []strin
 // dropLastParagraph removes the lines of the last paragraph of prose.
 func dropLastParagraph(prose []Line, full int) []Line {
 	for i := len(prose) - 1; i > 0; i-- {
-		if len(paragraphs(prose[:i], full, "")) < len(paragraphs(prose, full, "")) {
+		if len(paragraphs(prose[:i], full, nil)) < len(paragraphs(prose, full, nil)) {
 			return prose[:i]
 		}
 	}

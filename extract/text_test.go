@@ -38,13 +38,13 @@ func TestJoinLine(t *testing.T) {
 }
 
 func TestJoinLineIn(t *testing.T) {
-	all := "die Schnittstelle FITConnect und Open-\nSource"
+	words := &vocabulary{lines: []Line{{Text: "die Schnittstelle FITConnect und Open-"}, {Text: "Source"}}}
 	tests := []struct{ text, next, want string }{
 		{"über FIT-", "Connect, die meisten", "über FITConnect, die meisten"}, // printed unhyphenated elsewhere
 		{"auf Open-", "Source-Lösungen", "auf Open-Source-Lösungen"},          // never printed without the hyphen
 	}
 	for _, tt := range tests {
-		if got := joinLineIn(tt.text, tt.next, all); got != tt.want {
+		if got := joinLineIn(tt.text, tt.next, words); got != tt.want {
 			t.Errorf("joinLineIn(%q, %q)\n got  %q\n want %q", tt.text, tt.next, got, tt.want)
 		}
 	}

@@ -45,7 +45,7 @@ func (p *parser) zuFrage(start, end, full int) bool {
 			nums = togetherNumbers(reZuFrage.FindStringSubmatch(strings.TrimSpace(p.body[to].Text))[1])
 		}
 		// Paragraphs here end at blank lines only: questions and answers are short lines.
-		paras, at := paragraphsAt(p.body[from:to], -1, p.all)
+		paras, at := paragraphsAt(p.body[from:to], -1, p.words)
 		// The last len(nums) paragraphs are the questions of this mark.
 		nq := len(nums)
 		if nq > len(paras) {
