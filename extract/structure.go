@@ -54,7 +54,7 @@ type parser struct {
 	notes     []note // footnotes in order, with the body position they follow
 	questions []qspan
 	words     *vocabulary // the words the document prints
-	webPage   bool   // the reader saw a web page (search results), not a Drucksache
+	webPage   bool        // the reader saw a web page (search results), not a Drucksache
 }
 
 // note is a footnote with the number of body lines printed before it.
