@@ -113,7 +113,7 @@ func firstOr(at []int, i, def int) int {
 func (p *parser) saarland() int {
 	a := -1
 	for i := 0; i < len(p.body) && i < frontLimit; i++ {
-		if strings.ReplaceAll(strings.TrimSpace(p.body[i].Text), " ", "") == "ANTWORT" {
+		if t := strings.TrimSpace(p.body[i].Text); t == "A N T W O R T" || t == "ANTWORT" {
 			a = i
 			break
 		}
