@@ -72,39 +72,29 @@ func Apply(doc *drucksache.Document) {
 
 // normalizeDate rewrites a printed date as ISO, or drops it with a warning when it is none.
 func normalizeDate(doc *drucksache.Document, field **string, name string) {
-	if *field == nil || trimSpace(**field) == "" {
-		*field = nil
-		return
-	}
-	printed := *field
-	if iso, ok := Date(*printed); ok {
-		*field = &iso
-		return
-	}
-	*field = nil
-	doc.Warnings = append(doc.Warnings, drucksache.Warning{
-		Code:    WarnDate,
-		Message: fmt.Sprintf("%s: %q is not a date", name, *printed),
-	})
+	normalizeField(doc, field, Date, WarnDate, name+": %q is not a date")
 }
 
 // normalizeDrucksache strips the prefix of a Drucksache number ("Drs. 19/7263" -> "19/7263"), or drops
 // the number with a warning when it is none.
 func normalizeDrucksache(doc *drucksache.Document, field **string, name string) {
+	normalizeField(doc, field, Drucksache, WarnDrucksache, name+": %q is not a Drucksache number WP/NR")
+}
+
+// normalizeField rewrites a printed field by parse, or drops it with a warning (code, message
+// format taking the printed text) when it does not parse; a blank field becomes nil silently.
+func normalizeField(doc *drucksache.Document, field **string, parse func(string) (string, bool), code, format string) {
 	if *field == nil || trimSpace(**field) == "" {
 		*field = nil
 		return
 	}
 	printed := *field
-	if ref, ok := Drucksache(*printed); ok {
-		*field = &ref
+	if v, ok := parse(*printed); ok {
+		*field = &v
 		return
 	}
 	*field = nil
-	doc.Warnings = append(doc.Warnings, drucksache.Warning{
-		Code:    WarnDrucksache,
-		Message: fmt.Sprintf("%s: %q is not a Drucksache number WP/NR", name, *printed),
-	})
+	doc.Warnings = append(doc.Warnings, drucksache.Warning{Code: code, Message: fmt.Sprintf(format, *printed)})
 }
 
 // table types the cells of t and normalizes its authority level and unit.
