@@ -72,10 +72,13 @@ func controlShare(data []byte) float64 {
 }
 
 // textLines splits text into Lines: blank lines become breaks, form feeds and running headers
-// start pages, tabs make table cells, `**bold**` markers of clean text set Bold.
+// start pages, tabs make table cells, `**bold**` markers of clean text set Bold. It returns the
+// number of pages the form feeds make (1 without any): a line's Page also counts running headers,
+// so that provenance names the page as printed.
 func textLines(s string) ([]Line, int) {
 	lines := make([]Line, 0, strings.Count(s, "\n")+1)
 	page, no := 1, 0
+	feeds := 0 // form feeds: the text's own page count, as source.pages reports it
 	brk := true
 	bold := false // inside a **…** span of clean text
 	pageHasBody := false
@@ -92,6 +95,7 @@ func textLines(s string) ([]Line, int) {
 			raw = raw[1:]
 			if pageHasBody {
 				page++
+				feeds++
 				pageHasBody = false
 			}
 		}
@@ -103,6 +107,7 @@ func textLines(s string) ([]Line, int) {
 		for pi, part := range parts {
 			if pi > 0 {
 				page++
+				feeds++
 				pageHasBody = false
 			}
 			// Trailing spaces stay: in dumped text "Opfer- " (a printed hyphen) differs from
@@ -155,7 +160,7 @@ func textLines(s string) ([]Line, int) {
 			brk = false
 		}
 	}
-	return lines, page
+	return lines, feeds + 1
 }
 
 // isRunningHeader reports whether t is a running page header naming the parliament, the
