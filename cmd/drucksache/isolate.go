@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -74,8 +75,8 @@ func extractIsolated(ctx context.Context, path string, timeout time.Duration) (*
 		return nil, &extract.Error{File: path, Stage: "extract", Err: fmt.Errorf("cannot start an isolated extraction: %w", err)}
 	}
 	type reply struct {
-		line []byte
-		err  error
+		res childResult
+		err error
 	}
 	done := make(chan reply, 1)
 	go func() {
@@ -86,11 +87,12 @@ func extractIsolated(ctx context.Context, path string, timeout time.Duration) (*
 		}
 		req, _ := json.Marshal(abs)
 		if _, err := c.in.Write(append(req, '\n')); err != nil {
-			done <- reply{nil, err}
+			done <- reply{err: err}
 			return
 		}
-		line, err := c.out.ReadBytes('\n')
-		done <- reply{line, err}
+		var res childResult
+		err = c.dec.Decode(&res)
+		done <- reply{res, err}
 	}()
 	var limit <-chan time.Time
 	if timeout > 0 {
@@ -107,8 +109,8 @@ func extractIsolated(ctx context.Context, path string, timeout time.Duration) (*
 		return nil, &extract.Error{File: path, Stage: "extract",
 			Err: fmt.Errorf("%w (%v): the extraction was stopped", errTimeLimit, timeout)}
 	case r := <-done:
-		var res childResult
-		if r.err != nil || json.Unmarshal(r.line, &res) != nil || (res.Document == nil && res.Error == nil) {
+		res := r.res
+		if r.err != nil || (res.Document == nil && res.Error == nil) {
 			why := c.kill()
 			if r.err != nil && why == "" {
 				why = r.err.Error()
@@ -146,6 +148,7 @@ type child struct {
 	cmd    *exec.Cmd
 	in     io.WriteCloser
 	out    *bufio.Reader
+	dec    *gob.Decoder // results come as a gob stream: cheaper to decode than JSON, and self-delimiting
 	stderr *capped
 	served int
 }
@@ -174,6 +177,7 @@ func (p *childPool) get() (*child, error) {
 		return nil, err
 	}
 	c.out = bufio.NewReaderSize(out, 1<<16)
+	c.dec = gob.NewDecoder(c.out)
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
@@ -233,6 +237,7 @@ func cmdChildExtract(ctx context.Context, args []string, stdout io.Writer) error
 	}
 	in := bufio.NewReader(os.Stdin) // main hands the child no reader: requests come on the process's stdin
 	out := bufio.NewWriter(stdout)
+	enc := gob.NewEncoder(out)
 	for {
 		line, err := in.ReadBytes('\n')
 		if len(bytes.TrimSpace(line)) > 0 {
@@ -240,8 +245,12 @@ func cmdChildExtract(ctx context.Context, args []string, stdout io.Writer) error
 			if jerr := json.Unmarshal(line, &path); jerr != nil {
 				return fmt.Errorf("bad request %q: %v", line, jerr)
 			}
-			if werr := writeChildResult(out, childExtract(ctx, path)); werr != nil {
-				return werr
+			res := childExtract(ctx, path)
+			if werr := enc.Encode(res); werr != nil {
+				// A document gob cannot carry is that document's failure, not the child's.
+				if werr = enc.Encode(childResult{Error: &childError{File: path, Message: "result not encodable: " + werr.Error()}}); werr != nil {
+					return werr
+				}
 			}
 			if ferr := out.Flush(); ferr != nil {
 				return ferr
