@@ -60,14 +60,17 @@ type pdfCluster struct {
 // pdfPageLines groups the glyphs of a page into printed lines, top to bottom.
 func pdfPageLines(pg *pdfPage, pageNo int) []*pdfTextLine {
 	gs := pg.glyphs // sorted in place: the page is read once
-	slices.SortFunc(gs, func(a, b pdfGlyph) int {
+	byPlace := func(a, b pdfGlyph) int {
 		switch {
 		case a.y != b.y:
 			return cmp.Compare(b.y, a.y)
 		default:
 			return cmp.Compare(a.x, b.x)
 		}
-	})
+	}
+	if !slices.IsSortedFunc(gs, byPlace) {
+		slices.SortFunc(gs, byPlace)
+	}
 	var cl []*pdfCluster
 	for i := 0; i < len(gs); {
 		c := &pdfCluster{y: gs[i].y, x0: gs[i].x, x1: gs[i].x + gs[i].w}
@@ -318,7 +321,10 @@ func (c *pdfCluster) line(pageNo int) *pdfTextLine {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return c.glyphs[idx[a]].x < c.glyphs[idx[b]].x })
+	byX := func(a, b int) int { return cmp.Compare(c.glyphs[a].x, c.glyphs[b].x) }
+	if !slices.IsSortedFunc(idx, byX) {
+		slices.SortStableFunc(idx, byX)
+	}
 	l := &pdfTextLine{page: pageNo, y: c.y, size: c.mainSize()}
 	var cur *pdfWord
 	var curBold, curAll bool
