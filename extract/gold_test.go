@@ -1,10 +1,8 @@
 package extract_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -20,18 +18,6 @@ import (
 	"drucksache/load"
 	"drucksache/transform"
 )
-
-// The -update flag rewrites golden files; the package's own tests may have defined it already.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files from the current output")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // pipeline runs a fixture through extract and transform and returns its JSON.
 func pipeline(t *testing.T, path string) []byte {
@@ -74,34 +60,7 @@ func TestGolden(t *testing.T) {
 		golden := filepath.Join("..", "fixtures", "golden", rel+".json")
 		t.Run(rel, func(t *testing.T) {
 			got := pipeline(t, f)
-			if updating() {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./extract -run TestGolden -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(gl) || i < len(wl); i++ {
-					var g, w string
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w {
-						t.Fatalf("output differs from %s at line %d\n got  %s\n want %s", golden, i+1, g, w)
-					}
-				}
-			}
+			extract.CheckGolden(t, golden, got)
 		})
 	}
 }

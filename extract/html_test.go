@@ -3,7 +3,6 @@ package extract
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,19 +17,6 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
-
-// The -update flag rewrites golden files; registered here unless another test file of the package did.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files under testdata/")
-	}
-}
-
-// htmlUpdating reports whether the test run was asked to rewrite golden files.
-func htmlUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 const htmlFixture = "../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
 
@@ -107,30 +93,7 @@ func TestHTMLGolden(t *testing.T) {
 			}
 			got := htmlGolden(l)
 			golden := filepath.Join("testdata", "html", strings.TrimSuffix(filepath.Base(file), ".html")+".lines")
-			if htmlUpdating() {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to write it)", err)
-			}
-			if got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(gl) || i < len(wl); i++ {
-					var g, w string
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w {
-						t.Fatalf("%s line %d differs (run with -update after checking):\n got  %s\n want %s", golden, i+1, g, w)
-					}
-				}
-			}
+			CheckGolden(t, golden, []byte(got))
 		})
 	}
 }

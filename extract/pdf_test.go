@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,18 +14,6 @@ import (
 
 	drucksache "drucksache"
 )
-
-// The -update flag rewrites golden files; registered here unless another test file of the package did.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files under testdata/")
-	}
-}
-
-func pdfUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 const pdfFixture = "../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
 
@@ -72,26 +59,7 @@ func TestPDFFixtureGolden(t *testing.T) {
 	l, _ := pdfReadFixture(t)
 	got := pdfDump(l.Lines)
 	golden := filepath.Join("testdata", "pdf", "nds-19-kleine-anfrage-it-infrastruktur.lines")
-	if pdfUpdating() {
-		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			if i >= len(gl) || i >= len(wl) || gl[i] != wl[i] {
-				t.Fatalf("lines differ from %s at row %d:\ngot  %q\nwant %q", golden, i+1, pdfAt(gl, i), pdfAt(wl, i))
-			}
-		}
-	}
+	CheckGolden(t, golden, []byte(got))
 	if l.Pages != 9 {
 		t.Errorf("Pages = %d, want 9", l.Pages)
 	}
