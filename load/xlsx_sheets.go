@@ -1,0 +1,381 @@
+package load
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	drucksache "drucksache"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func (wb *workbook) overview() error {
+	d, sh := wb.doc, SheetOverview
+	f := wb.f
+	if err := setCell(f, sh, 1, 1, docLabel(d), wb.title); err != nil {
+		return err
+	}
+	if err := setCell(f, sh, 1, 2, d.Title, wb.bold); err != nil {
+		return err
+	}
+	row := 4
+	put := func(label string, value any, style int) error {
+		if value == nil || value == "" {
+			return nil
+		}
+		if err := setCell(f, sh, 1, row, label, wb.label); err != nil {
+			return err
+		}
+		if err := setCell(f, sh, 2, row, value, style); err != nil {
+			return err
+		}
+		if s, ok := value.(string); ok {
+			if err := f.SetRowHeight(sh, row, rowHeight([]string{s}, []float64{overviewWidth}, charsPerWidth)); err != nil {
+				return err
+			}
+		}
+		row++
+		return nil
+	}
+	var askers []string
+	for _, a := range d.Askers {
+		if a.Party != "" {
+			askers = append(askers, a.Name+" ("+a.Party+")")
+		} else {
+			askers = append(askers, a.Name)
+		}
+	}
+	source := d.Source.File
+	if d.Source.Format != "" {
+		source += " (" + d.Source.Format + ", " + plural(d.Source.Pages, "Seite", "Seiten") + ")"
+	}
+	fields := []struct {
+		label string
+		value any
+		style int
+	}{
+		{"Drucksache", deref(d.Drucksache), wb.wrap},
+		{"Parlament", deref(d.Parliament), wb.wrap},
+		{"Wahlperiode", optInt(d.Wahlperiode), wb.general},
+		{"Art", kindLabel(d.Kind), wb.wrap},
+		{"Titel", d.Title, wb.wrap},
+		{"Fragesteller", strings.Join(askers, "\n"), wb.wrap},
+		{"Beantwortet von", d.AnsweredBy, wb.wrap},
+		{"Anfrage", deref(d.QuestionDrucksache), wb.wrap},
+		{"Eingang", isoDate(d.ReceivedOn), wb.date},
+		{"Weiterleitung", isoDate(d.ForwardedOn), wb.date},
+		{"Antwort vom", isoDate(d.AnsweredOn), wb.date},
+		{"Verteilt am", isoDate(d.DistributedOn), wb.date},
+		{"Fragen", len(d.Questions), wb.general},
+		{"Tabellen", len(d.Tables), wb.general},
+		{"Quelle", source, wb.wrap},
+		{"SHA-256", d.Source.SHA256, wb.wrap},
+		{"Kennung", d.ID, wb.wrap},
+	}
+	for _, fl := range fields {
+		if err := put(fl.label, fl.value, fl.style); err != nil {
+			return err
+		}
+	}
+	if err := put("Hinweise", len(d.Warnings), wb.general); err != nil {
+		return err
+	}
+	for _, w := range d.Warnings {
+		if err := put("Hinweis", w.Code+": "+w.Message+where(w.Provenance.Page, w.Provenance.Line), wb.wrap); err != nil {
+			return err
+		}
+	}
+	if len(d.Tables) > 0 {
+		row++
+		if err := setCell(f, sh, 1, row, "Tabellenblätter", wb.title); err != nil {
+			return err
+		}
+		row++
+		for i, t := range d.Tables {
+			if err := setCell(f, sh, 1, row, wb.sheets[i], wb.link); err != nil {
+				return err
+			}
+			ref, _ := excelize.CoordinatesToCellName(1, row)
+			if err := f.SetCellHyperLink(sh, ref, quoteSheet(wb.sheets[i])+"!A1", "Location"); err != nil {
+				return err
+			}
+			if err := setCell(f, sh, 2, row, tableLabel(t), wb.wrap); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	if err := f.SetColWidth(sh, "A", "A", 20); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sh, "B", "B", overviewWidth); err != nil {
+		return err
+	}
+	return wb.pageSetup(sh)
+}
+
+// pageSetup prints a sheet on A4 landscape pages as wide as the sheet, with the document and sheet named
+// in the header; for a sheet with an autofilter it must come after the filter, which resets the sheet properties.
+func (wb *workbook) pageSetup(sheet string) error {
+	err := wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
+	})
+	if err != nil {
+		return err
+	}
+	if err := wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	label := strings.ReplaceAll(docLabel(wb.doc), "&", "&&")
+	return wb.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + label + "&R&A", OddFooter: "&CSeite &P von &N",
+	})
+}
+
+func (wb *workbook) questions() error {
+	f, sh := wb.f, SheetQuestions
+	head := []string{"Nr.", "Frage", "Antwort", "Tabellen", "Zusammen beantwortet mit", "Seite"}
+	widths := []float64{6, 60, 90, 14, 14, 8}
+	for c, h := range head {
+		if err := setCell(f, sh, c+1, 1, h, wb.header); err != nil {
+			return err
+		}
+		col, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(sh, col, col, widths[c]); err != nil {
+			return err
+		}
+	}
+	if err := f.SetRowHeight(sh, 1, rowHeight(head, widths, boldCharsPerWidth)); err != nil {
+		return err
+	}
+	for i, q := range wb.doc.Questions {
+		r := i + 2
+		text := q.Text
+		if len(q.Parts) > 0 {
+			text += "\n" + strings.Join(q.Parts, "\n")
+		}
+		var with []string
+		for _, n := range q.AnsweredWith {
+			with = append(with, strconv.Itoa(n))
+		}
+		values := []any{q.Number, text, q.Answer, strings.Join(q.Tables, ", "), strings.Join(with, ", "), optPage(q.Provenance.Page)}
+		for c, v := range values {
+			style := wb.wrap
+			if c == 0 || c == 5 {
+				style = wb.label
+			}
+			if err := setCell(f, sh, c+1, r, v, style); err != nil {
+				return err
+			}
+		}
+		if err := f.SetRowHeight(sh, r, rowHeight([]string{text, q.Answer}, widths[1:3], charsPerWidth)); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(head), max(len(wb.doc.Questions)+1, 2))
+	if err := f.AutoFilter(sh, "A1:"+last, nil); err != nil {
+		return err
+	}
+	if err := wb.pageSetup(sh); err != nil {
+		return err
+	}
+	return f.SetPanes(sh, frozen(1))
+}
+
+// table writes one table sheet with the stream writer, so a table of any size is held once, on disk.
+func (wb *workbook) table(i int) error {
+	t, name := &wb.doc.Tables[i], wb.sheets[i]
+	if err := wb.pageSetup(name); err != nil {
+		return err
+	}
+	sw, err := wb.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	ncols := len(t.Header)
+	for _, r := range t.Rows {
+		ncols = max(ncols, len(r))
+	}
+	widths := columnWidths(t, ncols)
+	for c, w := range widths {
+		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+			return err
+		}
+	}
+	if ncols > 0 {
+		if err := sw.SetPanes(frozen(tableHeaderRow)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetRow(cellName(1, tableTitleRow), []any{excelize.Cell{StyleID: wb.title, Value: tableTitle(i, t)}}); err != nil {
+		return err
+	}
+	if info := tableInfo(t); info != "" {
+		if err := sw.SetRow(cellName(1, tableInfoRow), []any{info}); err != nil {
+			return err
+		}
+	}
+	if ncols == 0 {
+		return sw.Flush()
+	}
+	head := make([]any, ncols)
+	for c := range head {
+		h := ""
+		if c < len(t.Header) {
+			h = t.Header[c]
+		}
+		head[c] = excelize.Cell{StyleID: wb.header, Value: h}
+	}
+	var headOpts []excelize.RowOpts
+	if h := rowHeight(t.Header, widths, boldCharsPerWidth); h > lineHeight {
+		headOpts = append(headOpts, excelize.RowOpts{Height: h})
+	}
+	if err := sw.SetRow(cellName(1, tableHeaderRow), head, headOpts...); err != nil {
+		return err
+	}
+	values := make([]any, ncols)
+	for r, row := range t.Rows {
+		for c := range values {
+			values[c] = excelize.Cell{StyleID: wb.text} // cells missing from a short row keep the grid
+		}
+		for c, cell := range row {
+			v, err := wb.cellValue(t, cell)
+			if err != nil {
+				return fmt.Errorf("row %d column %d: %w", r+1, c+1, err)
+			}
+			values[c] = v
+		}
+		var opts []excelize.RowOpts
+		if h := rowHeight(rowTexts(row), widths, charsPerWidth); h > lineHeight {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow(cellName(1, tableFirstRow+r), values, opts...); err != nil {
+			return err
+		}
+	}
+	lastRow := tableFirstRow + len(t.Rows) - 1
+	for n, note := range t.Notes {
+		if err := sw.SetRow(cellName(1, lastRow+2+n), []any{note}); err != nil {
+			return err
+		}
+	}
+	// The stream writer has no autofilter of its own; the sheet's filter is written with the sheet on Flush.
+	filter := cellName(1, tableHeaderRow) + ":" + cellName(ncols, max(lastRow, tableHeaderRow+1))
+	if err := wb.f.AutoFilter(name, filter, nil); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// cellValue is what a table cell holds in the workbook: numbers as numbers, everything else as text, empty as nothing.
+func (wb *workbook) cellValue(t *drucksache.Table, cell drucksache.Cell) (any, error) {
+	switch cell.Kind {
+	case drucksache.CellEmpty:
+		if strings.TrimSpace(cell.Raw) == "" {
+			return excelize.Cell{StyleID: wb.text}, nil // no value, only the grid
+		}
+	case drucksache.CellNumber:
+		if v, ok := numberValue(cell.Value); ok {
+			style, err := wb.numberStyle(Decimals(cell), cell.Unit)
+			return excelize.Cell{StyleID: style, Value: v}, err
+		}
+	case drucksache.CellCode:
+		return excelize.Cell{StyleID: wb.code, Value: cellText(textOf(cell))}, nil
+	case drucksache.CellSymbol:
+		return excelize.Cell{StyleID: wb.symbol, Value: cellText(cell.Raw)}, nil
+	}
+	if s := textOf(cell); s != "" {
+		return excelize.Cell{StyleID: wb.text, Value: cellText(s)}, nil
+	}
+	return excelize.Cell{StyleID: wb.text}, nil
+}
+
+func (wb *workbook) checks() error {
+	sh := SheetChecks
+	if err := wb.pageSetup(sh); err != nil {
+		return err
+	}
+	// Written with the stream writer like the table sheets: a document can carry hundreds of checks.
+	sw, err := wb.f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	head := []string{"Tabelle", "Blatt", "Art", "Zeilen im Blatt", "Summenzeile", "Spalte", "Erwartet", "Gefunden", "Bestanden", "Anmerkung"}
+	widths := []float64{10, 14, 14, 24, 12, 24, 12, 12, 10, 50}
+	for c, w := range widths {
+		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(frozen(1)); err != nil {
+		return err
+	}
+	headCells := make([]any, len(head))
+	for c, h := range head {
+		headCells[c] = excelize.Cell{StyleID: wb.header, Value: h}
+	}
+	if err := sw.SetRow("A1", headCells); err != nil {
+		return err
+	}
+	index := map[string]int{}
+	for i, t := range wb.doc.Tables {
+		index[t.ID] = i
+	}
+	for i, ch := range wb.doc.Checks {
+		r := i + 2
+		var sheet, column string
+		decimals := -1
+		if ti, ok := index[ch.Table]; ok {
+			t := &wb.doc.Tables[ti]
+			sheet = wb.sheets[ti]
+			column, _ = excelize.ColumnNumberToName(ch.Column + 1)
+			if ch.Column >= 0 && ch.Column < len(t.Header) && t.Header[ch.Column] != "" {
+				column += " (" + t.Header[ch.Column] + ")"
+			}
+			if ch.Target >= 0 && ch.Target < len(t.Rows) && ch.Column >= 0 && ch.Column < len(t.Rows[ch.Target]) {
+				decimals = Decimals(t.Rows[ch.Target][ch.Column])
+			}
+		}
+		var rows []string
+		for _, x := range ch.Rows {
+			rows = append(rows, strconv.Itoa(x+tableFirstRow))
+		}
+		passed := "offen"
+		if ch.Passed != nil {
+			passed = map[bool]string{true: "ja", false: "nein"}[*ch.Passed]
+		}
+		numStyle := wb.general
+		if decimals >= 0 {
+			var err error
+			if numStyle, err = wb.numberStyle(decimals, ""); err != nil {
+				return err
+			}
+		}
+		values := []any{ch.Table, sheet, ch.Kind, strings.Join(rows, ", "), ch.Target + tableFirstRow, column,
+			optFloat(ch.Expected), optFloat(ch.Found), passed, ch.Note}
+		cells := make([]any, len(values))
+		for c, v := range values {
+			style := wb.wrap
+			if c == 6 || c == 7 {
+				style = numStyle
+			}
+			if str, ok := v.(string); ok {
+				v = cellText(str)
+			}
+			if v == nil {
+				cells[c] = excelize.Cell{StyleID: style}
+				continue
+			}
+			cells[c] = excelize.Cell{StyleID: style, Value: v}
+		}
+		if err := sw.SetRow(cellName(1, r), cells); err != nil {
+			return err
+		}
+	}
+	last, _ := excelize.CoordinatesToCellName(len(head), max(len(wb.doc.Checks)+1, 2))
+	if err := wb.f.AutoFilter(sh, "A1:"+last, nil); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
