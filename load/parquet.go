@@ -32,6 +32,9 @@ const HiveDefaultPartition = "__HIVE_DEFAULT_PARTITION__"
 const (
 	rowGroupBytes     = 16 << 20
 	maxOpenPartitions = 16
+	// bufferBudget bounds the values buffered across all open writers: past it the fullest writer
+	// closes its row group, so memory stays flat however many documents and partitions a run has.
+	bufferBudget = 8 << 20
 )
 
 // Parquet writes every document of a run into a Hive-partitioned dataset under dir:
@@ -132,11 +135,40 @@ func (p *Parquet) Write(ctx context.Context, doc *drucksache.Document) error {
 	if err == nil {
 		err = files.write(rows)
 	}
+	if err == nil {
+		err = p.keepBudget()
+	}
 	if err != nil {
 		p.err = fmt.Errorf("%s: parquet: %w", doc.Source.File, err)
 		return p.err
 	}
 	return nil
+}
+
+// keepBudget closes the row group of the fullest writer while all open writers together buffer
+// more than bufferBudget.
+func (p *Parquet) keepBudget() error {
+	for {
+		total, fullest, most := 0, (interface {
+			pending() int
+			flush() error
+		})(nil), 0
+		for _, files := range p.open {
+			for _, w := range files.writers() {
+				n := w.pending()
+				total += n
+				if n > most {
+					fullest, most = w, n
+				}
+			}
+		}
+		if total <= bufferBudget || fullest == nil {
+			return nil
+		}
+		if err := fullest.flush(); err != nil {
+			return err
+		}
+	}
 }
 
 // partition returns the open files of a partition, opening them (and closing the least recently used
@@ -288,6 +320,17 @@ func (pf *partFiles) write(r docRows) error {
 	return nil
 }
 
+// writers are the partition's four table files, as far as buffering goes.
+func (pf *partFiles) writers() []interface {
+	pending() int
+	flush() error
+} {
+	return []interface {
+		pending() int
+		flush() error
+	}{pf.documents, pf.questions, pf.tables, pf.cells}
+}
+
 func (pf *partFiles) close() error {
 	for _, c := range []interface{ close() error }{pf.documents, pf.questions, pf.tables, pf.cells} {
 		if err := c.close(); err != nil {
@@ -335,10 +378,10 @@ func (t *tableFile[T]) write(rows []T) error {
 		if _, err := t.w.Write(rows[start : i+1]); err != nil {
 			return err
 		}
-		if err := t.w.Flush(); err != nil {
+		if err := t.flush(); err != nil {
 			return err
 		}
-		start, t.buffered = i+1, 0
+		start = i + 1
 	}
 	if start < len(rows) {
 		_, err := t.w.Write(rows[start:])
@@ -346,6 +389,14 @@ func (t *tableFile[T]) write(rows []T) error {
 	}
 	return nil
 }
+
+// flush closes the row group of the buffered rows.
+func (t *tableFile[T]) flush() error {
+	t.buffered = 0
+	return t.w.Flush()
+}
+
+func (t *tableFile[T]) pending() int { return t.buffered }
 
 func (t *tableFile[T]) close() error {
 	if err := t.w.Close(); err != nil {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -136,14 +136,51 @@ func (m *manifest) save(path string) error {
 	}
 	sort.Slice(m.Inputs, func(i, j int) bool { return m.Inputs[i].Path < m.Inputs[j].Path })
 	m.Garbage = uniqueSorted(m.Garbage)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(m); err != nil {
-		return err
-	}
-	return load.WriteFileAtomic(path, buf.Bytes())
+	// Written entry by entry, so that saving a manifest of many inputs needs no copy of it in memory.
+	return load.WriteAtomic(path, func(f *os.File) error {
+		w := bufio.NewWriter(f)
+		field := func(name string, v any, comma bool) error {
+			data, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, " %q: %s", name, data)
+			if comma {
+				w.WriteString(",")
+			}
+			w.WriteString("\n")
+			return nil
+		}
+		w.WriteString("{\n")
+		if err := field("version", m.Version, true); err != nil {
+			return err
+		}
+		if err := field("shard", m.Shard, true); err != nil {
+			return err
+		}
+		if err := field("parquet", m.Parquet, true); err != nil {
+			return err
+		}
+		if len(m.Garbage) > 0 {
+			if err := field("garbage", m.Garbage, true); err != nil {
+				return err
+			}
+		}
+		w.WriteString(" \"inputs\": [")
+		for i, e := range m.Inputs {
+			data, err := json.Marshal(e)
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				w.WriteString(",")
+			}
+			w.WriteString("\n  ")
+			w.Write(data)
+		}
+		w.WriteString("\n ]\n}\n")
+		return w.Flush()
+	})
 }
 
 // trustedUnchanged reports whether fi shows the file as last hashed, so that it need not be read again:
