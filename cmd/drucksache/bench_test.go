@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,15 @@ import (
 // benchSizes are the corpus sizes of the benchmarks: 1 000 documents by default, 10 000 as well with
 // DRUCKSACHE_BENCH_FULL=1 (several minutes on two cores).
 func benchSizes() []int {
+	if v := os.Getenv("DRUCKSACHE_BENCH_SIZES"); v != "" { // e.g. 1000,10000,20000
+		var sizes []int
+		for _, f := range strings.Split(v, ",") {
+			if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+				sizes = append(sizes, n)
+			}
+		}
+		return sizes
+	}
 	if os.Getenv("DRUCKSACHE_BENCH_FULL") != "" {
 		return []int{1000, 10000}
 	}
