@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	drucksache "drucksache"
+	"drucksache/transform"
 )
 
 var (
@@ -123,11 +124,11 @@ func addTotalCheck(doc *drucksache.Document) {
 			for i, r := range t.Rows {
 				if len(r) > 3 && r[0].Kind == drucksache.CellCode && len(r[0].Raw) == 2 {
 					parts = append(parts, i)
-					v, _ := numberValue(r[3].Value)
+					v, _ := transform.Float(r[3].Value)
 					sum += v
 				}
 			}
-			want, _ := numberValue(row[3].Value)
+			want, _ := transform.Float(row[3].Value)
 			passed := fmt.Sprintf("%.3f", sum) == fmt.Sprintf("%.3f", want)
 			doc.Checks = append(doc.Checks, drucksache.Check{
 				Table: t.ID, Kind: "total_row", Rows: parts, Target: target, Column: 3,

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	drucksache "drucksache"
+	"drucksache/transform"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -599,7 +600,7 @@ func cellRowOf(docID string, t *drucksache.Table, i, j int, cell drucksache.Cell
 	}
 	switch cell.Kind {
 	case drucksache.CellNumber:
-		if v, ok := numberValue(cell.Value); ok {
+		if v, ok := transform.Float(cell.Value); ok {
 			c.Number = &v
 			d := int32(Decimals(cell))
 			c.Decimals = &d

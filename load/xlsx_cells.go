@@ -1,7 +1,6 @@
 package load
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -33,32 +32,6 @@ func Decimals(c drucksache.Cell) int {
 		n++
 	}
 	return min(n, 15)
-}
-
-// numberValue returns the numeric value of a cell value as decoded from JSON or set by the extractor.
-func numberValue(v any) (float64, bool) {
-	var f float64
-	switch x := v.(type) {
-	case float64:
-		f = x
-	case float32:
-		f = float64(x)
-	case int:
-		f = float64(x)
-	case int64:
-		f = float64(x)
-	case json.Number:
-		var err error
-		if f, err = x.Float64(); err != nil {
-			return 0, false
-		}
-	default:
-		return 0, false
-	}
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, false
-	}
-	return f, true
 }
 
 // textOf is the text of a cell: its string value, else what was printed.

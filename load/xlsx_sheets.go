@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/transform"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -276,7 +277,7 @@ func (wb *workbook) cellValue(t *drucksache.Table, cell drucksache.Cell) (any, e
 			return excelize.Cell{StyleID: wb.text}, nil // no value, only the grid
 		}
 	case drucksache.CellNumber:
-		if v, ok := numberValue(cell.Value); ok {
+		if v, ok := transform.Float(cell.Value); ok {
 			style, err := wb.numberStyle(Decimals(cell), cell.Unit)
 			return excelize.Cell{StyleID: style, Value: v}, err
 		}

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	drucksache "drucksache"
+	"drucksache/transform"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -165,7 +166,7 @@ func TestXLSXTableCells(t *testing.T) {
 						st, _ := f.GetStyle(style)
 						switch cell.Kind {
 						case drucksache.CellNumber:
-							want, _ := numberValue(cell.Value)
+							want, _ := transform.Float(cell.Value)
 							v, err := strconv.ParseFloat(got, 64)
 							if err != nil || isText || v != want {
 								t.Errorf("%s: got %q (text %v), want the number %v", where, got, isText, want)
@@ -349,7 +350,7 @@ func FuzzXLSXCell(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := numberValue(cell.Value); ok && isNumber {
+		if _, ok := transform.Float(cell.Value); ok && isNumber {
 			// A workbook keeps 15 significant digits, as Excel does.
 			v, err := strconv.ParseFloat(got, 64)
 			if err != nil || math.Abs(v-number) > 1e-14*math.Abs(number) {

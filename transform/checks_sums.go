@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -162,29 +161,7 @@ func figureValue(c drucksache.Cell) (float64, bool) {
 	if c.Kind != drucksache.CellNumber {
 		return 0, false
 	}
-	var v float64
-	switch x := c.Value.(type) {
-	case float64:
-		v = x
-	case float32:
-		v = float64(x)
-	case int:
-		v = float64(x)
-	case int64:
-		v = float64(x)
-	case json.Number:
-		f, err := x.Float64()
-		if err != nil {
-			return 0, false
-		}
-		v = f
-	default:
-		return 0, false
-	}
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false
-	}
-	return v, true
+	return Float(c.Value)
 }
 
 // printedDecimals returns the decimals printed in a cell: its Decimals, or those counted after the decimal comma of Raw.
