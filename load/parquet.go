@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,14 +29,22 @@ const (
 // HiveDefaultPartition is the partition value readers take for NULL (Hive, Spark, Trino, DuckDB).
 const HiveDefaultPartition = "__HIVE_DEFAULT_PARTITION__"
 
-// Limits of the streaming writer: a row group is flushed once it holds rowGroupBytes of values
-// (before compression), and at most maxOpenPartitions partitions have files open at a time.
+// Limits of the streaming writer, which keep its memory the same however many documents a run has.
+// Measured over 1 000 and 10 000 documents, larger limits let memory climb for thousands of documents
+// before it levels off: the buffers of the row group being written (values, and pages already
+// compressed) and the footer entries of the row groups a file has.
 const (
-	rowGroupBytes     = 16 << 20
-	maxOpenPartitions = 16
+	// rowGroupBytes is the most values (before compression) a row group of one file holds.
+	rowGroupBytes = 4 << 20
 	// bufferBudget bounds the values buffered across all open writers: past it the fullest writer
-	// closes its row group, so memory stays flat however many documents and partitions a run has.
-	bufferBudget = 8 << 20
+	// closes its row group early.
+	bufferBudget = 4 << 20
+	// maxRowGroups is the most row groups one file gets: a writer keeps the footer entries of every
+	// row group (column chunks, page indexes) until the file is closed, so past this the partition
+	// goes on in a new file (part-<part>-1.parquet, -2, ...).
+	maxRowGroups = 8
+	// maxOpenPartitions is the most partitions with files open at a time.
+	maxOpenPartitions = 16
 )
 
 // Parquet writes every document of a run into a Hive-partitioned dataset under dir:
@@ -139,6 +148,9 @@ func (p *Parquet) Write(ctx context.Context, doc *drucksache.Document) error {
 	if err == nil {
 		err = p.keepBudget()
 	}
+	if err == nil {
+		err = p.rollOver()
+	}
 	if err != nil {
 		p.err = fmt.Errorf("%s: parquet: %w", doc.Source.File, err)
 		return p.err
@@ -154,8 +166,8 @@ func (p *Parquet) keepBudget() error {
 			pending() int
 			flush() error
 		})(nil), 0
-		for _, files := range p.open {
-			for _, w := range files.writers() {
+		for _, key := range p.lru { // in a fixed order: the same inputs make the same row groups
+			for _, w := range p.open[key].writers() {
 				n := w.pending()
 				total += n
 				if n > most {
@@ -170,6 +182,19 @@ func (p *Parquet) keepBudget() error {
 			return err
 		}
 	}
+}
+
+// rollOver finishes the files of partitions that hold maxRowGroups row groups in a file; the
+// partition's next document starts new ones.
+func (p *Parquet) rollOver() error {
+	for _, key := range slices.Clone(p.lru) {
+		if p.open[key].rowGroups() >= maxRowGroups {
+			if err := p.finish(key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // partition returns the open files of a partition, opening them (and closing the least recently used
@@ -321,6 +346,11 @@ func (pf *partFiles) write(r docRows) error {
 	return nil
 }
 
+// rowGroups is the most row groups any of the partition's files has closed.
+func (pf *partFiles) rowGroups() int {
+	return max(pf.documents.groups, pf.questions.groups, pf.tables.groups, pf.cells.groups)
+}
+
 // writers are the partition's four table files, as far as buffering goes.
 func (pf *partFiles) writers() []interface {
 	pending() int
@@ -353,6 +383,7 @@ type tableFile[T interface{ size() int }] struct {
 	f        *os.File
 	w        *parquet.GenericWriter[T]
 	buffered int
+	groups   int // row groups closed
 }
 
 func newTableFile[T interface{ size() int }](open func(string) (*os.File, error), table string) (*tableFile[T], error) {
@@ -361,7 +392,7 @@ func newTableFile[T interface{ size() int }](open func(string) (*os.File, error)
 		return nil, err
 	}
 	w := parquet.NewGenericWriter[T](f,
-		parquet.Compression(&parquet.Zstd),
+		parquet.Compression(zstdPages),
 		parquet.CreatedBy("drucksache", strconv.Itoa(drucksache.SchemaVersion), ""),
 		parquet.KeyValueMetadata("drucksache.table", table),
 		parquet.KeyValueMetadata("drucksache.schema_version", strconv.Itoa(drucksache.SchemaVersion)),
@@ -394,6 +425,7 @@ func (t *tableFile[T]) write(rows []T) error {
 // flush closes the row group of the buffered rows.
 func (t *tableFile[T]) flush() error {
 	t.buffered = 0
+	t.groups++
 	return t.w.Flush()
 }
 

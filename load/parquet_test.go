@@ -282,13 +282,8 @@ func TestParquetRowGroups(t *testing.T) {
 	doc := largeDocument(100000)
 	dir := writeDataset(t, "r0", doc)
 	path := filepath.Join(dir, TableCells, "parliament=ni", "wahlperiode=19", "part-r0.parquet")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, _ := f.Stat()
-	pf, err := parquet.OpenFile(f, st.Size())
+	pf := openParquet(t, path)
+	st, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -430,4 +425,23 @@ func FuzzParquetCell(f *testing.F) {
 			t.Fatalf("a number that is not finite was stored: %v", *n)
 		}
 	})
+}
+
+// openParquet opens a Parquet file for its metadata; the file is closed when the test ends.
+func openParquet(t testing.TB, path string) *parquet.File {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return pf
 }

@@ -27,7 +27,7 @@ type task struct {
 // outcome is what became of one task.
 type outcome struct {
 	task
-	sha         string
+	sha         digest
 	id          string
 	outputs     []string // committed, relative to the output folder; nil when done as a duplicate
 	reason      string   // why the input is quarantined; empty when it was done
@@ -124,8 +124,8 @@ func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
 		o.sha, _ = hashFile(path)
 		return o
 	}
-	o.id, o.sha = doc.ID, doc.Source.SHA256
-	if o.sha == "" {
+	o.id, o.sha = doc.ID, parseDigest(doc.Source.SHA256)
+	if o.sha == (digest{}) {
 		o.sha, _ = hashFile(path)
 	}
 	files, err := r.stageOutputs(ctx, stage, doc)

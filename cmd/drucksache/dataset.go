@@ -111,7 +111,7 @@ func (b *batch) datasetSources() ([]*entry, string, error) {
 
 // jsonOutput is the JSON file of a done entry, relative to the output folder.
 func jsonOutput(e *entry) string {
-	for _, f := range e.Outputs {
+	for _, f := range e.outputs() {
 		if strings.HasPrefix(f, "json/") {
 			return f
 		}
@@ -149,7 +149,7 @@ func readDocument(path string) (*drucksache.Document, error) {
 func (b *batch) sweepOrphans() error {
 	held := map[string]bool{}
 	for _, e := range b.man.byPath {
-		for _, f := range e.Outputs {
+		for _, f := range e.outputs() {
 			held[f] = true
 		}
 	}
@@ -175,7 +175,7 @@ func (b *batch) sweepOrphans() error {
 		return err
 	}
 	for _, f := range parts {
-		if filepath.Base(f) == partFile(b.shard) && !held["parquet/"+f] {
+		if isPartFile(filepath.Base(f), b.shard) && !held["parquet/"+f] {
 			orphans = append(orphans, "parquet/"+f)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,9 +24,8 @@ type input struct {
 // inputSet is what the arguments name: the document files, and the folders walked to find them.
 type inputSet struct {
 	files   []input
-	roots   []string        // folders walked; a manifest entry under one of them that was not found is gone
-	found   map[string]bool // every document path found, before sharding
-	ignored int             // files in walked folders that are no documents (by extension and content)
+	roots   []string // folders walked; a manifest entry under one of them that was not found is gone
+	ignored int      // files in walked folders that are no documents (by extension and content)
 }
 
 // documentExts are the extensions taken from a folder without looking inside the file.
@@ -56,14 +56,29 @@ func collectInputs(args []string, stdin io.Reader, out string) (*inputSet, error
 	if err != nil {
 		return nil, err
 	}
-	set := &inputSet{found: map[string]bool{}}
+	set := &inputSet{}
 	for _, p := range paths {
 		if err := set.add(p, outAbs); err != nil {
 			return nil, err
 		}
 	}
-	sort.Slice(set.files, func(i, j int) bool { return set.files[i].path < set.files[j].path })
+	// Sorted stably and repeats dropped, so a document reached by several arguments is taken once,
+	// with the key of the first argument that reached it.
+	sort.SliceStable(set.files, func(i, j int) bool { return set.files[i].path < set.files[j].path })
+	files := set.files[:0]
+	for i, in := range set.files {
+		if i == 0 || in.path != set.files[i-1].path {
+			files = append(files, in)
+		}
+	}
+	set.files = slices.Clip(files)
 	return set, nil
+}
+
+// found reports whether the arguments name the document path (before sharding).
+func (s *inputSet) found(path string) bool {
+	_, ok := sort.Find(len(s.files), func(i int) int { return strings.Compare(path, s.files[i].path) })
+	return ok
 }
 
 // readList reads one path a line; blank lines are skipped, a carriage return before the newline dropped.
@@ -93,7 +108,7 @@ func (s *inputSet) add(p, outAbs string) error {
 		}
 	}
 	if !fi.IsDir() {
-		s.take(input{path: root, key: filepath.Base(root)})
+		s.files = append(s.files, input{path: root, key: filepath.Base(root)})
 		return nil
 	}
 	s.roots = append(s.roots, root)
@@ -121,22 +136,24 @@ func (s *inputSet) add(p, outAbs string) error {
 			s.ignored++
 			return nil
 		}
-		rel, err := filepath.Rel(root, path)
-		if err != nil {
-			return err
-		}
-		s.take(input{path: path, key: filepath.ToSlash(rel)})
+		s.files = append(s.files, input{path: path, key: relKey(root, path)})
 		return nil
 	})
 }
 
-// take adds one document once, however many arguments reach it.
-func (s *inputSet) take(in input) {
-	if s.found[in.path] {
-		return
+// relKey is path relative to the folder root it was found in, slash-separated. It is a part of path
+// where it can be, so that the inputs of a large run keep one copy of each name.
+func relKey(root, path string) string {
+	if root != "." {
+		if rest, ok := strings.CutPrefix(path, root); ok && strings.HasPrefix(rest, string(filepath.Separator)) {
+			return filepath.ToSlash(rest[1:])
+		}
 	}
-	s.found[in.path] = true
-	s.files = append(s.files, in)
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // within reports whether path is the folder dirAbs or lies inside it.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 
 	"drucksache/load"
 )
@@ -31,5 +32,26 @@ func datasetLoader(dir string, s shard) *load.Parquet {
 	return load.NewParquet(dir, "shard-"+s.part())
 }
 
-// partFile is the name datasetLoader gives the part's file in each table and partition.
-func partFile(s shard) string { return "part-shard-" + s.part() + ".parquet" }
+// isPartFile reports whether a file name is one datasetLoader gives this shard's part in a table and
+// partition: part-shard-K-of-N.parquet, and part-shard-K-of-N-M.parquet for the files that follow
+// when a partition's file is full.
+func isPartFile(name string, s shard) bool {
+	base := "part-shard-" + s.part()
+	rest, ok := strings.CutPrefix(name, base)
+	if !ok {
+		return false
+	}
+	if rest == ".parquet" {
+		return true
+	}
+	n, ok := strings.CutSuffix(rest, ".parquet")
+	if !ok || len(n) < 2 || n[0] != '-' {
+		return false
+	}
+	for _, r := range n[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

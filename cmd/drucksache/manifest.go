@@ -19,12 +19,38 @@ import (
 // manifestVersion is the version of the manifest's own layout.
 const manifestVersion = 1
 
-// Status of a manifest entry.
+// status is what became of an input: in the manifest done, duplicate or quarantined; in this run's
+// report done, skipped or quarantined. One byte, written as its name.
+type status uint8
+
 const (
-	statusDone        = "done"        // extracted; its outputs hold this input's document
-	statusDuplicate   = "duplicate"   // extracted, but an input earlier in path order has the same document id
-	statusQuarantined = "quarantined" // failed; Reason says why
+	statusNone        status = iota
+	statusDone               // extracted; its outputs hold this input's document
+	statusDuplicate          // extracted, but an input earlier in path order has the same document id
+	statusQuarantined        // failed; Reason says why
+	statusSkipped            // (this run only) unchanged since an earlier run
 )
+
+var statusNames = [...]string{"", "done", "duplicate", "quarantined", "skipped"}
+
+func (s status) String() string {
+	if int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return fmt.Sprintf("status(%d)", uint8(s))
+}
+
+func (s status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+func (s *status) UnmarshalText(text []byte) error {
+	for i, name := range statusNames[:statusSkipped] {
+		if string(text) == name && i != int(statusNone) {
+			*s = status(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown status %q", text)
+}
 
 // manifest is what an output folder holds and where it came from: one entry per input ever run into
 // the folder, so that a later run redoes only what changed. It is written atomically (out/manifest.json).
@@ -48,17 +74,77 @@ type parquetState struct {
 
 // entry is one input as last run: its content hash, when it was looked at, and what it made.
 type entry struct {
-	Path      string   `json:"path"`
-	SHA256    string   `json:"sha256"`
-	Size      int64    `json:"size"`
-	ModTime   int64    `json:"mtime_ns"`   // the file's modification time when it was hashed
-	CheckedAt int64    `json:"checked_ns"` // when size and time were read
-	ID        string   `json:"id,omitempty"`
-	Status    string   `json:"status"`
-	Schema    int      `json:"schema,omitempty"` // drucksache.SchemaVersion of the outputs
-	Reason    string   `json:"reason,omitempty"`
-	Duplicate string   `json:"duplicate_of,omitempty"` // the input whose outputs hold this document id
-	Outputs   []string `json:"outputs,omitempty"`      // relative to the output folder, slash-separated
+	Path      string `json:"path"`
+	SHA256    digest `json:"sha256"`
+	Size      int64  `json:"size"`
+	ModTime   int64  `json:"mtime_ns"`   // the file's modification time when it was hashed
+	CheckedAt int64  `json:"checked_ns"` // when size and time were read
+	ID        string `json:"id,omitempty"`
+	Status    status `json:"status"`
+	Schema    int32  `json:"schema,omitempty"` // drucksache.SchemaVersion of the outputs
+	Reason    string `json:"reason,omitempty"`
+	Duplicate string `json:"duplicate_of,omitempty"` // the input whose outputs hold this document id
+	// Outputs are the files a done entry made, relative to the output folder, slash-separated. In memory
+	// they are nil when they are the usual ones, outputsOf(ID) (see outputs): a large run keeps no
+	// copy of names it can make.
+	Outputs []string `json:"outputs,omitempty"`
+
+	// What became of the input in this run (not saved): statusDone, statusSkipped, statusQuarantined,
+	// or statusNone when the run did not reach it; earlier marks a quarantine of an earlier run kept.
+	seen    status
+	earlier bool
+}
+
+// outputs are the files the entry's input made: none unless it is done.
+func (e *entry) outputs() []string {
+	switch {
+	case e.Status != statusDone:
+		return nil
+	case e.Outputs == nil:
+		return outputsOf(e.ID)
+	}
+	return e.Outputs
+}
+
+// setOutputs records the files a done entry made, keeping none when they are the usual ones.
+func (e *entry) setOutputs(files []string) {
+	e.Outputs = files
+	if equalStrings(files, outputsOf(e.ID)) {
+		e.Outputs = nil
+	}
+}
+
+// digest is a SHA-256 of a file's content, written as 64 hex digits (nothing when not known).
+type digest [sha256.Size]byte
+
+func (d digest) String() string {
+	if d == (digest{}) {
+		return ""
+	}
+	return hex.EncodeToString(d[:])
+}
+
+func (d digest) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+func (d *digest) UnmarshalText(text []byte) error {
+	*d = digest{}
+	if len(text) == 0 {
+		return nil
+	}
+	if len(text) != 2*sha256.Size {
+		return fmt.Errorf("sha256 %q: want %d hex digits", text, 2*sha256.Size)
+	}
+	_, err := hex.Decode(d[:], text)
+	return err
+}
+
+// parseDigest reads the hex SHA-256 of a document's source; anything else is no digest.
+func parseDigest(s string) digest {
+	var d digest
+	if d.UnmarshalText([]byte(s)) != nil {
+		return digest{}
+	}
+	return d
 }
 
 // newManifest is the manifest of an output folder nothing was run into yet.
@@ -93,6 +179,9 @@ func readManifest(path string, s shard) (*manifest, error) {
 		if e == nil || e.Path == "" {
 			return nil, fmt.Errorf("%s: %w: an input without a path", path, errBadManifest)
 		}
+		if e.Status == statusDone {
+			e.setOutputs(e.Outputs)
+		}
 		m.byPath[e.Path] = e
 	}
 	m.Inputs = nil
@@ -108,7 +197,7 @@ func (m *manifest) drop(path string) {
 	if e == nil {
 		return
 	}
-	m.Garbage = append(m.Garbage, e.Outputs...)
+	m.Garbage = append(m.Garbage, e.outputs()...)
 	delete(m.byPath, path)
 }
 
@@ -168,7 +257,9 @@ func (m *manifest) save(path string) error {
 		}
 		w.WriteString(" \"inputs\": [")
 		for i, e := range m.Inputs {
-			data, err := json.Marshal(e)
+			saved := *e
+			saved.Outputs = e.outputs()
+			data, err := json.Marshal(&saved)
 			if err != nil {
 				return err
 			}
@@ -191,18 +282,20 @@ func (e *entry) trustedUnchanged(fi fs.FileInfo) bool {
 	return fi.Size() == e.Size && fi.ModTime().UnixNano() == e.ModTime && e.ModTime < e.CheckedAt-tick
 }
 
-// hashFile is the hex SHA-256 of a file's content.
-func hashFile(path string) (string, error) {
+// hashFile is the SHA-256 of a file's content.
+func hashFile(path string) (digest, error) {
+	var d digest
 	f, err := os.Open(path)
 	if err != nil {
-		return "", err
+		return d, err
 	}
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", err
+		return d, err
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	h.Sum(d[:0])
+	return d, nil
 }
 
 func equalStrings(a, b []string) bool {

@@ -117,16 +117,11 @@ type batch struct {
 	*runner
 	man      *manifest
 	manPath  string
-	status   map[string]string // path -> statusDone, statusSkipped, statusQuarantined
-	earlier  map[string]bool   // quarantined in an earlier run and unchanged
 	rep      *report
 	prog     progress
 	lastSave time.Time
 	now      int64
 }
-
-// statusSkipped is an input unchanged since an earlier run.
-const statusSkipped = "skipped"
 
 // run runs the inputs named by args into r.out; see runner.
 func (r *runner) run(ctx context.Context, args []string, stdin io.Reader) error {
@@ -135,10 +130,13 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader) error 
 	if err != nil {
 		return err
 	}
-	var inputs []input
-	for _, in := range set.files {
-		if r.shard.has(in.key) {
-			inputs = append(inputs, in)
+	inputs := set.files
+	if r.shard.n > 1 {
+		inputs = nil
+		for _, in := range set.files {
+			if r.shard.has(in.key) {
+				inputs = append(inputs, in)
+			}
 		}
 	}
 	if err := os.MkdirAll(r.out, 0o755); err != nil {
@@ -156,8 +154,8 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader) error 
 		return err
 	}
 	b := &batch{runner: r, manPath: filepath.Join(r.out, r.shard.fileName("manifest")),
-		status: map[string]string{}, earlier: map[string]bool{}, prog: newProgress(r.stderr),
-		now: began.UnixNano(), lastSave: time.Now()}
+		prog: newProgress(r.stderr),
+		now:  began.UnixNano(), lastSave: time.Now()}
 	b.man, err = readManifest(b.manPath, r.shard)
 	if errors.Is(err, errBadManifest) && r.force {
 		b.man, err = newManifest(r.shard), nil
@@ -191,6 +189,7 @@ func (b *batch) work(ctx context.Context, set *inputSet, inputs []input) error {
 	if err := b.settleOwners(ctx); err != nil {
 		return err
 	}
+	b.claims.owner = nil // nothing is committed any more
 	if err := b.removeGarbage(); err != nil {
 		return err
 	}
@@ -202,20 +201,17 @@ func (b *batch) work(ctx context.Context, set *inputSet, inputs []input) error {
 func (b *batch) record(o *outcome) error {
 	e := b.man.byPath[o.in.path]
 	if e != nil {
-		b.man.Garbage = append(b.man.Garbage, e.Outputs...)
+		b.man.Garbage = append(b.man.Garbage, e.outputs()...)
 	}
 	e = &entry{Path: o.in.path, SHA256: o.sha, Size: o.size, ModTime: o.modTime, CheckedAt: o.checked}
 	switch {
 	case o.reason != "":
-		e.Status, e.Reason = statusQuarantined, o.reason
-		b.status[e.Path] = statusQuarantined
-		b.earlier[e.Path] = false
+		e.Status, e.Reason, e.seen = statusQuarantined, o.reason, statusQuarantined
 	case o.outputs == nil:
-		e.Status, e.ID = statusDuplicate, o.id
-		b.status[e.Path] = statusDone
+		e.Status, e.ID, e.seen = statusDuplicate, o.id, statusDone
 	default:
-		e.Status, e.ID, e.Outputs, e.Schema = statusDone, o.id, o.outputs, drucksache.SchemaVersion
-		b.status[e.Path] = statusDone
+		e.Status, e.ID, e.Schema, e.seen = statusDone, o.id, drucksache.SchemaVersion, statusDone
+		e.setOutputs(o.outputs)
 	}
 	b.man.put(e)
 	b.prog.step(o)
@@ -232,7 +228,7 @@ func (b *batch) settleOwners(ctx context.Context) error {
 	for range len(b.man.byPath) + 1 {
 		var tasks []task
 		for _, e := range b.man.owners() {
-			if len(e.Outputs) > 0 {
+			if e.Status == statusDone { // its outputs hold the document
 				continue
 			}
 			t := task{in: input{path: e.Path}, checked: b.now}
@@ -258,7 +254,7 @@ func (b *batch) settleOwners(ctx context.Context) error {
 			continue
 		}
 		if o := own[e.ID]; o != e {
-			b.man.Garbage = append(b.man.Garbage, e.Outputs...)
+			b.man.Garbage = append(b.man.Garbage, e.outputs()...)
 			e.Status, e.Duplicate, e.Outputs = statusDuplicate, o.Path, nil
 		} else {
 			e.Status, e.Duplicate = statusDone, ""
@@ -269,9 +265,12 @@ func (b *batch) settleOwners(ctx context.Context) error {
 
 // removeGarbage removes the outputs of documents redone, failed or gone that no document holds now.
 func (b *batch) removeGarbage() error {
+	if len(b.man.Garbage) == 0 {
+		return nil
+	}
 	held := map[string]bool{}
 	for _, e := range b.man.byPath {
-		for _, f := range e.Outputs {
+		for _, f := range e.outputs() {
 			held[f] = true
 		}
 	}
@@ -300,28 +299,29 @@ func (b *batch) finish(err error, inputs []input, began time.Time) error {
 		err, rep.Stopped = serr, serr.Error()
 	}
 	for _, in := range inputs {
-		if _, ok := b.status[in.path]; !ok {
+		if e := b.man.byPath[in.path]; e == nil || e.seen == statusNone {
 			rep.Pending++
 		}
 	}
-	paths := make([]string, 0, len(b.status))
-	for p := range b.status {
-		paths = append(paths, p)
+	var seen []*entry
+	for _, e := range b.man.byPath {
+		if e.seen != statusNone {
+			seen = append(seen, e)
+		}
 	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		e := b.man.byPath[p]
-		switch b.status[p] {
+	sort.Slice(seen, func(i, j int) bool { return seen[i].Path < seen[j].Path })
+	for _, e := range seen {
+		switch e.seen {
 		case statusDone:
 			rep.Done++
 		case statusSkipped:
 			rep.Skipped++
 		case statusQuarantined:
 			rep.Quarantined++
-			rep.QuarantinedFiles = append(rep.QuarantinedFiles, quarantineItem{File: p, SHA256: e.SHA256, Reason: e.Reason, Earlier: b.earlier[p]})
+			rep.QuarantinedFiles = append(rep.QuarantinedFiles, quarantineItem{File: e.Path, SHA256: e.SHA256.String(), Reason: e.Reason, Earlier: e.earlier})
 		}
-		if e != nil && e.Status == statusDuplicate && e.Duplicate != "" {
-			rep.Duplicates = append(rep.Duplicates, duplicateItem{File: p, ID: e.ID, SameAs: e.Duplicate})
+		if e.Status == statusDuplicate && e.Duplicate != "" {
+			rep.Duplicates = append(rep.Duplicates, duplicateItem{File: e.Path, ID: e.ID, SameAs: e.Duplicate})
 		}
 	}
 	rep.Inputs = rep.Done + rep.Skipped + rep.Quarantined + rep.Pending

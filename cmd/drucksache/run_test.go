@@ -110,7 +110,7 @@ func TestRunMixedFolder(t *testing.T) {
 
 	tests := []struct {
 		file   string
-		want   string // done or quarantined
+		want   status // done or quarantined
 		reason string // in the reason of a quarantined file
 	}{
 		{"in/nds-19-kleine-anfrage-it-infrastruktur.html", statusDone, ""},
@@ -447,7 +447,7 @@ func TestRunStopsOnEnvironmentErrors(t *testing.T) {
 			checkWhole(t, r.out)
 			m := readManifestFile(t, r.out)
 			for p, e := range m.byPath {
-				for _, f := range e.Outputs {
+				for _, f := range e.outputs() {
 					if _, err := os.Stat(filepath.Join(r.out, f)); err != nil {
 						t.Errorf("%s: the manifest lists %s, which is not there", p, f)
 					}

@@ -12,7 +12,7 @@ import (
 func (b *batch) scan(set *inputSet, inputs []input) []task {
 	var gone []string
 	for path := range b.man.byPath {
-		if !set.found[path] && underAny(path, set.roots) {
+		if !set.found(path) && underAny(path, set.roots) {
 			gone = append(gone, path)
 		}
 	}
@@ -36,9 +36,9 @@ func (b *batch) scan(set *inputSet, inputs []input) []task {
 			e.Size, e.ModTime, e.CheckedAt = lk.size, lk.modTime, b.now
 		}
 		if e.Status == statusQuarantined {
-			b.status[in.path], b.earlier[in.path] = statusQuarantined, true
+			e.seen, e.earlier = statusQuarantined, true
 		} else {
-			b.status[in.path] = statusSkipped
+			e.seen = statusSkipped
 		}
 	}
 	return tasks
@@ -79,7 +79,7 @@ func (b *batch) look(in input) look {
 // outputsInPlace reports whether every output the entry's document should have exists.
 func (b *batch) outputsInPlace(e *entry) bool {
 	want := outputsOf(e.ID)
-	if !equalStrings(e.Outputs, want) {
+	if !equalStrings(e.outputs(), want) {
 		return false
 	}
 	for _, f := range want {

@@ -86,3 +86,27 @@ func FuzzParseShard(f *testing.F) {
 		}
 	})
 }
+
+// TestIsPartFile: the files of one shard's Parquet part, and no other shard's.
+func TestIsPartFile(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		s    shard
+		want bool
+	}{
+		{"part-shard-1-of-1.parquet", shard{1, 1}, true},
+		{"part-shard-1-of-1-1.parquet", shard{1, 1}, true},
+		{"part-shard-1-of-1-12.parquet", shard{1, 1}, true},
+		{"part-shard-1-of-10.parquet", shard{1, 1}, false},
+		{"part-shard-1-of-10-2.parquet", shard{1, 1}, false},
+		{"part-shard-1-of-1-.parquet", shard{1, 1}, false},
+		{"part-shard-1-of-1-x.parquet", shard{1, 1}, false},
+		{".part-shard-1-of-1.parquet.tmp-123", shard{1, 1}, false},
+		{"part-shard-2-of-3-1.parquet", shard{2, 3}, true},
+		{"part-shard-2-of-3-1.parquet", shard{1, 3}, false},
+	} {
+		if got := isPartFile(c.name, c.s); got != c.want {
+			t.Errorf("isPartFile(%q, %v) = %v, want %v", c.name, c.s, got, c.want)
+		}
+	}
+}
