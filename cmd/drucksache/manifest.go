@@ -179,6 +179,9 @@ func readManifest(path string, s shard) (*manifest, error) {
 		if e == nil || e.Path == "" {
 			return nil, fmt.Errorf("%s: %w: an input without a path", path, errBadManifest)
 		}
+		if e.Status == statusNone {
+			return nil, fmt.Errorf("%s: %w: %s without a status", path, errBadManifest, e.Path)
+		}
 		if e.Status == statusDone {
 			e.setOutputs(e.Outputs)
 		}

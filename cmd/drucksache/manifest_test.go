@@ -44,6 +44,7 @@ func FuzzReadManifest(f *testing.F) {
 		`{"path":"in/c.txt","sha256":"","size":0,"mtime_ns":1,"checked_ns":2,"status":"quarantined","reason":"empty file"}]}`))
 	f.Add([]byte(`{"version":1,"shard":"1/1","inputs":[{"path":"in/a.txt","sha256":"ab","status":"done"}]}`))
 	f.Add([]byte(`{"version":1,"shard":"1/1","inputs":[{"path":"in/a.txt","status":"skipped"}]}`))
+	f.Add([]byte(`{"version":1,"shard":"1/1","inputs":[{"path":"in/a.txt"}]}`))
 	f.Add([]byte(`{"version":1,"shard":"1/1","inputs":[null]}`))
 	f.Add([]byte(`{"version":2}`))
 	f.Add([]byte(`not json`))
