@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -74,7 +75,7 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 			j += n
 			continue
 		}
-		if labelish(l, full) && len(pending) < 3 && followedByRow(lines[j+1:], full) {
+		if (labelish(l, full) || closesBracket(pending, l)) && len(pending) < 3 && followedByRow(lines[j:], full) {
 			pending = joinPending(pending, l)
 			j++
 			continue
@@ -195,7 +196,7 @@ func dataRow(l Line, full int) (string, []string, bool) {
 	}
 	label := strings.Join(f[:k], " ")
 	n := utf8.RuneCountInString(label)
-	if n > 60 || endsSentence(label) && !abbreviationEnd(label) {
+	if n > 60 || endsSentence(label) && !abbreviationEnd(label) && !(len(vals) > 1 && placeAbbreviation(label)) {
 		return "", nil, false
 	}
 	if len(vals) == 1 {
@@ -208,6 +209,18 @@ func dataRow(l Line, full int) (string, []string, bool) {
 		}
 	}
 	return label, vals, true
+}
+
+// placeAbbreviation reports a short row label ending in a shortened place name ("Neustadt/Rbge.",
+// "Leer (Ostfr.)"), which reads as the end of a sentence but is none.
+func placeAbbreviation(label string) bool {
+	if utf8.RuneCountInString(label) > 30 {
+		return false
+	}
+	t := strings.TrimSuffix(strings.TrimSuffix(label, ")"), ".")
+	w := t[strings.LastIndexAny(t, " /(")+1:]
+	r, _ := utf8.DecodeRuneInString(w)
+	return w != t && unicode.IsUpper(r) && utf8.RuneCountInString(w) <= 6
 }
 
 // endsInValue is the quick test of dataRow: the line's last word is a figure, a sign or a unit.
@@ -238,13 +251,25 @@ func labelish(l Line, full int) bool {
 	return t != "" && utf8.RuneCountInString(t) <= 60 && headerish(l, full)
 }
 
-// followedByRow reports whether a data row follows within the next three lines.
+// closesBracket reports a short line that closes the bracket a wrapped row label opened, even
+// with an abbreviation's dot ("Lüneburg (ohne" / "Zw.St.)").
+func closesBracket(pending []string, l Line) bool {
+	if len(pending) == 0 {
+		return false
+	}
+	last := pending[len(pending)-1]
+	t := strings.TrimSpace(l.Text)
+	return strings.Count(last, "(") > strings.Count(last, ")") && strings.HasSuffix(t, ")") &&
+		!strings.Contains(t, "(") && utf8.RuneCountInString(t) <= 20
+}
+
+// followedByRow reports whether a data row follows lines[0], a label line, within three lines.
 func followedByRow(lines []Line, full int) bool {
-	for k := 0; k < len(lines) && k < 3; k++ {
+	for k := 1; k < len(lines) && k < 4; k++ {
 		if _, _, ok := dataRow(lines[k], full); ok {
 			return true
 		}
-		if !labelish(lines[k], full) {
+		if !labelish(lines[k], full) && !closesBracket([]string{lines[k-1].Text}, lines[k]) {
 			return false
 		}
 	}

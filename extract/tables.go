@@ -221,6 +221,7 @@ func (p *parser) segments(lines []Line, full int) []segment {
 			continue
 		}
 		if t, n := dumpTable(lines, i, full); t != nil {
+			segs = stackHeader(segs, t, full)
 			segs = append(segs, segment{table: t})
 			i += n
 			continue
@@ -229,6 +230,45 @@ func (p *parser) segments(lines []Line, full int) []segment {
 		i++
 	}
 	return segs
+}
+
+// stackHeader gives a dumped table found without a header the stacked header printed at the end of
+// the prose right above it (see stackedHeader), taking those lines out of the prose.
+func stackHeader(segs []segment, t *table, full int) []segment {
+	if len(segs) == 0 || segs[len(segs)-1].table != nil || t.headerRows != nil || strings.Join(t.header, "") != "" {
+		return segs
+	}
+	prose := segs[len(segs)-1].prose
+	open := len(segs) == 1 || segs[len(segs)-2].table != nil
+	// A group label printed as a row with empty cells ("Oberlandesgerichte      ") may stand
+	// between the header and the first row of figures.
+	var group []string
+	if k := len(prose) - 1; k > 0 && groupRow(prose[k], len(t.header)) {
+		group = make([]string, len(t.header))
+		group[0] = strings.TrimSpace(prose[k].Text)
+		prose = prose[:k]
+	}
+	n, header := stackedHeader(prose, open, len(t.header), full)
+	if n == 0 {
+		return segs
+	}
+	head := prose[len(prose)-n:]
+	t.header, t.headerRows, t.first = header, headerRows(head), head[0]
+	if group != nil {
+		t.rows = append([][]string{group}, t.rows...)
+	}
+	if n == len(prose) {
+		return segs[:len(segs)-1]
+	}
+	segs[len(segs)-1].prose = prose[:len(prose)-n]
+	return segs
+}
+
+// groupRow reports a line that is a label followed by the blanks of the empty cells of a table
+// with width columns: the spaces the dump keeps for them.
+func groupRow(l Line, width int) bool {
+	t := strings.TrimRight(l.Text, " ")
+	return width > 2 && len(l.Text)-len(t) >= width-1 && strings.TrimSpace(t) != "" && !endsInValue(l)
 }
 
 // anyHeaderMarked reports whether the reader marked header rows in the table starting at lines[0].
