@@ -52,9 +52,24 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 	}
 	var rows []dumpRow
 	var pending []string
+	width := 0 // the most figures of a row so far
 	for j < len(lines) {
+		if len(rows) > 0 {
+			width = max(width, len(rows[len(rows)-1].vals))
+		}
 		l := lines[j]
-		if label, vals, ok := dataRow(l, full); ok {
+		label, vals, ok := dataRow(l, full)
+		if !ok && len(pending) == 0 && begun(rows, width) {
+			label, vals, ok = wideRow(l, width)
+		}
+		if ok && len(head) == 0 && repeatsYears(rows, vals) {
+			if label != rows[0].label {
+				break // a sub-header ("Oldenburg 2023 2024 2025") starts the next table
+			}
+			j++ // the header repeated after a page break
+			continue
+		}
+		if ok {
 			if label == "" && len(pending) > 0 {
 				label = strings.Join(pending, " ")
 				pending = nil
@@ -75,6 +90,14 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 			j += n
 			continue
 		}
+		if len(pending) == 0 && begun(rows, width) {
+			if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 {
+				rows = append(rows, dumpRow{label: label, vals: vals})
+				t.last = lines[j+n-1]
+				j += n
+				continue
+			}
+		}
 		if (labelish(l, full) || closesBracket(pending, l)) && len(pending) < 3 && followedByRow(lines[j:], full) {
 			pending = joinPending(pending, l)
 			j++
@@ -85,12 +108,7 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 	if len(rows) < 2 {
 		return nil, 0
 	}
-	width := 0
-	for _, r := range rows {
-		if len(r.vals) > width {
-			width = len(r.vals)
-		}
-	}
+	width = rowWidth(rows)
 	// A first row of years counting up ("Jahr 2019 2020 2021", "Personalkosten 2023 2024 2025")
 	// over rows of other figures is the header.
 	if len(head) == 0 && len(rows) > 1 && yearsCountingUp(rows[0].vals) && !yearsCountingUp(rows[1].vals) {
@@ -169,8 +187,31 @@ func dataRow(l Line, full int) (string, []string, bool) {
 	if l.Cells != nil {
 		return "", nil, false
 	}
-	if !endsInValue(l) {
+	label, vals := splitValues(l)
+	if len(vals) == 0 {
 		return "", nil, false
+	}
+	n := utf8.RuneCountInString(label)
+	if n > 60 || endsSentence(label) && !abbreviationEnd(label) && !(len(vals) > 1 && placeAbbreviation(label)) {
+		return "", nil, false
+	}
+	if len(vals) == 1 {
+		// One figure after a label: a row only when the line is short, not running text ending in a number.
+		if label == "" || n > 45 || (full > 0 && utf8.RuneCountInString(strings.TrimSpace(l.Text)) > full*7/10) {
+			return "", nil, false
+		}
+		if strings.Trim(vals[0], "-–x.…/") == "" {
+			return "", nil, false
+		}
+	}
+	return label, vals, true
+}
+
+// splitValues splits a line into the words before its last figures and those figures (a figure
+// with its unit is one value); vals is empty when the line does not end in a figure.
+func splitValues(l Line) (string, []string) {
+	if !endsInValue(l) {
+		return "", nil
 	}
 	f := strings.Fields(l.Text)
 	var vals []string
@@ -188,27 +229,10 @@ func dataRow(l Line, full int) (string, []string, bool) {
 		vals = append(vals, tok)
 		k--
 	}
-	if len(vals) == 0 {
-		return "", nil, false
-	}
 	for a, b := 0, len(vals)-1; a < b; a, b = a+1, b-1 {
 		vals[a], vals[b] = vals[b], vals[a]
 	}
-	label := strings.Join(f[:k], " ")
-	n := utf8.RuneCountInString(label)
-	if n > 60 || endsSentence(label) && !abbreviationEnd(label) && !(len(vals) > 1 && placeAbbreviation(label)) {
-		return "", nil, false
-	}
-	if len(vals) == 1 {
-		// One figure after a label: a row only when the line is short, not running text ending in a number.
-		if label == "" || n > 45 || (full > 0 && utf8.RuneCountInString(strings.TrimSpace(l.Text)) > full*7/10) {
-			return "", nil, false
-		}
-		if strings.Trim(vals[0], "-–x.…/") == "" {
-			return "", nil, false
-		}
-	}
-	return label, vals, true
+	return strings.Join(f[:k], " "), vals
 }
 
 // placeAbbreviation reports a short row label ending in a shortened place name ("Neustadt/Rbge.",

@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Rows of a dumped table that dataRow alone does not read: a label longer than a usual row label,
+// a label wrapped over several lines with its figures on a line of their own, and a header of
+// years repeated above each part of a table ("Oldenburg 2023 2024 2025"). They are only read
+// inside a table already begun, where the rows above say how many figures a row has.
+
+// maxLabelLines is how many printed lines a wrapped row label may take.
+const maxLabelLines = 5
+
+// maxWideLabel is the longest row label, in runes, read on a line with a full row of figures.
+const maxWideLabel = 100
+
+// begun reports a table that is clearly one by the time a row of this file is read: two rows, or
+// a first row of years, and rows of up to width figures, at least two. Header lines above the
+// rows are no such sign: in dumped text, the end of a wrapped label reads as a header too.
+func begun(rows []dumpRow, width int) bool {
+	ok := len(rows) > 1 || len(rows) == 1 && yearsCountingUp(rows[0].vals)
+	return ok && width > 1
+}
+
+// rowWidth is the most figures any row has.
+func rowWidth(rows []dumpRow) int {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.vals))
+	}
+	return width
+}
+
+// wideRow reads a line whose label is too long for dataRow ("35 - Fehler beim Abbiegen (§ 9) nach
+// links (ausgen. Pos. 33,40) 164 145 150") as a row of a table of width figures: only when it ends
+// in exactly that many (at least three, which running text hardly does) and its label is no sentence.
+func wideRow(l Line, width int) (string, []string, bool) {
+	if width < 3 {
+		return "", nil, false
+	}
+	label, vals := splitValues(l)
+	n := utf8.RuneCountInString(label)
+	if len(vals) != width || n == 0 || n > maxWideLabel || endsSentence(label) || isListItem(label) {
+		return "", nil, false
+	}
+	return label, vals, true
+}
+
+// repeatsYears reports figures that repeat the years of the table's first row, its header
+// ("Wilhelmshaven 2023 2024 2025"): the header again after a page break, or a sub-header.
+func repeatsYears(rows []dumpRow, vals []string) bool {
+	return len(rows) > 0 && yearsCountingUp(rows[0].vals) && slices.Equal(rows[0].vals, vals)
+}
+
+// wrappedRow reads a row whose label is wrapped over up to maxLabelLines lines, with its figures
+// (at most width of them) on the line below ("28 - Nichtbeachten … (§ 8)" / "(ausgenommen
+// Schlüssel 29)" / "138 129 112"). It returns the joined label, the figures and the number of
+// lines read, or 0 when the lines are not such a row; a blank line, a sentence, or figures
+// starting with a year (a table of its own below) all end the attempt.
+func wrappedRow(lines []Line, full, width int) (string, []string, int) {
+	if width == 0 {
+		return "", nil, 0
+	}
+	var label []string
+	for k, l := range lines {
+		if l.Break || k > maxLabelLines {
+			break
+		}
+		if k > 0 {
+			if vals, ok := figuresOnly(l, width); ok {
+				return strings.Join(label, " "), vals, k + 1
+			}
+		}
+		if !labelLine(l, full, label) {
+			break
+		}
+		label = joinPending(label, l)
+	}
+	return "", nil, 0
+}
+
+// figuresOnly reads a line of figures without a label, at most width of them, the first no year.
+// A line with fewer figures must keep a blank for each empty cell, as dumps do ("4    "): figures
+// without them are the cells of one column wrapped with their text ("113 " / "(31,39% aller").
+func figuresOnly(l Line, width int) ([]string, bool) {
+	label, vals := splitValues(l)
+	if label != "" || len(vals) == 0 || len(vals) > width || isYear(vals[0]) {
+		return nil, false
+	}
+	if blanks(l.Text) < width-len(vals) {
+		return nil, false
+	}
+	if len(vals) == 1 && strings.Trim(vals[0], "-–x.…/") == "" {
+		return nil, false
+	}
+	return vals, true
+}
+
+// blanks counts the spaces of a line beyond one between each two words.
+func blanks(s string) int {
+	f := strings.Fields(s)
+	return strings.Count(s, " ") - max(len(f)-1, 0)
+}
+
+// labelLine reports a line that can be part of a wrapped row label after the lines of label so
+// far: short and no sentence, or the end of a remark in brackets that the label opened
+// ("… „toter Winkel“" / "stehen.)“").
+func labelLine(l Line, full int, label []string) bool {
+	t := strings.TrimSpace(l.Text)
+	if t == "" || l.Cells != nil || isListItem(t) || strings.HasPrefix(t, "Tabelle") {
+		return false
+	}
+	if _, _, ok := dataRow(l, full); ok {
+		return false
+	}
+	return headerish(l, full) || closesRemark(label, l, full)
+}
+
+// closesRemark reports a short line ending with the bracket that the label's remark opened.
+func closesRemark(label []string, l Line, full int) bool {
+	s := strings.Join(label, " ")
+	t := strings.TrimSpace(l.Text)
+	if strings.Count(s, "(") <= strings.Count(s, ")") || strings.Contains(t, "(") {
+		return false
+	}
+	if full > 0 && utf8.RuneCountInString(t) > full*8/10 {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(t, "“”\"'’ "), ")")
+}

@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// Snippets of Niedersachsen answers (Drs. 19/11198, 19/11184, 19/11244, 19/11216, 19/11136): a
+// dumped table read from its first line, the rows a reader sees and how many lines it takes.
+func TestDumpTableRows(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		header string
+		rows   []string
+		lines  int
+	}{
+		{"label too long for a row, wrapped", "Wilhelmshaven 2023 2024 2025 \n14 - ungenügender Sicherheitsabstand  1.074 1.014 1.030 \n36 - Fehler beim Wenden oder Rückwärtsfahren 401 391 344 \n28 - Nichtbeachten der die Vorfahrt regelnd. Verkehrszeichen (§ 8) \n(ausgenommen Schlüssel 29) \n138 129 112 ",
+			"Wilhelmshaven|2023|2024|2025",
+			[]string{"14 - ungenügender Sicherheitsabstand|1.074|1.014|1.030", "36 - Fehler beim Wenden oder Rückwärtsfahren|401|391|344",
+				"28 - Nichtbeachten der die Vorfahrt regelnd. Verkehrszeichen (§ 8) (ausgenommen Schlüssel 29)|138|129|112"}, 6},
+		{"header after a page break, label over three lines", "Wilhelmshaven 2023 2024 2025 \n14 - ungenügender Sicherheitsabstand  1.074 1.014 1.030 \nWilhelmshaven 2023 2024 2025 \n37 - Fehler beim Einfahren in den fließenden Verkehr (z. B. aus ei-\nnem Grundstück, von einem anderen Straßenteil oder beim Anfahren \nvom Fahrbahnrand) \n75 76 67 \n35 - Fehler beim Abbiegen (§ 9) nach links 60 65 81 ",
+			"Wilhelmshaven|2023|2024|2025",
+			[]string{"14 - ungenügender Sicherheitsabstand|1.074|1.014|1.030",
+				"37 - Fehler beim Einfahren in den fließenden Verkehr (z. B. aus einem Grundstück, von einem anderen Straßenteil oder beim Anfahren vom Fahrbahnrand)|75|76|67",
+				"35 - Fehler beim Abbiegen (§ 9) nach links|60|65|81"}, 8},
+		{"sub-header starts the next table", "Wilhelmshaven 2023 2024 2025 \n27 - Nichtbeachten der Regel „rechts vor links“ 33 36 32 \n01 - Alkoholeinfluss 29 33 34 \nOldenburg 2023 2024 2025 \n36 - Fehler beim Wenden oder Rückwärtsfahren 228 294 319 ",
+			"Wilhelmshaven|2023|2024|2025",
+			[]string{"27 - Nichtbeachten der Regel „rechts vor links“|33|36|32", "01 - Alkoholeinfluss|29|33|34"}, 3},
+		{"long label with a full row, remark in brackets", "Oldenburg 2023 2024 2025 \n36 - Fehler beim Wenden oder Rückwärtsfahren 228 294 319 \n35 - Fehler beim Abbiegen (§ 9) nach links (ausgen. Pos. 33,40) 164 145 150 \n34 - „Fehler beim Abbiegen (§ 9) nach rechts (ausgen. Pos. 33,40) \n(Anmerkung: Darunter fallen auch - aber nicht ausschließlich - Ver-\nkehrsunfälle, die in Zusammenhang mit der Problematik „toter Winkel“ \nstehen.)“ \n120 129 136 ",
+			"Oldenburg|2023|2024|2025",
+			[]string{"36 - Fehler beim Wenden oder Rückwärtsfahren|228|294|319", "35 - Fehler beim Abbiegen (§ 9) nach links (ausgen. Pos. 33,40)|164|145|150",
+				"34 - „Fehler beim Abbiegen (§ 9) nach rechts (ausgen. Pos. 33,40) (Anmerkung: Darunter fallen auch - aber nicht ausschließlich - Verkehrsunfälle, die in Zusammenhang mit der Problematik „toter Winkel“ stehen.)“|120|129|136"}, 8},
+		{"one figure with blanks for the empty cells", "Fehlerart 2022 2023 2024 2025 \nIndikation 16 11 8 10 \nTherapie operative Ver-\nfahrenswahl \n13    \nOrganisation    5 ",
+			"Fehlerart|2022|2023|2024|2025",
+			[]string{"Indikation|16|11|8|10", "Therapie operative Verfahrenswahl|13", "Organisation|5"}, 6},
+		{"figures of one wrapped column are no row", " 2020 2021 2022 2023 2024 2025 \nAnzahl neu \ngemeldeter \nVerdachts-\nfälle \n1.014 764 1.103 785 2.098 2.061 \nSumme \nbestätigter \nBehand-\nlungsfehler  \n113  \n(31,39% aller \nabschließend ",
+			"|2020|2021|2022|2023|2024|2025",
+			[]string{"Anzahl neu gemeldeter Verdachtsfälle|1.014|764|1.103|785|2.098|2.061"}, 6},
+		{"a sentence ends the table", "Jahr 2023 2024 2025 \nAnzahl 5 6 7 \nQuote 1,2 1,3 1,4 \nDie Zahlen für das Jahr 2026 liegen noch nicht vor. \n12 13 14 ",
+			"Jahr|2023|2024|2025",
+			[]string{"Anzahl|5|6|7", "Quote|1,2|1,3|1,4"}, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tab, n := dumpTable(blankBreaks(dumpLines(tc.text)), 0, 95)
+			if tab == nil {
+				t.Fatalf("no table")
+			}
+			var rows []string
+			for _, r := range tab.rows {
+				rows = append(rows, strings.TrimRight(strings.Join(r, "|"), "|"))
+			}
+			if got := strings.Join(tab.header, "|"); got != tc.header {
+				t.Errorf("header %q, want %q", got, tc.header)
+			}
+			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
+				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
+			}
+		})
+	}
+}
+
+// Lines that are no row of a table of three figures, though a line of figures follows them.
+func TestWrappedRowRefused(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"a blank line", "\nWeitere Angaben \n12 13 14 "},
+		{"a blank line inside", "Weitere \n\nAngaben \n12 13 14 "},
+		{"figures starting with a year", "Jahr \nAnzahl \n2022 243 27 "},
+		{"too many figures", "Summe aller \nFälle \n1 2 3 4 "},
+		{"fewer figures without blanks", "Summe \nbestätigter \n113 "},
+		{"a list item", "– erstens \n12 13 14 "},
+		{"more lines than a label takes", "eins \nzwei \ndrei \nvier \nfünf \nsechs \n12 13 14 "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := blankBreaks(dumpLines(strings.TrimPrefix(tc.text, "\n")))
+			if strings.HasPrefix(tc.text, "\n") {
+				lines[0].Break = true
+			}
+			if label, vals, n := wrappedRow(lines, 95, 3); n != 0 {
+				t.Errorf("wrappedRow = %q %q %d, want none", label, vals, n)
+			}
+		})
+	}
+}
+
+// Wrapped rows are read only inside a table already begun: these are no table.
+func TestDumpTableNone(t *testing.T) {
+	tests := []struct{ name, text string }{
+		// A row of one figure does not begin a table that wrapped labels could continue.
+		{"one figure a row", "traktivität des ÖGD (Jahre 2025 \nund 2026) \n1.234.623,87 € Plakataktion: Heber-\nLink und Pro-\njektunion, \n285.600,00 € "},
+		// The end of a wrapped label above a row of figures reads as a header, not as a begun table.
+		{"label end as header", "höherer \nDienst \n0,95 0,97 0,96 0,99 \n1. Lauf-\nbahngrup-\npe, 2. Ein-\nstiegsamt \n1,14 1,18 1,12 1,10 "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tab, n := dumpTable(dumpLines(tc.text), 0, 95); tab != nil {
+				t.Errorf("dumpTable = %d lines %q %q, want none", n, tab.header, tab.rows)
+			}
+		})
+	}
+}
+
+// blankBreaks drops empty lines and marks the line after one as a paragraph break, as the text reader does.
+func blankBreaks(lines []Line) []Line {
+	var out []Line
+	brk := false
+	for _, l := range lines {
+		if strings.TrimSpace(l.Text) == "" {
+			brk = true
+			continue
+		}
+		l.Break = brk
+		brk = false
+		out = append(out, l)
+	}
+	return out
+}
