@@ -7,9 +7,10 @@ import (
 )
 
 // Rows of a dumped table that dataRow alone does not read: a label longer than a usual row label,
-// a label wrapped over several lines with its figures on a line of their own, and a header of
-// years repeated above each part of a table ("Oldenburg 2023 2024 2025"). They are only read
-// inside a table already begun, where the rows above say how many figures a row has.
+// a label wrapped over several lines with its figures on a line of their own, a header of years
+// repeated above each part of a table ("Oldenburg 2023 2024 2025"), and a group label wrapped
+// above a line of blanks. They are only read inside a table already begun (a group label also
+// after a first row of three figures or more), where the rows above say how many figures a row has.
 
 // maxLabelLines is how many printed lines a wrapped row label may take.
 const maxLabelLines = 5
@@ -130,4 +131,28 @@ func closesRemark(label []string, l Line, full int) bool {
 		return false
 	}
 	return strings.HasSuffix(strings.TrimRight(t, "“”\"'’ "), ")")
+}
+
+// maxGroupLines is how many printed lines a group label wrapped above a line of blanks may take.
+const maxGroupLines = 3
+
+// groupLabel reads a group label of a table of width figures: up to maxGroupLines label lines
+// followed by a line of blanks, one at least for each empty cell, which the dump prints for the
+// cells the label leaves empty ("Verwaltungsge-" / "richtsbarkeit" / "            "), and then a
+// row within three lines. It returns the joined label and the number of lines read, or 0.
+func groupLabel(lines []Line, full, width int) (string, int) {
+	var label []string
+	for k, l := range lines {
+		if k > 0 && l.PadAbove >= width {
+			if !followedByRow(lines[k-1:], full) {
+				return "", 0
+			}
+			return strings.Join(label, " "), k
+		}
+		if k >= maxGroupLines || k > 0 && l.Break || !labelLine(l, full, nil) {
+			return "", 0
+		}
+		label = joinPending(label, l)
+	}
+	return "", 0
 }

@@ -118,3 +118,46 @@ func blankBreaks(lines []Line) []Line {
 	}
 	return out
 }
+
+// Group labels of Drs. 19/11136 and 19/11144 wrapped over two lines above a line of blanks, which
+// the dump prints for their empty cells: each is one row of the table, and the row below it keeps
+// its own label. Without the blanks, or with fewer than the empty cells, the table ends above them.
+func TestDumpTableGroupLabels(t *testing.T) {
+	const rows = "Aurich 23,17 7,38 7,55 - 39,61 6,04 \nOldenburg 63,36 17,13 17,47 - 84,80 13,35 \n"
+	tests := []struct {
+		name  string
+		text  string
+		rows  []string
+		lines int
+	}{
+		{"a group label and a wrapped row label", rows + "Verwaltungsge-\nrichtsbarkeit \n            \nOberverwaltungsge-\nricht \n37,57 - 16,98 - 30,44 6,64 \nVerwaltungsge-\nrichte \n            \nBraunschweig 32,07 - 2,84 - 18,48 5,00 ",
+			[]string{"Aurich|23,17|7,38|7,55|-|39,61|6,04", "Oldenburg|63,36|17,13|17,47|-|84,80|13,35", "Verwaltungsgerichtsbarkeit",
+				"Oberverwaltungsgericht|37,57|-|16,98|-|30,44|6,64", "Verwaltungsgerichte", "Braunschweig|32,07|-|2,84|-|18,48|5,00"}, 10},
+		{"after the one row below a repeated header", "Osnabrück 66,22 13,20 15,60 - 72,38 13,50 \nVerwaltungsge-\nrichtsbarkeit \n            \nOberverwaltungsge-\nricht \n37,25 - 17,39 - 28,52 6,65 \nBraunschweig 29,03 - 3,79 - 16,62 4,75 ",
+			[]string{"Osnabrück|66,22|13,20|15,60|-|72,38|13,50", "Verwaltungsgerichtsbarkeit", "Oberverwaltungsgericht|37,25|-|17,39|-|28,52|6,65", "Braunschweig|29,03|-|3,79|-|16,62|4,75"}, 7},
+		{"a label over words of five columns", "Jahr 2021 2022 2023 2024 2025 \nDauer 1,0 M. 1,1 M. 1,2 M. 1,3 M. 1,4 M. \nQuote 0,9 M. 1,0 M. 1,0 M. 1,0 M. 0,9 M. \nAsylverfahren vor den  \nVerwaltungsgerichten \n          \nKlageverfahren 26,4 M. 28,2 M. 21,8 M. 16,5 M. 13,6 M. ",
+			[]string{"Dauer|1,0 M.|1,1 M.|1,2 M.|1,3 M.|1,4 M.", "Quote|0,9 M.|1,0 M.|1,0 M.|1,0 M.|0,9 M.", "Asylverfahren vor den Verwaltungsgerichten", "Klageverfahren|26,4 M.|28,2 M.|21,8 M.|16,5 M.|13,6 M."}, 6},
+		{"an empty line is no line of blanks", rows + "Verwaltungsge-\nrichtsbarkeit \n\nOberverwaltungsge-\nricht \n37,57 - 16,98 - 30,44 6,64 ",
+			[]string{"Aurich|23,17|7,38|7,55|-|39,61|6,04", "Oldenburg|63,36|17,13|17,47|-|84,80|13,35"}, 2},
+		{"fewer blanks than empty cells", rows + "Verwaltungsge-\nrichtsbarkeit \n   \nOberverwaltungsge-\nricht \n37,57 - 16,98 - 30,44 6,64 ",
+			[]string{"Aurich|23,17|7,38|7,55|-|39,61|6,04", "Oldenburg|63,36|17,13|17,47|-|84,80|13,35"}, 2},
+		{"no row below the blanks", rows + "Verwaltungsge-\nrichtsbarkeit \n            \nDie Zahlen für das Jahr 2026 liegen noch nicht vor. \n37,57 - 16,98 - 30,44 6,64 ",
+			[]string{"Aurich|23,17|7,38|7,55|-|39,61|6,04", "Oldenburg|63,36|17,13|17,47|-|84,80|13,35"}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, _ := textLines(tc.text)
+			tab, n := dumpTable(lines, 0, 95)
+			if tab == nil {
+				t.Fatalf("no table")
+			}
+			var rows []string
+			for _, r := range tab.rows {
+				rows = append(rows, strings.TrimRight(strings.Join(r, "|"), "|"))
+			}
+			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
+				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
+			}
+		})
+	}
+}

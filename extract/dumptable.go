@@ -41,6 +41,13 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 	if _, _, ok := dataRow(lines[j], full); !ok {
 		return nil, 0
 	}
+	var pending []string
+	if belowGroup(lines[i:j+1], full) {
+		for _, h := range head {
+			pending = joinPending(pending, h)
+		}
+		head = nil
+	}
 	if len(head) > 0 && i > 0 && !lines[i].Break && !endsLead(lines[i-1].Text) {
 		return nil, 0
 	}
@@ -51,7 +58,6 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		head = head[1:]
 	}
 	var rows []dumpRow
-	var pending []string
 	width := 0 // the most figures of a row so far
 	for j < len(lines) {
 		if len(rows) > 0 {
@@ -89,6 +95,14 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		if n := repeatsHeader(lines[j:], head); n > 0 {
 			j += n
 			continue
+		}
+		if len(pending) == 0 && (begun(rows, width) || len(rows) == 1 && width >= 3) {
+			// A line of blanks for its empty cells marks a group label even after one row.
+			if label, n := groupLabel(lines[j:], full, width); n > 0 {
+				rows = append(rows, dumpRow{label: label})
+				j += n
+				continue
+			}
 		}
 		if len(pending) == 0 && begun(rows, width) {
 			if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 {
@@ -444,4 +458,17 @@ func headerRows(head []Line) [][]string {
 		rows = append(rows, []string{strings.TrimSpace(h.Text)})
 	}
 	return rows
+}
+
+// belowGroup reports lines that read as a header above a row of figures without a label but
+// stand right below a line of blanks, which a dump prints for the empty cells of a group label
+// ("            " / "Oberverwaltungsge-" / "richt" / "37,43 - 20,68 - 26,68 6,68"): they are the
+// wrapped label of that row, since a header never follows a group label.
+func belowGroup(lines []Line, full int) bool {
+	n := len(lines) - 1
+	if n < 1 || n > maxLabelLines {
+		return false
+	}
+	label, vals, ok := dataRow(lines[n], full)
+	return ok && label == "" && len(vals) >= 2 && lines[0].PadAbove >= len(vals)
 }

@@ -46,6 +46,10 @@ type Line struct {
 
 	Indent float64 // left offset from the body's left margin, in points (PDF) or characters (text); 0 unknown
 	Fill   float64 // how much of the body width the line fills, 0..1; 0 unknown
+
+	// PadAbove is the most spaces of a blank line right above this one in text (the reader drops
+	// such lines): a dump prints one for the empty cells of a group label wrapped over lines.
+	PadAbove int
 }
 
 // Layout is what a format reader makes of one source: its lines and what it noticed.

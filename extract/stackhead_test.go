@@ -107,3 +107,28 @@ func TestDumpTableLabels(t *testing.T) {
 		}
 	}
 }
+
+// A page of Drs. 19/11136 that starts with the stacked header repeated, a group label wrapped above
+// its blanks and a row whose label is wrapped too: the header is read, the group is the first row,
+// and the wrapped label is no header.
+func TestSegmentsWrappedGroup(t *testing.T) {
+	src := "Oldenburg 67,77 18,33 \nOsnabrück 70,76 13,46 \n 2025 \nrichterli-\ncher/ \nDienst \nGerichts-\nvollzie-\nher/innen \nVerwaltungsge-\nrichtsbarkeit \n      \nOberverwaltungsge-\nricht \n37,43 6,68 \nVerwaltungsge-\nrichte \n      \nBraunschweig 30,02 6,83 \nGöttingen 16,00 0,00 "
+	lines, _ := textLines(src)
+	p := &parser{}
+	segs := p.segments(lines, 95)
+	if len(segs) != 2 || segs[1].table == nil {
+		t.Fatalf("segments = %+v, want two tables", segs)
+	}
+	tb := segs[1].table
+	if want := []string{"2025", "richterlicher/ Dienst", "Gerichtsvollzieher/innen"}; !reflect.DeepEqual(tb.header, want) {
+		t.Errorf("header = %q, want %q", tb.header, want)
+	}
+	var rows []string
+	for _, r := range tb.rows {
+		rows = append(rows, strings.TrimRight(strings.Join(r, "|"), "|"))
+	}
+	want := []string{"Verwaltungsgerichtsbarkeit", "Oberverwaltungsgericht|37,43|6,68", "Verwaltungsgerichte", "Braunschweig|30,02|6,83", "Göttingen|16,00|0,00"}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows = %q, want %q", rows, want)
+	}
+}

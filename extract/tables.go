@@ -247,6 +247,14 @@ func stackHeader(segs []segment, t *table, full int) []segment {
 		group = make([]string, len(t.header))
 		group[0] = strings.TrimSpace(prose[k].Text)
 		prose = prose[:k]
+	} else if n := wrappedGroup(prose, t.first, len(t.header), full); n > 0 {
+		var label []string
+		for _, l := range prose[len(prose)-n:] {
+			label = joinPending(label, l)
+		}
+		group = make([]string, len(t.header))
+		group[0] = strings.Join(label, " ")
+		prose = prose[:len(prose)-n]
 	}
 	n, header := stackedHeader(prose, open, len(t.header), full)
 	if n == 0 {
@@ -269,6 +277,28 @@ func stackHeader(segs []segment, t *table, full int) []segment {
 func groupRow(l Line, width int) bool {
 	t := strings.TrimRight(l.Text, " ")
 	return width > 2 && len(l.Text)-len(t) >= width-1 && strings.TrimSpace(t) != "" && !endsInValue(l)
+}
+
+// wrappedGroup returns how many lines at the end of prose are a group label wrapped at hyphens
+// ("Arbeitsgerichtsbar-" / "keit"), which the line of blanks above first, the table's first
+// row, marks: the dump prints it for the label's empty cells in a table of width columns.
+func wrappedGroup(prose []Line, first Line, width, full int) int {
+	if width < 3 || first.PadAbove < width-1 {
+		return 0
+	}
+	n := 1
+	for n < maxGroupLines && n < len(prose) && strings.HasSuffix(strings.TrimSpace(prose[len(prose)-n-1].Text), "-") {
+		n++
+	}
+	for _, l := range prose[len(prose)-n:] {
+		if l.Role != RoleBody || !labelLine(l, full, nil) {
+			return 0
+		}
+	}
+	if n >= len(prose) {
+		return 0
+	}
+	return n
 }
 
 // anyHeaderMarked reports whether the reader marked header rows in the table starting at lines[0].

@@ -80,6 +80,7 @@ func textLines(s string) ([]Line, int) {
 	page, no := 1, 0
 	feeds := 0 // form feeds: the text's own page count, as source.pages reports it
 	brk := true
+	pad := 0      // spaces of the blank lines since the last line kept
 	bold := false // inside a **…** span of clean text
 	pageHasBody := false
 	for len(s) > 0 {
@@ -115,10 +116,11 @@ func textLines(s string) ([]Line, int) {
 			text := strings.TrimRight(part, "\r")
 			if strings.TrimSpace(text) == "" {
 				brk = true
+				pad = max(pad, strings.Count(text, " "))
 				bold = false // Markdown emphasis does not cross paragraphs
 				continue
 			}
-			l := Line{Text: text, Page: page, No: no, Break: brk}
+			l := Line{Text: text, Page: page, No: no, Break: brk, PadAbove: pad}
 			// Clean text marks bold with ** (Markdown); it spans lines.
 			t := strings.TrimSpace(text)
 			startBold := len(t) > 2 && strings.HasPrefix(t, "**") && t[2] != ' ' && t[2] != '*'
@@ -158,6 +160,7 @@ func textLines(s string) ([]Line, int) {
 			pageHasBody = true
 			lines = append(lines, l)
 			brk = false
+			pad = 0
 		}
 	}
 	return lines, feeds + 1
