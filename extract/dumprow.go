@@ -156,3 +156,40 @@ func groupLabel(lines []Line, full, width int) (string, int) {
 	}
 	return "", 0
 }
+
+// maxRepeatGap is how many lines further on a dump may print a table's header again: a page
+// and more of rows.
+const maxRepeatGap = 200
+
+// repeatedHeader reports a header line of one line, above the rows of a table, that the dump
+// prints again above rows further on, as it does on each page of a long table or above each
+// part ("Gericht Unbesetzte Stellen(anteile)"). The repetition marks it as a header even when it
+// is longer than headerish allows, as in a document whose lines are mostly short table rows.
+func repeatedHeader(lines []Line, j, full int) bool {
+	if j+1 >= len(lines) || !headerLine(lines[j]) {
+		return false
+	}
+	if _, _, ok := dataRow(lines[j+1], full); !ok {
+		return false
+	}
+	key := strings.Join(strings.Fields(lines[j].Text), " ")
+	for k := j + 2; k+1 < len(lines) && k <= j+maxRepeatGap; k++ {
+		if strings.Join(strings.Fields(lines[k].Text), " ") != key {
+			continue
+		}
+		if _, _, ok := dataRow(lines[k+1], full); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// headerLine reports a line that could be a header of one line: no sentence, no list item,
+// no figure at its end, and no longer than a row label.
+func headerLine(l Line) bool {
+	t := strings.TrimSpace(l.Text)
+	if t == "" || l.Cells != nil || isListItem(t) || endsInValue(l) || utf8.RuneCountInString(t) > 60 {
+		return false
+	}
+	return !endsSentence(t)
+}

@@ -161,3 +161,45 @@ func TestDumpTableGroupLabels(t *testing.T) {
 		})
 	}
 }
+
+// Drs. 19/11136, question 2: lists of vacancies whose one-line header, too long for a header in a
+// document of mostly short rows, the dump prints again on each page and above each part. The
+// repetition makes it the header, the line above it the table's title, and the header repeated
+// after a page break is skipped. A line printed once, or repeated but not above rows, stays prose.
+func TestSegmentsRepeatedHeader(t *testing.T) {
+	const part = "Oberlandesgerichtsbezirk Braunschweig \nGericht Unbesetzte Stellen(anteile) \nAG Bad Gandersheim 1,00 \nA7 OSekr/-in 1,00 \n"
+	tests := []struct {
+		name   string
+		text   string
+		title  string
+		header []string
+		rows   int
+	}{
+		{"repeated after a page break", "freigehalten werden. \n" + part + "Gericht Unbesetzte Stellen(anteile) \nA8 HptSekr/-in 1,00 \nA9 Amtsinsp/-in 0,05 ",
+			"Oberlandesgerichtsbezirk Braunschweig", []string{"Gericht", "Unbesetzte Stellen(anteile)"}, 4},
+		{"repeated above the next part", "freigehalten werden. \n" + part + " \nFinanzgerichtsbarkeit \nGericht Unbesetzte Stellen(anteile) \nA12 AR/-in 0,15 \nR 1 Ri/-in 1,00 ",
+			"Oberlandesgerichtsbezirk Braunschweig", []string{"Gericht", "Unbesetzte Stellen(anteile)"}, 2},
+		{"printed once", "freigehalten werden. \n" + part + "A8 HptSekr/-in 1,00 \nA9 Amtsinsp/-in 0,05 ",
+			"", []string{"", ""}, 4},
+		{"repeated, but no rows below it", "freigehalten werden. \n" + part + "Gericht Unbesetzte Stellen(anteile) \nwird hier nicht weiter aufgeschlüsselt. ",
+			"", []string{"", ""}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, _ := textLines(tc.text)
+			p := &parser{}
+			var tb *table
+			for _, s := range p.segments(lines, 42) {
+				if s.table != nil && tb == nil {
+					tb = s.table
+				}
+			}
+			if tb == nil {
+				t.Fatalf("no table")
+			}
+			if tb.title != tc.title || !reflect.DeepEqual(tb.header, tc.header) || len(tb.rows) != tc.rows {
+				t.Errorf("table %q %q, %d rows, want %q %q, %d", tb.title, tb.header, len(tb.rows), tc.title, tc.header, tc.rows)
+			}
+		})
+	}
+}

@@ -29,7 +29,9 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 			}
 			break
 		}
-		if !headerish(lines[j], full) {
+		if !headerish(lines[j], full) && (j > i || !repeatedHeader(lines, j, full)) {
+			// A line too long for a header is one only when the dump repeats it further on,
+			// and then it is all of the header: the lines above it are its title.
 			return nil, 0
 		}
 		head = append(head, lines[j])
@@ -48,10 +50,11 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		}
 		head = nil
 	}
-	if len(head) > 0 && i > 0 && !lines[i].Break && !endsLead(lines[i-1].Text) {
+	titled := len(head) == 1 && !headerish(head[0], full) // a header known by its repetition: a title may stand above it
+	if len(head) > 0 && i > 0 && !lines[i].Break && !endsLead(lines[i-1].Text) && !titled {
 		return nil, 0
 	}
-	t := &table{first: lines[i]}
+	t := &table{first: lines[i], repeated: titled}
 	// "Tabelle: …" above the header is the table's title.
 	if len(head) > 0 && strings.HasPrefix(strings.TrimSpace(head[0].Text), "Tabelle") {
 		t.title = strings.TrimSpace(head[0].Text)

@@ -18,6 +18,7 @@ type table struct {
 	last       Line
 	title      string
 	unit       string
+	repeated   bool // its header is one line the dump repeats further on; a title may stand above it
 }
 
 // segment is a run of prose lines or one table of an answer, in printed order.
@@ -222,6 +223,7 @@ func (p *parser) segments(lines []Line, full int) []segment {
 		}
 		if t, n := dumpTable(lines, i, full); t != nil {
 			segs = stackHeader(segs, t, full)
+			segs = titleAbove(segs, t)
 			segs = append(segs, segment{table: t})
 			i += n
 			continue
@@ -269,6 +271,27 @@ func stackHeader(segs []segment, t *table, full int) []segment {
 		return segs[:len(segs)-1]
 	}
 	segs[len(segs)-1].prose = prose[:len(prose)-n]
+	return segs
+}
+
+// titleAbove gives a table whose header the dump repeats the heading line right above that
+// header as its title ("Oberlandesgerichtsbezirk Celle" / "Gericht Unbesetzte Stellen(anteile)"),
+// taking it out of the prose: when it stands alone, or after a sentence that ends.
+func titleAbove(segs []segment, t *table) []segment {
+	if !t.repeated || t.title != "" || len(segs) == 0 || segs[len(segs)-1].table != nil {
+		return segs
+	}
+	prose := segs[len(segs)-1].prose
+	l := prose[len(prose)-1]
+	text := strings.TrimSpace(l.Text)
+	if !headerLine(l) || !isHeading(text) || len(prose) > 1 && !l.Break && !endsLead(prose[len(prose)-2].Text) {
+		return segs
+	}
+	t.title = text
+	if len(prose) == 1 {
+		return segs[:len(segs)-1]
+	}
+	segs[len(segs)-1].prose = prose[:len(prose)-1]
 	return segs
 }
 
