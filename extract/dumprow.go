@@ -193,3 +193,37 @@ func headerLine(l Line) bool {
 	}
 	return !endsSentence(t)
 }
+
+// headerStack reports lines that begin with a header printed as a stack of narrow cells, some of
+// which end in a number ("Anzahl SuS" / "in SJG 12" / "Schuljahr" / …), right above a row of at
+// least three figures. dataRow reads a line like "in SJG 12" as a row of one figure; in such a
+// stack it is a header line, and a table must neither start nor go on there.
+func headerStack(lines []Line, full int) bool {
+	numbered, words := 0, 0
+	for k, l := range lines {
+		if k >= maxStackedLines || l.Role != RoleBody {
+			return false
+		}
+		label, vals, ok := dataRow(l, full)
+		switch {
+		case ok && len(vals) >= 3:
+			return numbered > 0 && words >= 2
+		case ok && len(vals) == 1 && headerNumber(label, vals[0]) && k+1 < len(lines) && !endsInValue(lines[k+1]):
+			numbered++
+		case !ok && headerish(l, full) && utf8.RuneCountInString(strings.TrimSpace(l.Text)) <= maxStackCell:
+			words++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// maxStackCell is the longest line, in runes, of a header stacked over many lines.
+const maxStackCell = 30
+
+// headerNumber reports a line of a stacked header ending in a number: a short label and a plain
+// whole number such as a school grade or a year ("in SJG 12"), no measured figure ("1,00", "12 %").
+func headerNumber(label, val string) bool {
+	return utf8.RuneCountInString(label) <= narrowCell && strings.Trim(val, "0123456789") == ""
+}

@@ -203,3 +203,68 @@ func TestSegmentsRepeatedHeader(t *testing.T) {
 		})
 	}
 }
+
+// Drs. 19/11242, questions 5 and 6: headers stacked one narrow cell a line, some ending in a grade
+// ("in SJG 12"), above rows labelled by school years. Those lines are no rows: the table starts
+// below them (its header unread, so warned), the lines stay prose, and a stack after a table ends
+// it. A line of one measured figure between label lines stays a row.
+func TestSegmentsHeaderStack(t *testing.T) {
+	const lead = "Wiederholende und Zugänge aus dem Ausland wurden jeweils nicht berücksichtigt.  \n"
+	const stack = "Schuljahr \nQ1 \nAnzahl SuS \nin SJG 12 \nSchuljahr  \nE-Phase  \nAnzahl SuS \nin SJG 11 \nDifferenz \nSuS  \nDifferenz in % \n"
+	const rows = "2025/2026 7.509 2024/2025 8.534 1.025 12,0% \n2024/2025 7.404 2023/2024 8.543 1.139 13,3% \n"
+	tests := []struct {
+		name   string
+		text   string
+		tables []int // rows of each table
+		first  string
+		prose  string // a line that stays prose
+	}{
+		{"stack above the rows", lead + stack + rows, []int{2}, "2025/2026|7.509|2024/2025|8.534|1.025|12,0%", "in SJG 12"},
+		{"stack after a table", lead + rows + " \n" + stack + rows, []int{2, 2}, "2025/2026|7.509|2024/2025|8.534|1.025|12,0%", "in SJG 11"},
+		{"one measured figure a row", lead + "Gericht Stellen Besetzt Offen \nAG Celle 1,00 \nLandgerichte \nOberlandes-\ngerichte \nLG Celle 2,00 1,00 1,00 \nLG Verden 3,00 2,00 1,00 ",
+			[]int{5}, "AG Celle|1,00||", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, _ := textLines(tc.text)
+			p := &parser{}
+			var got []int
+			var first string
+			prose := false
+			for _, s := range p.segments(lines, 95) {
+				if s.table == nil {
+					for _, l := range s.prose {
+						prose = prose || strings.TrimSpace(l.Text) == tc.prose
+					}
+					continue
+				}
+				if first == "" && len(s.table.rows) > 0 {
+					first = strings.Join(s.table.rows[0], "|")
+				}
+				got = append(got, len(s.table.rows))
+			}
+			if !reflect.DeepEqual(got, tc.tables) || first != tc.first || tc.prose != "" && !prose {
+				t.Errorf("tables %v, first row %q, %q in prose %v; want %v, %q", got, first, tc.prose, prose, tc.tables, tc.first)
+			}
+		})
+	}
+}
+
+// Rows of Drs. 19/11242 labelled by a school year carry further school years among their cells;
+// a label with words, or years that do not follow each other, stays as printed.
+func TestSplitValuesSchoolYears(t *testing.T) {
+	tests := []struct{ text, label, vals string }{
+		{"2025/2026 21.149 2024/2025 22.895 1.746 7,6% ", "2025/2026", "21.149|2024/2025|22.895|1.746|7,6%"},
+		{"2026/2027 ~ 2025/26 7.509 ~ ~ 2024/2025 8.534 ", "2026/2027", "~|2025/26|7.509|~|~|2024/2025|8.534"},
+		{"2025/2026 44.326 22.059 ", "2025/2026", "44.326|22.059"},
+		{"Schuljahr 2024/2025 120 130 ", "Schuljahr 2024/2025", "120|130"},
+		{"2025/2026 Gymnasium 2024/2025 12 13 ", "2025/2026 Gymnasium 2024/2025", "12|13"},
+		{"2025/2027 12 2024/2025 13 ", "2025/2027 12 2024/2025", "13"},
+	}
+	for _, tc := range tests {
+		label, vals := splitValues(Line{Text: tc.text})
+		if label != tc.label || strings.Join(vals, "|") != tc.vals {
+			t.Errorf("splitValues(%q) = %q %q, want %q %q", tc.text, label, vals, tc.label, tc.vals)
+		}
+	}
+}

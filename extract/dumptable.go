@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +18,9 @@ const maxHeaderLines = 4
 
 // dumpTable reads a table of dumped text starting at lines[i]; it returns nil when there is none.
 func dumpTable(lines []Line, i, full int) (*table, int) {
+	if headerStack(lines[i:], full) {
+		return nil, 0 // a stacked header: the table starts below it
+	}
 	// Header lines: short lines that are no sentences, right above the first row.
 	j := i
 	var head []Line
@@ -94,6 +99,9 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		}
 		if strings.HasPrefix(strings.TrimSpace(l.Text), "Tabelle") {
 			break // the next table's title
+		}
+		if headerStack(lines[j:], full) {
+			break // the stacked header of the next table
 		}
 		if n := repeatsHeader(lines[j:], head); n > 0 {
 			j += n
@@ -249,7 +257,23 @@ func splitValues(l Line) (string, []string) {
 	for a, b := 0, len(vals)-1; a < b; a, b = a+1, b-1 {
 		vals[a], vals[b] = vals[b], vals[a]
 	}
+	if k > 1 && schoolYear(f[0]) && cellTokens(f[1:k]) {
+		// A row labelled by a school year keeps further school years among its cells
+		// ("2025/2026 21.149 2024/2025 22.895 1.746 7,6%"): they are no part of its label.
+		return f[0], append(append([]string(nil), f[1:k]...), vals...)
+	}
 	return strings.Join(f[:k], " "), vals
+}
+
+// cellTokens reports words that are all cells of a row: figures, school years, or the tilde a
+// table prints for a value not yet known.
+func cellTokens(f []string) bool {
+	for _, tok := range f {
+		if !valueToken(tok) && !schoolYear(tok) && tok != "~" {
+			return false
+		}
+	}
+	return true
 }
 
 // placeAbbreviation reports a short row label ending in a shortened place name ("Neustadt/Rbge.",
@@ -352,6 +376,16 @@ func repeatsHeader(lines []Line, head []Line) int {
 func isYear(tok string) bool {
 	tok = strings.TrimRight(tok, "*")
 	return len(tok) == 4 && (strings.HasPrefix(tok, "19") || strings.HasPrefix(tok, "20")) && strings.Trim(tok, "0123456789") == ""
+}
+
+// schoolYear reports a school year, two calendar years joined by a slash ("2025/2026", "2025/26").
+func schoolYear(tok string) bool {
+	first, second, ok := strings.Cut(tok, "/")
+	if !ok || !isYear(first) || strings.Trim(second, "0123456789") != "" {
+		return false
+	}
+	y, _ := strconv.Atoi(first)
+	return second == strconv.Itoa(y+1) || second == fmt.Sprintf("%02d", (y+1)%100)
 }
 
 // yearsCountingUp reports a run of at least two years, each after the one before.
