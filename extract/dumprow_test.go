@@ -38,6 +38,9 @@ func TestDumpTableRows(t *testing.T) {
 		{"figures of one wrapped column are no row", " 2020 2021 2022 2023 2024 2025 \nAnzahl neu \ngemeldeter \nVerdachts-\nfälle \n1.014 764 1.103 785 2.098 2.061 \nSumme \nbestätigter \nBehand-\nlungsfehler  \n113  \n(31,39% aller \nabschließend ",
 			"|2020|2021|2022|2023|2024|2025",
 			[]string{"Anzahl neu gemeldeter Verdachtsfälle|1.014|764|1.103|785|2.098|2.061"}, 6},
+		{"a line of school years over the value columns", "RLSB Schulform Schuljahr \n2025/2026 2024/2025 2023/2024 2022/2023 2021/2022 \nAnz SuS Anz SuS Anz SuS Anz SuS Anz SuS \nBS HS 70 54 62 76 71 \nBS RS 1.202 1.189 1.100 1.278 1.323 \nBS FöS 5 9 3   4 ",
+			"RLSB Schulform|2025/2026|2024/2025|2023/2024|2022/2023|2021/2022",
+			[]string{"BS HS|70|54|62|76|71", "BS RS|1.202|1.189|1.100|1.278|1.323", "BS FöS|5|9|3|4"}, 6},
 		{"a sentence ends the table", "Jahr 2023 2024 2025 \nAnzahl 5 6 7 \nQuote 1,2 1,3 1,4 \nDie Zahlen für das Jahr 2026 liegen noch nicht vor. \n12 13 14 ",
 			"Jahr|2023|2024|2025",
 			[]string{"Anzahl|5|6|7", "Quote|1,2|1,3|1,4"}, 3},
@@ -266,5 +269,43 @@ func TestSplitValuesSchoolYears(t *testing.T) {
 		if label != tc.label || strings.Join(vals, "|") != tc.vals {
 			t.Errorf("splitValues(%q) = %q %q, want %q %q", tc.text, label, vals, tc.label, tc.vals)
 		}
+	}
+}
+
+// Header lines of dumped tables (Drs. 19/11242, 19/11185, 19/11144, 19/11192, 19/11224, 19/11279)
+// and the header cells read from them for a table of width columns: one per column where the
+// lines leave no doubt, none (all empty) where aligning them would be a guess.
+func TestSplitHeader(t *testing.T) {
+	tests := []struct {
+		name   string
+		head   string
+		width  int
+		header string
+	}{
+		{"school years under the label header, a measure per column",
+			"RLSB Schulform Schuljahr \n2025/2026 2024/2025 2023/2024 2022/2023 2021/2022 \nAnz SuS Anz SuS Anz SuS Anz SuS Anz SuS ", 6,
+			"RLSB Schulform|2025/2026|2024/2025|2023/2024|2022/2023|2021/2022"},
+		{"years counting up under a label header", "Landkreis \n2021 2022 2023 ", 4, "Landkreis|2021|2022|2023"},
+		{"years alone", "Jahr \n2023 2024 ", 3, "|2023|2024"},
+		{"below the years a line that is no repeated measure", "RLSB Schulform \n2025/2026 2024/2025 \nAnzahl der Schüler ", 3, "||"},
+		{"years out of order are no header line", "Bereich Stichtag \n2023 2021 2025 ", 4, "|||"},
+		{"years from the start, the last in words", " 2021 2022 2023 2024 2025 Jan. bis \nMai 2026 ", 7, "|2021|2022|2023|2024|2025|Jan. bis Mai 2026"},
+		{"one line a column", "Gesundheitsregion Alter über \n65 bis 74 \n75 und älter ", 3, "Gesundheitsregion|Alter über 65 bis 74|75 und älter"},
+		{"first line one phrase", "Richterinnen und Richter in der Ver-\nwaltungsgerichtsbarkeit \nGesamtzahl davon Richterinnen \nund Richter auf Probe ", 3, "||"},
+		{"a unit line over the years", "Ausfallarbeit in GWh \n(gerundet) \n2024 2025 ", 3, "Ausfallarbeit in GWh (gerundet)|2024|2025"},
+		{"fewer years than value columns", "Ausfallarbeit in GWh \n(gerundet) \n2024 2025 ", 5, "||||"},
+		{"several years in one cell", "Bereich Stand \n2024 2025 Ende ", 3, "||"},
+		{"fewer lines than columns", "rGB Haushaltsjahr (HJ) \nAnzahl im ", 4, "|||"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			head, rows := splitHeader(dumpLines(tc.head), tc.width)
+			if got := strings.Join(head, "|"); got != tc.header {
+				t.Errorf("header %q, want %q", got, tc.header)
+			}
+			if len(rows) != strings.Count(tc.head, "\n")+1 {
+				t.Errorf("header rows %q: a printed line lost", rows)
+			}
+		})
 	}
 }

@@ -428,10 +428,11 @@ type dumpRow struct {
 	vals  []string
 }
 
-// splitHeader turns the header lines of a dumped table into one header cell per column. A single
-// line splits into words when their count fits the columns; a header over several lines keeps
-// its first word as the label column and gives each further line to the next column, merging
-// from the front when there are more lines than columns.
+// splitHeader turns the header lines of a dumped table into one header cell per column, and
+// keeps lines of more than one as header rows. It tries, in turn, a single line of one word per
+// column, a line of years over the value columns, a header of years read from its start, and
+// lines given one to a column; where none fits without guessing, the header stays empty (the
+// table is then warned as having none) and its words are kept in the header rows.
 func splitHeader(head []Line, width int) ([]string, [][]string) {
 	if len(head) == 0 {
 		return make([]string, width), nil
@@ -445,35 +446,124 @@ func splitHeader(head []Line, width int) ([]string, [][]string) {
 			return append([]string{""}, f...), nil
 		}
 	}
-	// A header of years, the last one perhaps in words ("2021 2022 2025 Jan. bis / Mai 2026").
+	for _, read := range []func([]Line, int) []string{yearLineHeader, leadingYearsHeader, lineHeader} {
+		if h := read(head, width); h != nil {
+			return h, headerRows(head)
+		}
+	}
+	return make([]string, width), headerRows(head)
+}
+
+// yearWords name the years a header line of years counts ("RLSB Schulform Schuljahr" above
+// "2025/2026 2024/2025 …"): they head the year columns, not the label column.
+var yearWords = map[string]bool{
+	"Jahr": true, "Jahre": true, "Schuljahr": true, "Schuljahre": true, "Haushaltsjahr": true,
+	"Haushaltsjahre": true, "Kalenderjahr": true, "Kalenderjahre": true,
+}
+
+// yearLineHeader reads a header with a line of years or school years, one for each value column
+// ("RLSB Schulform Schuljahr" / "2025/2026 2024/2025 2023/2024" / "Anz SuS Anz SuS Anz SuS"): the
+// years head the value columns and the lines above the label column, less a last word naming
+// the years. Lines below must repeat one measure per column; it returns nil otherwise.
+func yearLineHeader(head []Line, width int) []string {
+	for k, h := range head {
+		years := strings.Fields(h.Text)
+		if len(years) != width-1 || !yearsInOrder(years) {
+			continue
+		}
+		for _, b := range head[k+1:] {
+			if !repeatsMeasure(strings.Fields(b.Text), len(years)) {
+				return nil
+			}
+		}
+		label := ""
+		for _, a := range head[:k] {
+			label = joinLine(label, strings.TrimSpace(a.Text))
+		}
+		if i := strings.LastIndex(label, " "); yearWords[label[i+1:]] {
+			label = label[:max(i, 0)]
+		}
+		return append([]string{strings.TrimSpace(label)}, years...)
+	}
+	return nil
+}
+
+// yearsInOrder reports at least two years, or two school years, each after or each before the
+// one before it ("2025/2026 2024/2025", "2021 2022 2023").
+func yearsInOrder(toks []string) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	up, down := true, true
+	for i, tok := range toks {
+		if !isYear(tok) && !schoolYear(tok) || isYear(tok) != isYear(toks[0]) {
+			return false
+		}
+		if i > 0 {
+			a, b := strings.TrimRight(toks[i-1], "*"), strings.TrimRight(tok, "*")
+			up = up && b > a
+			down = down && b < a
+		}
+	}
+	return up || down
+}
+
+// repeatsMeasure reports words that print one measure once for each of n columns ("Anz SuS Anz SuS").
+func repeatsMeasure(words []string, n int) bool {
+	if n < 2 || len(words) == 0 || len(words)%n != 0 {
+		return false
+	}
+	m := len(words) / n
+	for i := m; i < len(words); i++ {
+		if words[i] != words[i-m] {
+			return false
+		}
+	}
+	return !cellTokens(words[:m])
+}
+
+// leadingYearsHeader reads a header that starts with years, one per value column, the last one
+// perhaps in words ("2021 2022 2025 Jan. bis" / "Mai 2026").
+func leadingYearsHeader(head []Line, width int) []string {
 	var all []string
 	for _, h := range head {
 		all = append(all, strings.Fields(h.Text)...)
 	}
-	if len(all) > 0 && isYear(all[0]) {
-		k := 0
-		for k < len(all) && isYear(all[k]) {
-			k++
-		}
-		cols := append([]string(nil), all[:k]...)
-		if k < len(all) {
-			cols = append(cols, strings.Join(all[k:], " "))
-		}
-		switch len(cols) {
-		case width - 1:
-			return append([]string{""}, cols...), headerRows(head)
-		case width:
-			return cols, headerRows(head)
-		}
+	if len(all) == 0 || !isYear(all[0]) {
+		return nil
 	}
+	k := 0
+	for k < len(all) && isYear(all[k]) {
+		k++
+	}
+	cols := append([]string(nil), all[:k]...)
+	if k < len(all) {
+		cols = append(cols, strings.Join(all[k:], " "))
+	}
+	switch len(cols) {
+	case width - 1:
+		return append([]string{""}, cols...)
+	case width:
+		return cols
+	}
+	return nil
+}
+
+// lineHeader reads a header over several lines as the first word, the label column's, and each
+// further line for the next column, merging from the front when there are more lines than
+// columns. It returns nil where that is a guess: the first line's words after the first read on
+// as one phrase ("Richterinnen und Richter"), the lines fill fewer cells than there are columns,
+// or a cell holds several years, which belong to columns of their own.
+func lineHeader(head []Line, width int) []string {
+	first := strings.TrimSpace(head[0].Text)
+	label, rest, _ := strings.Cut(first, " ")
+	rest = strings.TrimSpace(rest)
 	var segs []string
-	first := strings.Fields(head[0].Text)
-	label := ""
-	if len(first) > 0 {
-		label = first[0]
-		if rest := strings.Join(first[1:], " "); rest != "" {
-			segs = append(segs, rest)
+	if rest != "" {
+		if _, ok := splitLabel(first); !ok {
+			return nil
 		}
+		segs = append(segs, rest)
 	}
 	for _, h := range head[1:] {
 		segs = append(segs, strings.TrimSpace(h.Text))
@@ -481,11 +571,26 @@ func splitHeader(head []Line, width int) ([]string, [][]string) {
 	for len(segs) > width-1 && len(segs) > 1 {
 		segs = append([]string{joinLine(segs[0], segs[1])}, segs[2:]...)
 	}
-	header := append([]string{label}, segs...)
-	for len(header) < width {
-		header = append(header, "")
+	if len(segs) != width-1 {
+		return nil
 	}
-	return header, headerRows(head)
+	for _, s := range segs {
+		if yearCount(strings.Fields(s)) > 1 {
+			return nil
+		}
+	}
+	return append([]string{label}, segs...)
+}
+
+// yearCount is the number of years and school years among words.
+func yearCount(words []string) int {
+	n := 0
+	for _, w := range words {
+		if isYear(w) || schoolYear(w) {
+			n++
+		}
+	}
+	return n
 }
 
 // headerRows keeps the header lines as printed, for readers who want to see them.
