@@ -140,6 +140,9 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		t.header = append([]string{rows[0].label}, rows[0].vals...)
 		rows = rows[1:]
 	}
+	if joinThousands(rows, headerYears(t.header, head)) {
+		width = rowWidth(rows)
+	}
 	// Rows of figures only whose first figure is a year: the year is the row label.
 	if yearLabels(rows) {
 		for k := range rows {
