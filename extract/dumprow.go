@@ -172,9 +172,8 @@ func repeatedHeader(lines []Line, j, full int) bool {
 	if _, _, ok := dataRow(lines[j+1], full); !ok {
 		return false
 	}
-	key := strings.Join(strings.Fields(lines[j].Text), " ")
 	for k := j + 2; k+1 < len(lines) && k <= j+maxRepeatGap; k++ {
-		if strings.Join(strings.Fields(lines[k].Text), " ") != key {
+		if repeatsHeader(lines[k:], lines[j:j+1]) == 0 {
 			continue
 		}
 		if _, _, ok := dataRow(lines[k+1], full); ok {
@@ -225,5 +224,5 @@ const maxStackCell = 30
 // headerNumber reports a line of a stacked header ending in a number: a short label and a plain
 // whole number such as a school grade or a year ("in SJG 12"), no measured figure ("1,00", "12 %").
 func headerNumber(label, val string) bool {
-	return utf8.RuneCountInString(label) <= narrowCell && strings.Trim(val, "0123456789") == ""
+	return utf8.RuneCountInString(label) <= narrowCell && digitsOnly(val)
 }

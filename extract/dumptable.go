@@ -369,22 +369,27 @@ func repeatsHeader(lines []Line, head []Line) int {
 		return 0
 	}
 	for k := range head {
-		if strings.Join(strings.Fields(lines[k].Text), " ") != strings.Join(strings.Fields(head[k].Text), " ") {
+		if !sameWords(lines[k].Text, head[k].Text) {
 			return 0
 		}
 	}
 	return len(head)
 }
 
+// digitsOnly reports a word of ASCII digits only.
+func digitsOnly(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
 func isYear(tok string) bool {
 	tok = strings.TrimRight(tok, "*")
-	return len(tok) == 4 && (strings.HasPrefix(tok, "19") || strings.HasPrefix(tok, "20")) && strings.Trim(tok, "0123456789") == ""
+	return len(tok) == 4 && (strings.HasPrefix(tok, "19") || strings.HasPrefix(tok, "20")) && digitsOnly(tok)
 }
 
 // schoolYear reports a school year, two calendar years joined by a slash ("2025/2026", "2025/26").
 func schoolYear(tok string) bool {
 	first, second, ok := strings.Cut(tok, "/")
-	if !ok || !isYear(first) || strings.Trim(second, "0123456789") != "" {
+	if !ok || !isYear(first) || !digitsOnly(second) {
 		return false
 	}
 	y, _ := strconv.Atoi(first)

@@ -133,7 +133,7 @@ func abbreviationEnd(t string) bool {
 		return true
 	}
 	digits := strings.TrimSuffix(w, ".")
-	if digits != "" && len(digits) <= 2 && strings.Trim(digits, "0123456789") == "" {
+	if len(digits) <= 2 && digitsOnly(digits) {
 		return true // "im 1." of "im 1. Quartal" broken at the line end
 	}
 	return false

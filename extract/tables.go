@@ -119,11 +119,16 @@ func sameHeader(a, b []string) bool {
 		return false
 	}
 	for i := range a {
-		if strings.Join(strings.Fields(a[i]), " ") != strings.Join(strings.Fields(b[i]), " ") {
+		if !sameWords(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameWords reports two texts with the same words, however the dump spaced them.
+func sameWords(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
 
 // addTable records a table in the document and returns its id.

@@ -99,11 +99,6 @@ func thousandsGroup(words []string) bool {
 	return true
 }
 
-// digitsOnly reports a word of ASCII digits only.
-func digitsOnly(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
-}
-
 // headerYears is the number of value columns a header of years gives the table: the years of
 // a first row taken as its header, or of a header line of years only; 0 when there is none.
 func headerYears(header []string, head []Line) int {
