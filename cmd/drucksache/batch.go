@@ -14,6 +14,8 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/transform"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // task is one input to extract in this run, with the file's size and time as seen before reading it.
@@ -35,18 +37,12 @@ type outcome struct {
 	interrupted bool     // the run was stopped before the input was done
 }
 
-// claims makes the outputs of a document id hold the document of the first input in path order,
-// however the workers' commits interleave: an input commits only when no input before it holds the id.
-type claims struct {
-	mu    sync.Mutex
-	owner map[string]string // id -> path of the input holding it
-}
-
-// runTasks extracts the tasks on r.workers workers and hands each outcome to record, one at a time,
-// in the order they finish (outputs do not depend on it: each document's files are its own, and the
-// Parquet part is written afterwards in path order). A fatal outcome or a record error stops the work;
-// outcomes of documents already committed are still recorded.
-func (r *runner) runTasks(ctx context.Context, tasks []task, record func(*outcome) error) error {
+// runTasks extracts the tasks of the store's tasks bucket (checked at the time given) on r.workers
+// workers and hands each outcome to record, one at a time, in the order they finish (outputs do not
+// depend on it: each document's files are its own, and the Parquet part is written afterwards in path
+// order). A fatal outcome or a record error stops the work; outcomes of documents already committed
+// are still recorded.
+func (r *runner) runTasks(ctx context.Context, checked int64, record func(*outcome) error) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan task)
@@ -64,12 +60,16 @@ func (r *runner) runTasks(ctx context.Context, tasks []task, record func(*outcom
 	}
 	go func() {
 		defer close(jobs)
-		for _, t := range tasks {
+		err := r.st.each(bucketTasks, nil, func(k, v []byte) error {
 			select {
-			case jobs <- t:
+			case jobs <- readTask(k, v, checked):
+				return nil
 			case <-ctx.Done():
-				return
+				return ctx.Err()
 			}
+		})
+		if err != nil && ctx.Err() == nil {
+			cancel(err)
 		}
 	}()
 	go func() {
@@ -194,25 +194,30 @@ func listFiles(dir string) ([]string, error) {
 }
 
 // commit renames the staged outputs of one document into the output folder, unless an input earlier
-// in path order holds the document id: then the document is a duplicate and its staged files go.
+// in path order holds the document id (the claims bucket says which): then the document is a duplicate
+// and its staged files go. Commits happen one at a time (the store's write transaction), so a document
+// id's files come from the first input in path order however the workers' commits interleave.
 func (r *runner) commit(stage string, files []string, id, path string) ([]string, error) {
-	r.claims.mu.Lock()
-	defer r.claims.mu.Unlock()
-	if p, ok := r.claims.owner[id]; ok && p < path {
+	var committed []string
+	err := r.st.db.Update(func(tx *bolt.Tx) error {
+		claims := tx.Bucket(bucketClaims)
+		if p := claims.Get([]byte(id)); p != nil && string(p) < path {
+			for _, f := range files {
+				os.Remove(filepath.Join(stage, filepath.FromSlash(f)))
+			}
+			return nil
+		}
 		for _, f := range files {
-			os.Remove(filepath.Join(stage, filepath.FromSlash(f)))
+			dst := filepath.Join(r.out, filepath.FromSlash(f))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			if err := os.Rename(filepath.Join(stage, filepath.FromSlash(f)), dst); err != nil {
+				return err
+			}
 		}
-		return nil, nil
-	}
-	for _, f := range files {
-		dst := filepath.Join(r.out, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.Rename(filepath.Join(stage, filepath.FromSlash(f)), dst); err != nil {
-			return nil, err
-		}
-	}
-	r.claims.owner[id] = path
-	return files, nil
+		committed = files
+		return claims.Put([]byte(id), []byte(path))
+	})
+	return committed, err
 }

@@ -7,18 +7,22 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	drucksache "drucksache"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // dataset rewrites this folder's Parquet part from the JSON outputs of all its documents when they
 // differ from what the part was built from, and says what it did; see runner for why.
 func (b *batch) dataset(ctx context.Context) (string, error) {
-	owners, digest, err := b.datasetSources()
+	n, digest, err := b.datasetSources()
 	if err != nil {
 		return "", err
 	}
@@ -30,22 +34,22 @@ func (b *batch) dataset(ctx context.Context) (string, error) {
 		return "", err
 	}
 	pq := datasetLoader(stage, b.shard)
-	b.prog.start("writing parquet", len(owners))
+	b.prog.start("writing parquet", n)
 	defer b.prog.finish()
-	for _, e := range owners {
+	err = b.eachDone(func(e *entry) error {
 		if err := ctx.Err(); err != nil {
-			pq.Abort()
-			return "", err
+			return err
 		}
 		doc, err := readDocument(filepath.Join(b.out, filepath.FromSlash(jsonOutput(e))))
 		if err == nil {
 			err = pq.Write(ctx, doc)
 		}
-		if err != nil {
-			pq.Abort()
-			return "", err
-		}
 		b.prog.step(nil)
+		return err
+	})
+	if err != nil {
+		pq.Abort()
+		return "", err
 	}
 	if err := pq.Close(); err != nil {
 		return "", err
@@ -87,26 +91,34 @@ func (b *batch) dataset(ctx context.Context) (string, error) {
 	return "rewritten", nil
 }
 
-// datasetSources lists the documents of the part in path order with the digest of what they are:
-// each input's path, hash and id, and its JSON output's size and time (a rewritten JSON file changes it).
-func (b *batch) datasetSources() ([]*entry, string, error) {
-	var owners []*entry
-	for _, e := range b.man.byPath {
-		if e.Status == statusDone {
-			owners = append(owners, e)
-		}
-	}
-	sort.Slice(owners, func(i, j int) bool { return owners[i].Path < owners[j].Path })
+// datasetSources counts the documents of the part and makes the digest of what they are: in path
+// order each input's path, hash and id, and its JSON output's size and time (a rewritten JSON file
+// changes it).
+func (b *batch) datasetSources() (int, string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "drucksache parquet part %s schema %d\n", b.shard.part(), drucksache.SchemaVersion)
-	for _, e := range owners {
+	n := 0
+	err := b.eachDone(func(e *entry) error {
 		fi, err := os.Stat(filepath.Join(b.out, filepath.FromSlash(jsonOutput(e))))
 		if err != nil {
-			return nil, "", err
+			return err
 		}
+		n++
 		fmt.Fprintf(h, "%q %s %q %d %d\n", e.Path, e.SHA256, e.ID, fi.Size(), fi.ModTime().UnixNano())
-	}
-	return owners, hex.EncodeToString(h.Sum(nil)), nil
+		return nil
+	})
+	return n, hex.EncodeToString(h.Sum(nil)), err
+}
+
+// eachDone calls fn with every done entry (whose outputs hold its document) in path order.
+func (b *batch) eachDone(fn func(e *entry) error) error {
+	return b.st.each(bucketEntries, nil, func(_, v []byte) error {
+		e, err := decodeEntry(v)
+		if err != nil || e.Status != statusDone {
+			return err
+		}
+		return fn(e)
+	})
 }
 
 // jsonOutput is the JSON file of a done entry, relative to the output folder.
@@ -145,44 +157,86 @@ func readDocument(path string) (*drucksache.Document, error) {
 // sweepOrphans removes output files that no entry of the manifest holds: what a run killed between
 // renaming a document's files into place and recording them in the manifest left. Per-document files
 // are swept only in an unsharded folder (the shards sharing a folder do not read each other's
-// manifests); the files of this shard's Parquet part always.
+// manifests); the files of this shard's Parquet part always. Folders are read a piece at a time.
 func (b *batch) sweepOrphans() error {
-	held := map[string]bool{}
-	for _, e := range b.man.byPath {
-		for _, f := range e.outputs() {
-			held[f] = true
-		}
-	}
+	parts := map[string]bool{}
 	for _, f := range b.man.Parquet.Files {
-		held[f] = true
+		parts[f] = true
 	}
-	var orphans []string
-	if b.shard.n == 1 {
-		for _, kind := range outputKinds {
-			files, err := listFiles(filepath.Join(b.out, kind))
-			if err != nil {
-				return err
-			}
-			for _, f := range files {
-				if !strings.Contains(f, "/") && !held[kind+"/"+f] {
-					orphans = append(orphans, kind+"/"+f)
+	for _, kind := range append(append([]string(nil), outputKinds...), "parquet") {
+		dir := filepath.Join(b.out, kind)
+		if kind != "parquet" && b.shard.n > 1 {
+			continue
+		}
+		err := eachFile(dir, kind == "parquet", func(names []string) error {
+			var orphans []string
+			err := b.st.db.View(func(tx *bolt.Tx) error {
+				for _, name := range names {
+					f := kind + "/" + name
+					switch {
+					case kind == "parquet" && (!isPartFile(filepath.Base(name), b.shard) || parts[f]):
+					case kind != "parquet" && held(tx, f):
+					default:
+						orphans = append(orphans, f)
+					}
+				}
+				return nil
+			})
+			for _, f := range orphans {
+				if err := os.Remove(filepath.Join(b.out, filepath.FromSlash(f))); err != nil && !errors.Is(err, os.ErrNotExist) {
+					return err
 				}
 			}
-		}
-	}
-	parts, err := listFiles(filepath.Join(b.out, "parquet"))
-	if err != nil {
-		return err
-	}
-	for _, f := range parts {
-		if isPartFile(filepath.Base(f), b.shard) && !held["parquet/"+f] {
-			orphans = append(orphans, "parquet/"+f)
-		}
-	}
-	for _, f := range orphans {
-		if err := os.Remove(filepath.Join(b.out, filepath.FromSlash(f))); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		})
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// eachFile calls fn with the names of the regular files in dir that are not hidden, slash-separated, a
+// chunk at a time, in the order the file system gives; with deep, also those in folders below dir
+// (named relative to dir). A missing dir has none.
+func eachFile(dir string, deep bool, fn func(names []string) error) error {
+	var walk func(sub string) error
+	walk = func(sub string) error {
+		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(sub)))
+		if err != nil {
+			if sub == "" && errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		defer f.Close()
+		for {
+			list, err := f.ReadDir(256)
+			var names []string
+			for _, d := range list {
+				name := path.Join(sub, d.Name())
+				switch {
+				case strings.HasPrefix(d.Name(), "."):
+				case d.Type().IsRegular():
+					names = append(names, name)
+				case d.IsDir() && deep:
+					if err := walk(name); err != nil {
+						return err
+					}
+				}
+			}
+			if len(names) > 0 {
+				if err := fn(names); err != nil {
+					return err
+				}
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return walk("")
 }

@@ -202,3 +202,61 @@ func chdir(t *testing.T, dir string) {
 	t.Helper()
 	t.Chdir(dir)
 }
+
+// testStore is an empty store in a temporary folder of tb, closed when the test ends.
+func testStore(tb testing.TB) *store {
+	tb.Helper()
+	st, err := openStore(filepath.Join(tb.TempDir(), "index.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.close() })
+	return st
+}
+
+// manifestFile is a manifest read whole, with its entries by path: for tests, which look at single
+// entries.
+type manifestFile struct {
+	*manifest
+	byPath map[string]*entry
+}
+
+// readManifestAt reads the manifest at path, failing the test when it cannot.
+func readManifestAt(tb testing.TB, path string, s shard) *manifestFile {
+	tb.Helper()
+	m, err := readManifest(path, s, testStore(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	byPath, err := storedEntries(m.st)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &manifestFile{m, byPath}
+}
+
+// storedEntries are the entries of a store by path.
+func storedEntries(st *store) (map[string]*entry, error) {
+	byPath := map[string]*entry{}
+	err := st.each(bucketEntries, nil, func(k, v []byte) error {
+		e, err := decodeEntry(v)
+		byPath[string(k)] = e
+		return err
+	})
+	return byPath, err
+}
+
+// owners maps each document id to the entry whose outputs hold it: the first done or duplicate entry
+// in path order.
+func (m *manifestFile) owners() map[string]*entry {
+	own := map[string]*entry{}
+	for _, e := range m.byPath {
+		if e.Status != statusDone && e.Status != statusDuplicate {
+			continue
+		}
+		if o, ok := own[e.ID]; !ok || e.Path < o.Path {
+			own[e.ID] = e
+		}
+	}
+	return own
+}

@@ -8,11 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
 
 	"drucksache/extract"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // input is one document file named by the arguments.
@@ -21,9 +21,13 @@ type input struct {
 	key  string // the path relative to the argument it was found through, slash-separated: the shard key
 }
 
-// inputSet is what the arguments name: the document files, and the folders walked to find them.
+// inputSet is what the arguments name: the document files (in the store's inputs bucket, sorted by
+// path), and the folders walked to find them.
 type inputSet struct {
-	files   []input
+	st      *store
+	shard   shard
+	outAbs  string
+	w       *writer
 	roots   []string // folders walked; a manifest entry under one of them that was not found is gone
 	ignored int      // files in walked folders that are no documents (by extension and content)
 }
@@ -31,101 +35,92 @@ type inputSet struct {
 // documentExts are the extensions taken from a folder without looking inside the file.
 var documentExts = map[string]bool{".txt": true, ".pdf": true, ".html": true, ".htm": true, ".xhtml": true}
 
-// collectInputs finds the documents the arguments name: files as given, folders recursively (hidden
-// files and folders and the output folder left out), and "-" for a list of paths on stdin, one a line.
-// The result is sorted by path, so that every run sees the inputs in the same order.
-func collectInputs(args []string, stdin io.Reader, out string) (*inputSet, error) {
-	var paths []string
+// checkArgs refuses, before anything is written, a named input that is not there.
+func checkArgs(args []string) error {
+	for _, a := range args {
+		if a == "-" {
+			continue
+		}
+		if _, err := os.Stat(filepath.Clean(a)); err != nil {
+			return usageError{fmt.Sprintf("run: input %v", err)}
+		}
+	}
+	return nil
+}
+
+// collectInputs finds the documents the arguments name and puts them into the store: files as given,
+// folders recursively (hidden files and folders and the output folder left out), and "-" for a list of
+// paths on stdin, one a line. The store keeps them sorted by path, so that every run sees the inputs
+// in the same order, and once: a document reached by several arguments is taken with the key of the
+// first argument that reached it. Folders and the list are read a piece at a time, never whole.
+func collectInputs(args []string, stdin io.Reader, out string, s shard, st *store) (*inputSet, error) {
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	set := &inputSet{st: st, shard: s, outAbs: outAbs, w: st.writer()}
+	defer set.w.abort()
 	stdinRead := false
 	for _, a := range args {
 		if a != "-" {
-			paths = append(paths, a)
+			if err := set.add(a); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if stdinRead {
 			return nil, usageError{"run: - given twice"}
 		}
 		stdinRead = true
-		list, err := readList(stdin)
-		if err != nil {
-			return nil, fmt.Errorf("reading the input list from stdin: %w", err)
-		}
-		paths = append(paths, list...)
-	}
-	outAbs, err := filepath.Abs(out)
-	if err != nil {
-		return nil, err
-	}
-	set := &inputSet{}
-	for _, p := range paths {
-		if err := set.add(p, outAbs); err != nil {
+		if err := readList(stdin, set.add); err != nil {
 			return nil, err
 		}
 	}
-	// Sorted stably and repeats dropped, so a document reached by several arguments is taken once,
-	// with the key of the first argument that reached it.
-	sort.SliceStable(set.files, func(i, j int) bool { return set.files[i].path < set.files[j].path })
-	files := set.files[:0]
-	for i, in := range set.files {
-		if i == 0 || in.path != set.files[i-1].path {
-			files = append(files, in)
-		}
-	}
-	set.files = slices.Clip(files)
-	return set, nil
+	return set, set.w.commit()
 }
 
 // found reports whether the arguments name the document path (before sharding).
-func (s *inputSet) found(path string) bool {
-	_, ok := sort.Find(len(s.files), func(i int) int { return strings.Compare(path, s.files[i].path) })
-	return ok
+func (s *inputSet) found(tx *bolt.Tx, path string) bool {
+	return tx.Bucket(bucketInputs).Get([]byte(path)) != nil
 }
 
-// readList reads one path a line; blank lines are skipped, a carriage return before the newline dropped.
-func readList(r io.Reader) ([]string, error) {
-	var list []string
+// readList calls add with each line of r, a path; blank lines are skipped, a carriage return before the
+// newline dropped.
+func readList(r io.Reader, add func(string) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		line := strings.TrimRight(sc.Text(), "\r")
 		if strings.TrimSpace(line) != "" {
-			list = append(list, line)
+			if err := add(line); err != nil {
+				return err
+			}
 		}
 	}
-	return list, sc.Err()
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading the input list from stdin: %w", err)
+	}
+	return nil
 }
 
 // add adds the file p, or the documents in the folder p.
-func (s *inputSet) add(p, outAbs string) error {
+func (s *inputSet) add(p string) error {
 	root := filepath.Clean(p)
 	fi, err := os.Stat(root)
 	if err != nil {
 		return usageError{fmt.Sprintf("run: input %v", err)}
 	}
 	for _, kind := range []string{"json", "xlsx", "parquet"} {
-		if within(root, filepath.Join(outAbs, kind)) {
+		if within(root, filepath.Join(s.outAbs, kind)) {
 			return nil // an output named as an input
 		}
 	}
 	if !fi.IsDir() {
-		s.files = append(s.files, input{path: root, key: filepath.Base(root)})
-		return nil
+		return s.put(root, filepath.Base(root))
 	}
 	s.roots = append(s.roots, root)
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
+	return walkFolder(root, func(path string, d fs.DirEntry) error {
 		if d.IsDir() {
-			if path != root && sameDir(path, outAbs) {
-				return filepath.SkipDir // the output folder inside an input folder
-			}
 			return nil
 		}
 		ok, err := isDocument(path, d)
@@ -136,9 +131,60 @@ func (s *inputSet) add(p, outAbs string) error {
 			s.ignored++
 			return nil
 		}
-		s.files = append(s.files, input{path: path, key: relKey(root, path)})
-		return nil
+		return s.put(path, relKey(root, path))
+	}, func(dir string) bool {
+		return !sameDir(dir, s.outAbs) // the output folder inside an input folder
 	})
+}
+
+// put records the document file path with its shard key, unless an earlier argument reached it.
+func (s *inputSet) put(path, key string) error {
+	return s.w.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketInputs)
+		k := []byte(path)
+		if b.Get(k) != nil {
+			return nil
+		}
+		v := make([]byte, 1, 1+len(key))
+		if s.shard.has(key) {
+			v[0] = 1
+		}
+		return b.Put(k, append(v, key...))
+	})
+}
+
+// walkFolder calls fn for every file and folder below root (not root itself), hidden ones left out,
+// entering a folder only when enter says so. A folder is read a piece at a time, in the order the file
+// system gives, so that a folder of a million files is never held in memory.
+func walkFolder(root string, fn func(path string, d fs.DirEntry) error, enter func(dir string) bool) error {
+	f, err := os.Open(root)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for {
+		list, err := f.ReadDir(256)
+		for _, d := range list {
+			if strings.HasPrefix(d.Name(), ".") {
+				continue
+			}
+			path := filepath.Join(root, d.Name())
+			if err := fn(path, d); err != nil {
+				return err
+			}
+			if d.IsDir() && enter(path) {
+				if err := walkFolder(path, fn, enter); err != nil {
+					return err
+				}
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("reading folder %s: %w", root, err)
+		}
+	}
 }
 
 // relKey is path relative to the folder root it was found in, slash-separated. It is a part of path

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,20 +50,24 @@ func TestCollectInputs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			set, err := collectInputs(tt.args, strings.NewReader(tt.stdin), "in/out")
+			set, err := collectInputs(tt.args, strings.NewReader(tt.stdin), "in/out", shard{1, 1}, testStore(t))
 			if tt.name == "a list on stdin" {
 				// " other/e.txt" with its leading blank is a path of its own, and missing.
 				if err == nil {
 					t.Fatal("a missing path from stdin: no error")
 				}
-				set, err = collectInputs(tt.args, strings.NewReader("in/sub\r\n\n"), "in/out")
+				set, err = collectInputs(tt.args, strings.NewReader("in/sub\r\n\n"), "in/out", shard{1, 1}, testStore(t))
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, in := range set.files {
-				got = append(got, filepath.ToSlash(in.path)+":"+in.key)
+			err = set.st.each(bucketInputs, nil, func(k, v []byte) error {
+				got = append(got, filepath.ToSlash(string(k))+":"+string(v[1:]))
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
 			}
 			if strings.Join(got, " ") != strings.Join(tt.want, " ") || set.ignored != tt.ignored ||
 				strings.Join(set.roots, " ") != strings.Join(tt.roots, " ") {
@@ -100,8 +105,13 @@ func FuzzReadList(f *testing.F) {
 	for _, s := range []string{"", "a\nb\n", "a\r\n\r\nb", "  \n\t\n", "x\ry\n"} {
 		f.Add(s)
 	}
+	readAll := func(r io.Reader) ([]string, error) {
+		var list []string
+		err := readList(r, func(p string) error { list = append(list, p); return nil })
+		return list, err
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		list, err := readList(strings.NewReader(s))
+		list, err := readAll(strings.NewReader(s))
 		if err != nil {
 			return // a line longer than the scanner's limit
 		}
@@ -110,7 +120,7 @@ func FuzzReadList(f *testing.F) {
 				t.Fatalf("readList(%q) gave %q", s, p)
 			}
 		}
-		again, err := readList(strings.NewReader(strings.Join(list, "\n")))
+		again, err := readAll(strings.NewReader(strings.Join(list, "\n")))
 		if err != nil || strings.Join(again, "\x00") != strings.Join(list, "\x00") {
 			t.Fatalf("readList(%q) = %q; written back and read again: %q, %v", s, list, again, err)
 		}

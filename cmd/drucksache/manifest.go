@@ -11,9 +11,12 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"drucksache/load"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // manifestVersion is the version of the manifest's own layout.
@@ -53,17 +56,16 @@ func (s *status) UnmarshalText(text []byte) error {
 }
 
 // manifest is what an output folder holds and where it came from: one entry per input ever run into
-// the folder, so that a later run redoes only what changed. It is written atomically (out/manifest.json).
+// the folder, so that a later run redoes only what changed. It is written atomically (out/manifest.json),
+// inputs sorted by path; while a run goes on its entries and garbage are in the run's store.
 type manifest struct {
 	Version int          `json:"version"`
 	Shard   string       `json:"shard"` // K/N
 	Parquet parquetState `json:"parquet"`
-	// Garbage lists outputs of documents redone, failed or gone; they are removed at the end of the run
-	// unless a document still holds them, and kept here meanwhile so a killed run forgets none.
-	Garbage []string `json:"garbage,omitempty"`
-	Inputs  []*entry `json:"inputs"` // filled from byPath when saved
-
-	byPath map[string]*entry // the entries while running
+	// Then, in the file: "garbage", outputs of documents redone, failed or gone, removed at the end of
+	// the run unless a document still holds them and kept meanwhile so that a killed run forgets none;
+	// and "inputs", the entries. While a run goes on both are in its store.
+	st *store
 }
 
 // parquetState is the Parquet part of this run as last committed.
@@ -147,26 +149,38 @@ func parseDigest(s string) digest {
 	return d
 }
 
-// newManifest is the manifest of an output folder nothing was run into yet.
-func newManifest(s shard) *manifest {
-	return &manifest{Version: manifestVersion, Shard: s.String(), byPath: map[string]*entry{}}
+// newManifest is the manifest of an output folder nothing was run into yet, its entries kept in st.
+func newManifest(s shard, st *store) *manifest {
+	return &manifest{Version: manifestVersion, Shard: s.String(), st: st}
 }
 
 // errBadManifest marks a manifest this program cannot use; --force starts a new one.
 var errBadManifest = errors.New("unusable manifest (rerun with --force to rebuild the output folder)")
 
-// readManifest reads the manifest at path; a missing file is an empty manifest.
-func readManifest(path string, s shard) (*manifest, error) {
-	data, err := os.ReadFile(path)
+// readManifest reads the manifest at path into st, which must hold no entries yet; a missing file is
+// an empty manifest. The file is read as a stream, an entry at a time.
+func readManifest(path string, s shard, st *store) (*manifest, error) {
+	m := newManifest(s, st)
+	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return newManifest(s), nil
+		return m, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	m := &manifest{}
-	if err := json.Unmarshal(data, m); err != nil {
+	defer f.Close()
+	m.Version = 0
+	m.Shard = ""
+	w := st.writer()
+	if err := m.decode(json.NewDecoder(bufio.NewReader(f)), w); err != nil {
+		w.abort()
+		if errors.Is(err, errBadManifest) {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 		return nil, fmt.Errorf("%s: %w: %v", path, errBadManifest, err)
+	}
+	if err := w.commit(); err != nil {
+		return nil, err
 	}
 	if m.Version != manifestVersion {
 		return nil, fmt.Errorf("%s: %w: version %d, this program reads %d", path, errBadManifest, m.Version, manifestVersion)
@@ -174,105 +188,165 @@ func readManifest(path string, s shard) (*manifest, error) {
 	if m.Shard != s.String() {
 		return nil, fmt.Errorf("%s: %w: written for shard %s, not %s", path, errBadManifest, m.Shard, s)
 	}
-	m.byPath = make(map[string]*entry, len(m.Inputs))
-	for _, e := range m.Inputs {
-		if e == nil || e.Path == "" {
-			return nil, fmt.Errorf("%s: %w: an input without a path", path, errBadManifest)
-		}
-		if e.Status == statusNone {
-			return nil, fmt.Errorf("%s: %w: %s without a status", path, errBadManifest, e.Path)
-		}
-		if e.Status == statusDone {
-			e.setOutputs(e.Outputs)
-		}
-		m.byPath[e.Path] = e
-	}
-	m.Inputs = nil
 	return m, nil
 }
 
-// put adds or replaces the entry of e.Path.
-func (m *manifest) put(e *entry) { m.byPath[e.Path] = e }
-
-// drop removes the entry of path, keeping its outputs as garbage.
-func (m *manifest) drop(path string) {
-	e := m.byPath[path]
-	if e == nil {
-		return
+// decode reads the manifest's object from dec, putting its entries and garbage into the store.
+func (m *manifest) decode(dec *json.Decoder, w *writer) error {
+	if err := expectDelim(dec, '{'); err != nil {
+		return err
 	}
-	m.Garbage = append(m.Garbage, e.outputs()...)
-	delete(m.byPath, path)
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case "version":
+			err = dec.Decode(&m.Version)
+		case "shard":
+			err = dec.Decode(&m.Shard)
+		case "parquet":
+			err = dec.Decode(&m.Parquet)
+		case "garbage":
+			err = decodeArray(dec, func() error {
+				var f string
+				if err := dec.Decode(&f); err != nil {
+					return err
+				}
+				return w.update(func(tx *bolt.Tx) error { return addGarbage(tx, []string{f}) })
+			})
+		case "inputs":
+			err = decodeArray(dec, func() error {
+				var e *entry
+				if err := dec.Decode(&e); err != nil {
+					return err
+				}
+				if err := checkEntry(e); err != nil {
+					return err
+				}
+				return w.update(func(tx *bolt.Tx) error { return putEntry(tx, e) })
+			})
+		default:
+			var skip json.RawMessage
+			err = dec.Decode(&skip)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := expectDelim(dec, '}'); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data after the manifest")
+	}
+	return nil
 }
 
-// owners maps each document id to the entry whose outputs hold it: the first done or duplicate entry
-// in path order. The same document can come in several inputs (the PDF and the HTML of one Drucksache);
-// the dataset holds it once, from the input whose path sorts first.
-func (m *manifest) owners() map[string]*entry {
-	own := map[string]*entry{}
-	for _, e := range m.byPath {
-		if e.Status != statusDone && e.Status != statusDuplicate {
-			continue
-		}
-		if o, ok := own[e.ID]; !ok || e.Path < o.Path {
-			own[e.ID] = e
+// checkEntry refuses an entry the run cannot use and drops the outputs of a done entry that are the usual ones.
+func checkEntry(e *entry) error {
+	switch {
+	case e == nil || e.Path == "":
+		return fmt.Errorf("%w: an input without a path", errBadManifest)
+	case e.Status == statusNone:
+		return fmt.Errorf("%w: %s without a status", errBadManifest, e.Path)
+	case strings.IndexByte(e.Path, 0) >= 0 || strings.IndexByte(e.ID, 0) >= 0:
+		return fmt.Errorf("%w: %q: a zero byte in a path or id", errBadManifest, e.Path)
+	}
+	for _, f := range e.Outputs {
+		if strings.IndexByte(f, 0) >= 0 {
+			return fmt.Errorf("%w: %q: a zero byte in an output's name", errBadManifest, e.Path)
 		}
 	}
-	return own
+	if e.Status == statusDone {
+		e.setOutputs(e.Outputs)
+	}
+	return nil
 }
 
-// save writes the manifest atomically, inputs sorted by path.
+// decodeArray calls each for every element of the JSON array (or null) that dec reads next.
+func decodeArray(dec *json.Decoder, each func() error) error {
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		return err
+	}
+	if tok != json.Delim('[') {
+		return fmt.Errorf("want an array, found %v", tok)
+	}
+	for dec.More() {
+		if err := each(); err != nil {
+			return err
+		}
+	}
+	return expectDelim(dec, ']')
+}
+
+// expectDelim reads the delimiter want from dec.
+func expectDelim(dec *json.Decoder, want json.Delim) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if tok != want {
+		return fmt.Errorf("want %v, found %v", want, tok)
+	}
+	return nil
+}
+
+// save writes the manifest atomically from the store, inputs sorted by path, an entry at a time, so
+// that saving a manifest of many inputs needs no copy of it in memory.
 func (m *manifest) save(path string) error {
-	m.Inputs = m.Inputs[:0]
-	for _, e := range m.byPath {
-		m.Inputs = append(m.Inputs, e)
-	}
-	sort.Slice(m.Inputs, func(i, j int) bool { return m.Inputs[i].Path < m.Inputs[j].Path })
-	m.Garbage = uniqueSorted(m.Garbage)
-	// Written entry by entry, so that saving a manifest of many inputs needs no copy of it in memory.
 	return load.WriteAtomic(path, func(f *os.File) error {
 		w := bufio.NewWriter(f)
-		field := func(name string, v any, comma bool) error {
+		field := func(name string, v any) error {
 			data, err := json.Marshal(v)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(w, " %q: %s", name, data)
-			if comma {
-				w.WriteString(",")
-			}
-			w.WriteString("\n")
+			fmt.Fprintf(w, " %q: %s,\n", name, data)
 			return nil
 		}
 		w.WriteString("{\n")
-		if err := field("version", m.Version, true); err != nil {
+		if err := field("version", m.Version); err != nil {
 			return err
 		}
-		if err := field("shard", m.Shard, true); err != nil {
+		if err := field("shard", m.Shard); err != nil {
 			return err
 		}
-		if err := field("parquet", m.Parquet, true); err != nil {
+		if err := field("parquet", m.Parquet); err != nil {
 			return err
 		}
-		if len(m.Garbage) > 0 {
-			if err := field("garbage", m.Garbage, true); err != nil {
+		var garbage bool
+		m.st.db.View(func(tx *bolt.Tx) error {
+			k, _ := tx.Bucket(bucketGarbage).Cursor().First()
+			garbage = k != nil
+			return nil
+		})
+		if garbage {
+			w.WriteString(" \"garbage\": [")
+			l := jsonList{w: w, indent: "  "}
+			if err := m.st.each(bucketGarbage, nil, func(k, _ []byte) error { return l.add(string(k)) }); err != nil {
 				return err
 			}
+			l.end(" ")
+			w.WriteString(",\n")
 		}
 		w.WriteString(" \"inputs\": [")
-		for i, e := range m.Inputs {
-			saved := *e
-			saved.Outputs = e.outputs()
-			data, err := json.Marshal(&saved)
+		l := jsonList{w: w, indent: "  "}
+		err := m.st.each(bucketEntries, nil, func(_, v []byte) error {
+			e, err := decodeEntry(v)
 			if err != nil {
 				return err
 			}
-			if i > 0 {
-				w.WriteString(",")
-			}
-			w.WriteString("\n  ")
-			w.Write(data)
+			e.Outputs = e.outputs()
+			return l.add(e)
+		})
+		if err != nil {
+			return err
 		}
-		w.WriteString("\n ]\n}\n")
+		l.end(" ")
+		w.WriteString("\n}\n")
 		return w.Flush()
 	})
 }

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"drucksache/load"
@@ -28,8 +30,11 @@ type report struct {
 	Parquet     string  `json:"parquet"` // rewritten, unchanged or not written
 	Stopped     string  `json:"stopped,omitempty"`
 
-	QuarantinedFiles []quarantineItem `json:"quarantined_files"`
-	Duplicates       []duplicateItem  `json:"duplicates"`
+	// The lists, written from the run's store one item at a time (see write); here for reading a report.
+	QuarantinedFiles []quarantineItem `json:"quarantined_files,omitempty"`
+	Duplicates       []duplicateItem  `json:"duplicates,omitempty"`
+
+	duplicates int // inputs listed in Duplicates
 }
 
 // quarantineItem is one failed input with the reason.
@@ -49,26 +54,104 @@ type duplicateItem struct {
 	SameAs string `json:"same_as"`
 }
 
-// write writes the report atomically.
-func (r *report) write(path string) error {
-	if r.QuarantinedFiles == nil {
-		r.QuarantinedFiles = []quarantineItem{}
-	}
-	if r.Duplicates == nil {
-		r.Duplicates = []duplicateItem{}
-	}
+// write writes the report atomically, the lists from the entries of the store the run reached.
+func (r *report) write(path string, st *store) error {
+	head := *r
+	head.QuarantinedFiles, head.Duplicates = nil, nil
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(r); err != nil {
+	if err := enc.Encode(&head); err != nil {
 		return err
 	}
-	return load.WriteFileAtomic(path, buf.Bytes())
+	data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	return load.WriteAtomic(path, func(f *os.File) error {
+		w := bufio.NewWriter(f)
+		w.Write(bytes.TrimSuffix(data, []byte("\n}")))
+		list := func(name string, item func(e *entry) any) error {
+			fmt.Fprintf(w, ",\n  %q: [", name)
+			l := jsonList{w: w, indent: "    "}
+			err := eachSeen(st, func(e *entry) error {
+				if v := item(e); v != nil {
+					return l.add(v)
+				}
+				return nil
+			})
+			l.end("  ")
+			return err
+		}
+		if err := list("quarantined_files", quarantined); err != nil {
+			return err
+		}
+		if err := list("duplicates", duplicated); err != nil {
+			return err
+		}
+		w.WriteString("\n}\n")
+		return w.Flush()
+	})
+}
+
+// quarantined is the report's item of a quarantined entry, nil for others.
+func quarantined(e *entry) any {
+	if e.seen != statusQuarantined {
+		return nil
+	}
+	return quarantineItem{File: e.Path, SHA256: e.SHA256.String(), Reason: e.Reason, Earlier: e.earlier}
+}
+
+// duplicated is the report's item of a duplicate entry, nil for others.
+func duplicated(e *entry) any {
+	if e.Status != statusDuplicate || e.Duplicate == "" {
+		return nil
+	}
+	return duplicateItem{File: e.Path, ID: e.ID, SameAs: e.Duplicate}
+}
+
+// jsonList writes a JSON array an element at a time, each on a line of its own: long lists (the
+// manifest's inputs, the report's duplicates) are written without being held in memory.
+type jsonList struct {
+	w      *bufio.Writer
+	indent string // before each element
+	n      int
+}
+
+// add writes the next element.
+func (l *jsonList) add(v any) error {
+	data, err := marshalNoEscape(v)
+	if err != nil {
+		return err
+	}
+	if l.n > 0 {
+		l.w.WriteByte(',')
+	}
+	l.n++
+	l.w.WriteString("\n" + l.indent)
+	l.w.Write(data)
+	return nil
+}
+
+// end closes the array, its bracket on a line of its own after indent unless the array is empty.
+func (l *jsonList) end(indent string) {
+	if l.n > 0 {
+		l.w.WriteString("\n" + indent)
+	}
+	l.w.WriteByte(']')
+}
+
+// marshalNoEscape is JSON of v without HTML escapes (reasons quote documents as they are).
+func marshalNoEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // summary writes the counts and every quarantined file with its reason, one line each.
-func (r *report) summary(w io.Writer, reportPath string) {
+func (r *report) summary(w io.Writer, reportPath string, st *store) error {
 	fmt.Fprintf(w, "drucksache: %d inputs: %d done, %d skipped (unchanged), %d quarantined", r.Inputs, r.Done, r.Skipped, r.Quarantined)
 	if r.Pending > 0 {
 		fmt.Fprintf(w, ", %d not reached", r.Pending)
@@ -76,23 +159,31 @@ func (r *report) summary(w io.Writer, reportPath string) {
 	if r.Removed > 0 {
 		fmt.Fprintf(w, "; %d removed", r.Removed)
 	}
-	switch n := len(r.Duplicates); {
+	switch n := r.duplicates; {
 	case n == 1:
 		fmt.Fprint(w, "; 1 duplicate")
 	case n > 1:
 		fmt.Fprintf(w, "; %d duplicates", n)
 	}
 	fmt.Fprintf(w, "; parquet %s; %.1fs\n", r.Parquet, r.Seconds)
-	for _, q := range r.QuarantinedFiles {
-		earlier := ""
-		if q.Earlier {
-			earlier = " (unchanged since it failed)"
-		}
-		fmt.Fprintf(w, "drucksache: quarantined %s%s: %s\n", q.File, earlier, firstLine(q.Reason))
+	var err error
+	if r.Quarantined > 0 {
+		err = eachSeen(st, func(e *entry) error {
+			if e.seen != statusQuarantined {
+				return nil
+			}
+			earlier := ""
+			if e.earlier {
+				earlier = " (unchanged since it failed)"
+			}
+			fmt.Fprintf(w, "drucksache: quarantined %s%s: %s\n", e.Path, earlier, firstLine(e.Reason))
+			return nil
+		})
 	}
 	if reportPath != "" {
 		fmt.Fprintf(w, "drucksache: report in %s\n", reportPath)
 	}
+	return err
 }
 
 // firstLine is the first line of a reason (a panic's stack follows it), at most 300 bytes.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -9,12 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"sync"
 	"time"
 
 	drucksache "drucksache"
 	"drucksache/load"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // runner runs a batch of documents into one output folder, losing nothing.
@@ -27,7 +29,10 @@ import (
 // moment leaves whole files only (staging is cleared by the next run).
 //
 // The manifest (out/manifest.json, written atomically, also every few seconds during a run) records
-// each input's path, size, time, SHA-256, document id, status and outputs. A later run extracts only
+// each input's path, size, time, SHA-256, document id, status and outputs. While a run goes on, its
+// inputs, the manifest's entries and the entries by document id are in the run's store (an index file
+// in the staging folder, see store), read and written a chunk at a time: the run's memory does not grow
+// with the number of inputs. A later run extracts only
 // inputs that are new, changed (by size and time, confirmed by the hash) or whose outputs are gone;
 // --force redoes all. Inputs that failed and are unchanged are not tried again but reported again.
 // When two inputs yield one document id (the PDF and the HTML of one Drucksache), the outputs hold
@@ -58,8 +63,8 @@ type runner struct {
 	grace   time.Duration                  // how long past timeout an extraction is waited for
 	saveGap time.Duration                  // how often the manifest is saved during a run
 
-	stage  string // out/.staging-K-of-N
-	claims claims
+	stage string // out/.staging-K-of-N
+	st    *store // the run's index, in the staging folder
 }
 
 // cmdRun parses the flags of `drucksache run` and runs the batch.
@@ -120,24 +125,15 @@ type batch struct {
 	rep      *report
 	prog     progress
 	lastSave time.Time
+	saveTook time.Duration // how long the last save took
 	now      int64
 }
 
 // run runs the inputs named by args into r.out; see runner.
 func (r *runner) run(ctx context.Context, args []string, stdin io.Reader) error {
 	began := time.Now()
-	set, err := collectInputs(args, stdin, r.out)
-	if err != nil {
+	if err := checkArgs(args); err != nil {
 		return err
-	}
-	inputs := set.files
-	if r.shard.n > 1 {
-		inputs = nil
-		for _, in := range set.files {
-			if r.shard.has(in.key) {
-				inputs = append(inputs, in)
-			}
-		}
 	}
 	if err := os.MkdirAll(r.out, 0o755); err != nil {
 		return err
@@ -153,43 +149,72 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader) error 
 	if err := r.clearLeftovers(); err != nil {
 		return err
 	}
+	if err := os.MkdirAll(r.stage, 0o755); err != nil {
+		return err
+	}
+	r.st, err = openStore(filepath.Join(r.stage, "index.db"))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if r.st != nil {
+			r.st.close()
+			r.st = nil
+		}
+	}()
+	set, err := collectInputs(args, stdin, r.out, r.shard, r.st)
+	if err != nil {
+		return err
+	}
 	b := &batch{runner: r, manPath: filepath.Join(r.out, r.shard.fileName("manifest")),
 		prog: newProgress(r.stderr),
 		now:  began.UnixNano(), lastSave: time.Now()}
-	b.man, err = readManifest(b.manPath, r.shard)
+	b.man, err = readManifest(b.manPath, r.shard, r.st)
 	if errors.Is(err, errBadManifest) && r.force {
-		b.man, err = newManifest(r.shard), nil
+		b.man, err = newManifest(r.shard, r.st), r.st.clear(bucketEntries, bucketIDs, bucketHeld, bucketGarbage)
 	}
 	if err != nil {
 		return err
 	}
 	b.rep = &report{Started: began.UTC().Format(time.RFC3339), Workers: r.workers, Shard: r.shard.String(),
 		Force: r.force, Ignored: set.ignored}
-	err = b.work(ctx, set, inputs)
-	if err == nil {
-		err = os.RemoveAll(r.stage)
+	err = b.finish(b.work(ctx, set), began)
+	if cerr := r.st.close(); cerr != nil && err == nil {
+		err = cerr
 	}
-	return b.finish(err, inputs, began)
+	r.st = nil
+	if err == nil || errors.Is(err, errSomeFailed) {
+		if rerr := os.RemoveAll(r.stage); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
+	return err
 }
 
 // work does the run's phases: clear what a killed run left, find what changed, extract it, settle
 // duplicates, remove what is gone, rewrite the Parquet part.
-func (b *batch) work(ctx context.Context, set *inputSet, inputs []input) error {
+func (b *batch) work(ctx context.Context, set *inputSet) error {
 	if err := b.sweepOrphans(); err != nil {
 		return err
 	}
-	tasks := b.scan(set, inputs)
-	b.initClaims(tasks)
-	b.prog.start("extracting", len(tasks))
-	err := b.runTasks(ctx, tasks, b.record)
-	b.prog.finish()
+	tasks, err := b.scan(set)
 	if err != nil {
 		return err
+	}
+	if tasks > 0 {
+		if err := b.initClaims(); err != nil {
+			return err
+		}
+		b.prog.start("extracting", tasks)
+		err = b.runTasks(ctx, b.now, b.record)
+		b.prog.finish()
+		if err != nil {
+			return err
+		}
 	}
 	if err := b.settleOwners(ctx); err != nil {
 		return err
 	}
-	b.claims.owner = nil // nothing is committed any more
 	if err := b.removeGarbage(); err != nil {
 		return err
 	}
@@ -197,13 +222,10 @@ func (b *batch) work(ctx context.Context, set *inputSet, inputs []input) error {
 	return err
 }
 
-// record puts one outcome into the manifest, saving it every saveGap.
+// record puts one outcome into the manifest, saving it every saveGap (or, when saving takes long, at
+// most a tenth of the time, so that a large manifest does not slow the run down).
 func (b *batch) record(o *outcome) error {
-	e := b.man.byPath[o.in.path]
-	if e != nil {
-		b.man.Garbage = append(b.man.Garbage, e.outputs()...)
-	}
-	e = &entry{Path: o.in.path, SHA256: o.sha, Size: o.size, ModTime: o.modTime, CheckedAt: o.checked}
+	e := &entry{Path: o.in.path, SHA256: o.sha, Size: o.size, ModTime: o.modTime, CheckedAt: o.checked}
 	switch {
 	case o.reason != "":
 		e.Status, e.Reason, e.seen = statusQuarantined, o.reason, statusQuarantined
@@ -213,81 +235,163 @@ func (b *batch) record(o *outcome) error {
 		e.Status, e.ID, e.Schema, e.seen = statusDone, o.id, drucksache.SchemaVersion, statusDone
 		e.setOutputs(o.outputs)
 	}
-	b.man.put(e)
+	err := b.st.db.Update(func(tx *bolt.Tx) error {
+		old, err := getEntry(tx, e.Path)
+		if err != nil {
+			return err
+		}
+		if old != nil {
+			if err := addGarbage(tx, old.outputs()); err != nil {
+				return err
+			}
+		}
+		return putEntry(tx, e)
+	})
+	if err != nil {
+		return err
+	}
 	b.prog.step(o)
-	if time.Since(b.lastSave) >= b.saveGap {
-		b.lastSave = time.Now()
-		return b.man.save(b.manPath)
+	if time.Since(b.lastSave) >= max(b.saveGap, 10*b.saveTook) {
+		return b.save()
 	}
 	return nil
 }
 
+// save writes the manifest, noting when and how long it took.
+func (b *batch) save() error {
+	began := time.Now()
+	err := b.man.save(b.manPath)
+	b.lastSave, b.saveTook = time.Now(), time.Since(began)
+	return err
+}
+
 // settleOwners extracts again the inputs that now hold a document id without having written its
 // outputs: duplicates whose first input changed, failed or went away. Rare; repeated until settled.
+// Then every done or duplicate entry is marked as the one holding its document id or a duplicate of it.
 func (b *batch) settleOwners(ctx context.Context) error {
-	for range len(b.man.byPath) + 1 {
-		var tasks []task
-		for _, e := range b.man.owners() {
-			if e.Status == statusDone { // its outputs hold the document
-				continue
-			}
-			t := task{in: input{path: e.Path}, checked: b.now}
-			if fi, err := os.Stat(e.Path); err == nil {
-				t.size, t.modTime = fi.Size(), fi.ModTime().UnixNano()
-			}
-			tasks = append(tasks, t)
+	limit := -1
+	for round := 0; ; round++ {
+		if err := b.st.clear(bucketTasks); err != nil {
+			return err
 		}
-		if len(tasks) == 0 {
+		tasks := 0
+		w := b.st.writer()
+		var last []byte // the id of the last key seen
+		err := b.st.each(bucketIDs, nil, func(k, _ []byte) error {
+			id, path, _ := bytes.Cut(k, []byte{0})
+			if last != nil && bytes.Equal(id, last) {
+				return nil // not the first input of the id
+			}
+			last = append(last[:0], id...)
+			return w.update(func(tx *bolt.Tx) error {
+				e, err := getEntry(tx, string(path))
+				if err != nil || e == nil || e.Status == statusDone { // its outputs hold the document
+					return err
+				}
+				t := task{}
+				if fi, err := os.Stat(e.Path); err == nil {
+					t.size, t.modTime = fi.Size(), fi.ModTime().UnixNano()
+				}
+				tasks++
+				return tx.Bucket(bucketTasks).Put(path, taskValue(t))
+			})
+		})
+		if err == nil {
+			err = w.commit()
+		}
+		w.abort()
+		if err != nil {
+			return err
+		}
+		if tasks == 0 {
 			break
 		}
-		sort.Slice(tasks, func(i, j int) bool { return tasks[i].in.path < tasks[j].in.path })
-		b.prog.start("extracting again", len(tasks))
-		err := b.runTasks(ctx, tasks, b.record)
+		if limit < 0 {
+			if limit, err = b.entryCount(); err != nil {
+				return err
+			}
+		}
+		if round > limit {
+			return errors.New("the inputs holding duplicate document ids did not settle")
+		}
+		b.prog.start("extracting again", tasks)
+		err = b.runTasks(ctx, b.now, b.record)
 		b.prog.finish()
 		if err != nil {
 			return err
 		}
 	}
-	own := b.man.owners()
-	for _, e := range b.man.byPath {
-		if e.Status != statusDone && e.Status != statusDuplicate {
-			continue
+	return b.markDuplicates()
+}
+
+// entryCount is the number of entries in the manifest.
+func (b *batch) entryCount() (int, error) {
+	n := 0
+	err := b.st.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketEntries).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// markDuplicates marks each done or duplicate entry as holding its document id (the first input of
+// the id in path order) or as a duplicate of the input that holds it.
+func (b *batch) markDuplicates() error {
+	w := b.st.writer()
+	defer w.abort()
+	err := b.st.each(bucketEntries, nil, func(_, v []byte) error {
+		e, err := decodeEntry(v)
+		if err != nil || (e.Status != statusDone && e.Status != statusDuplicate) {
+			return err
 		}
-		if o := own[e.ID]; o != e {
-			b.man.Garbage = append(b.man.Garbage, e.outputs()...)
-			e.Status, e.Duplicate, e.Outputs = statusDuplicate, o.Path, nil
-		} else {
-			e.Status, e.Duplicate = statusDone, ""
-		}
+		return w.update(func(tx *bolt.Tx) error {
+			owner := firstWith(tx, bucketIDs, e.ID)
+			switch {
+			case owner != e.Path && (e.Status != statusDuplicate || e.Duplicate != owner):
+				if err := addGarbage(tx, e.outputs()); err != nil {
+					return err
+				}
+				e.Status, e.Duplicate, e.Outputs, e.Schema = statusDuplicate, owner, nil, 0 // as if found a duplicate at once
+			case owner == e.Path && (e.Status != statusDone || e.Duplicate != ""):
+				e.Status, e.Duplicate = statusDone, ""
+			default:
+				return nil // as it was
+			}
+			return putEntry(tx, e)
+		})
+	})
+	if err != nil {
+		return err
 	}
-	return nil
+	return w.commit()
 }
 
 // removeGarbage removes the outputs of documents redone, failed or gone that no document holds now.
 func (b *batch) removeGarbage() error {
-	if len(b.man.Garbage) == 0 {
-		return nil
-	}
-	held := map[string]bool{}
-	for _, e := range b.man.byPath {
-		for _, f := range e.outputs() {
-			held[f] = true
-		}
-	}
-	for _, f := range b.man.Garbage {
-		if held[f] {
-			continue
-		}
-		if err := os.Remove(filepath.Join(b.out, filepath.FromSlash(f))); err != nil && !errors.Is(err, os.ErrNotExist) {
+	w := b.st.writer()
+	defer w.abort()
+	err := b.st.each(bucketGarbage, nil, func(k, _ []byte) error {
+		keep := false
+		err := w.update(func(tx *bolt.Tx) error {
+			keep = held(tx, string(k))
+			return tx.Bucket(bucketGarbage).Delete(k)
+		})
+		if err != nil || keep {
 			return err
 		}
+		if err := os.Remove(filepath.Join(b.out, filepath.FromSlash(string(k)))); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	b.man.Garbage = nil
-	return nil
+	return w.commit()
 }
 
 // finish saves the manifest and the report and sums up on stderr; err is how the work ended.
-func (b *batch) finish(err error, inputs []input, began time.Time) error {
+func (b *batch) finish(err error, began time.Time) error {
 	rep := b.rep
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -295,22 +399,38 @@ func (b *batch) finish(err error, inputs []input, began time.Time) error {
 		}
 		rep.Stopped = err.Error()
 	}
-	if serr := b.man.save(b.manPath); serr != nil && err == nil {
+	if serr := b.save(); serr != nil && err == nil {
 		err, rep.Stopped = serr, serr.Error()
 	}
-	for _, in := range inputs {
-		if e := b.man.byPath[in.path]; e == nil || e.seen == statusNone {
-			rep.Pending++
+	if cerr := b.count(); cerr != nil && err == nil {
+		err, rep.Stopped = cerr, cerr.Error()
+	}
+	if rep.Parquet == "" {
+		rep.Parquet = "not written"
+	}
+	rep.Seconds = time.Since(began).Round(time.Millisecond).Seconds()
+	repPath := filepath.Join(b.out, b.shard.fileName("report"))
+	if werr := rep.write(repPath, b.st); werr != nil {
+		repPath = ""
+		if err == nil {
+			err = werr
 		}
 	}
-	var seen []*entry
-	for _, e := range b.man.byPath {
-		if e.seen != statusNone {
-			seen = append(seen, e)
-		}
+	if serr := rep.summary(b.stderr, repPath, b.st); serr != nil && err == nil {
+		err = serr
 	}
-	sort.Slice(seen, func(i, j int) bool { return seen[i].Path < seen[j].Path })
-	for _, e := range seen {
+	if err == nil && rep.Quarantined > 0 {
+		return errSomeFailed
+	}
+	return err
+}
+
+// count counts what became of the inputs for the report: done, skipped, quarantined, not reached,
+// and the duplicates. Inputs = Done + Skipped + Quarantined + Pending.
+func (b *batch) count() error {
+	rep := b.rep
+	rep.Done, rep.Skipped, rep.Quarantined, rep.duplicates = 0, 0, 0, 0
+	err := eachSeen(b.st, func(e *entry) error {
 		switch e.seen {
 		case statusDone:
 			rep.Done++
@@ -318,29 +438,46 @@ func (b *batch) finish(err error, inputs []input, began time.Time) error {
 			rep.Skipped++
 		case statusQuarantined:
 			rep.Quarantined++
-			rep.QuarantinedFiles = append(rep.QuarantinedFiles, quarantineItem{File: e.Path, SHA256: e.SHA256.String(), Reason: e.Reason, Earlier: e.earlier})
 		}
 		if e.Status == statusDuplicate && e.Duplicate != "" {
-			rep.Duplicates = append(rep.Duplicates, duplicateItem{File: e.Path, ID: e.ID, SameAs: e.Duplicate})
+			rep.duplicates++
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	rep.Pending = 0
+	err = b.st.eachChunk(bucketInputs, nil, func(chunk []pair) error {
+		return b.st.db.View(func(tx *bolt.Tx) error {
+			entries := tx.Bucket(bucketEntries)
+			for _, p := range chunk {
+				if p.v[0] != 1 {
+					continue
+				}
+				if v := entries.Get(p.k); v == nil || status(v[0]) == statusNone {
+					rep.Pending++
+				}
+			}
+			return nil
+		})
+	})
 	rep.Inputs = rep.Done + rep.Skipped + rep.Quarantined + rep.Pending
-	if rep.Parquet == "" {
-		rep.Parquet = "not written"
-	}
-	rep.Seconds = time.Since(began).Round(time.Millisecond).Seconds()
-	repPath := filepath.Join(b.out, b.shard.fileName("report"))
-	if werr := rep.write(repPath); werr != nil {
-		repPath = ""
-		if err == nil {
-			err = werr
-		}
-	}
-	rep.summary(b.stderr, repPath)
-	if err == nil && rep.Quarantined > 0 {
-		return errSomeFailed
-	}
 	return err
+}
+
+// eachSeen calls fn with every entry this run reached, in path order.
+func eachSeen(st *store, fn func(e *entry) error) error {
+	return st.each(bucketEntries, nil, func(_, v []byte) error {
+		if len(v) == 0 || status(v[0]) == statusNone {
+			return nil
+		}
+		e, err := decodeEntry(v)
+		if err != nil {
+			return err
+		}
+		return fn(e)
+	})
 }
 
 // clearLeftovers removes what a killed run of this shard left: its staging folder and temporary files.

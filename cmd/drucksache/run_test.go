@@ -62,13 +62,9 @@ func failingOn(marker string, err error) func(string) []load.Loader {
 }
 
 // readManifestFile reads out/manifest.json.
-func readManifestFile(t *testing.T, out string) *manifest {
+func readManifestFile(t *testing.T, out string) *manifestFile {
 	t.Helper()
-	m, err := readManifest(filepath.Join(out, "manifest.json"), shard{1, 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return readManifestAt(t, filepath.Join(out, "manifest.json"), shard{1, 1})
 }
 
 // checkWhole fails unless every JSON output below out parses: nothing half-written was committed.
@@ -328,10 +324,7 @@ func TestRunShards(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("shard %d/3: exit %d", k, code)
 		}
-		m, err := readManifest(filepath.Join("sharded", r.shard.fileName("manifest")), r.shard)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := readManifestAt(t, filepath.Join("sharded", r.shard.fileName("manifest")), r.shard)
 		for p := range m.byPath {
 			seen[p]++
 		}

@@ -5,43 +5,99 @@ import (
 	"path/filepath"
 
 	drucksache "drucksache"
+
+	bolt "go.etcd.io/bbolt"
 )
 
-// scan drops entries of inputs gone from their folder and sorts the inputs into unchanged ones
-// (skipped, or quarantined again) and tasks. Files are looked at on all workers at once.
-func (b *batch) scan(set *inputSet, inputs []input) []task {
-	var gone []string
-	for path := range b.man.byPath {
-		if !set.found(path) && underAny(path, set.roots) {
-			gone = append(gone, path)
+// scan drops entries of inputs gone from their folder and sorts the inputs of this shard into
+// unchanged ones (skipped, or quarantined again) and tasks, which it puts into the tasks bucket and
+// counts. Inputs are taken a chunk at a time in path order; the files of a chunk are looked at on all
+// workers at once.
+func (b *batch) scan(set *inputSet) (int, error) {
+	if err := b.dropGone(set); err != nil {
+		return 0, err
+	}
+	w := b.st.writer()
+	defer w.abort()
+	tasks := 0
+	err := b.st.eachChunk(bucketInputs, nil, func(chunk []pair) error {
+		var inputs []string
+		for _, p := range chunk {
+			if p.v[0] == 1 {
+				inputs = append(inputs, string(p.k))
+			}
 		}
-	}
-	for _, path := range gone {
-		b.man.drop(path)
-	}
-	b.rep.Removed = len(gone)
-	looks := make([]look, len(inputs))
-	parallel(len(inputs), b.workers, func(i int) {
-		looks[i] = b.look(inputs[i])
+		entries := make([]*entry, len(inputs))
+		err := b.st.db.View(func(tx *bolt.Tx) error {
+			for i, path := range inputs {
+				e, err := getEntry(tx, path)
+				if err != nil {
+					return err
+				}
+				entries[i] = e
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		looks := make([]look, len(inputs))
+		parallel(len(inputs), b.workers, func(i int) {
+			looks[i] = b.look(inputs[i], entries[i])
+		})
+		for i, path := range inputs {
+			lk, e := looks[i], entries[i]
+			err := w.update(func(tx *bolt.Tx) error {
+				if !lk.unchanged {
+					tasks++
+					return tx.Bucket(bucketTasks).Put([]byte(path), taskValue(task{size: lk.size, modTime: lk.modTime}))
+				}
+				if lk.rehashed {
+					e.Size, e.ModTime, e.CheckedAt = lk.size, lk.modTime, b.now
+				}
+				if e.Status == statusQuarantined {
+					e.seen, e.earlier = statusQuarantined, true
+				} else {
+					e.seen = statusSkipped
+				}
+				return putEntry(tx, e)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	})
-	var tasks []task
-	for i, in := range inputs {
-		lk := looks[i]
-		e := b.man.byPath[in.path]
-		if !lk.unchanged {
-			tasks = append(tasks, task{in: in, size: lk.size, modTime: lk.modTime, checked: b.now})
-			continue
-		}
-		if lk.rehashed {
-			e.Size, e.ModTime, e.CheckedAt = lk.size, lk.modTime, b.now
-		}
-		if e.Status == statusQuarantined {
-			e.seen, e.earlier = statusQuarantined, true
-		} else {
-			e.seen = statusSkipped
-		}
+	if err != nil {
+		return 0, err
 	}
-	return tasks
+	return tasks, w.commit()
+}
+
+// dropGone drops the entries of inputs that were in a folder walked and are no longer there.
+func (b *batch) dropGone(set *inputSet) error {
+	if len(set.roots) == 0 {
+		return nil
+	}
+	w := b.st.writer()
+	defer w.abort()
+	err := b.st.each(bucketEntries, nil, func(k, _ []byte) error {
+		path := string(k)
+		if !underAny(path, set.roots) {
+			return nil
+		}
+		return w.update(func(tx *bolt.Tx) error {
+			if set.found(tx, path) {
+				return nil
+			}
+			b.rep.Removed++
+			return dropEntry(tx, path)
+		})
+	})
+	if err != nil {
+		return err
+	}
+	return w.commit()
 }
 
 // look is what scan learnt of one input.
@@ -51,19 +107,18 @@ type look struct {
 	rehashed      bool // the content was hashed again and found the same
 }
 
-// look compares one input with its manifest entry.
-func (b *batch) look(in input) look {
-	fi, err := os.Stat(in.path)
+// look compares one input with its manifest entry e (nil when it has none).
+func (b *batch) look(path string, e *entry) look {
+	fi, err := os.Stat(path)
 	if err != nil {
 		return look{} // extraction will report it
 	}
 	lk := look{size: fi.Size(), modTime: fi.ModTime().UnixNano()}
-	e := b.man.byPath[in.path]
 	if e == nil || b.force {
 		return lk
 	}
 	if !e.trustedUnchanged(fi) {
-		sum, err := hashFile(in.path)
+		sum, err := hashFile(path)
 		if err != nil || sum != e.SHA256 {
 			return lk
 		}
@@ -91,20 +146,29 @@ func (b *batch) outputsInPlace(e *entry) bool {
 }
 
 // initClaims gives each document id held by an entry not redone in this run to its first input.
-func (b *batch) initClaims(tasks []task) {
-	redo := make(map[string]bool, len(tasks))
-	for _, t := range tasks {
-		redo[t.in.path] = true
+func (b *batch) initClaims() error {
+	if err := b.st.clear(bucketClaims); err != nil {
+		return err
 	}
-	b.claims.owner = map[string]string{}
-	for path, e := range b.man.byPath {
-		if redo[path] || (e.Status != statusDone && e.Status != statusDuplicate) {
-			continue
+	w := b.st.writer()
+	defer w.abort()
+	err := b.st.each(bucketEntries, nil, func(k, v []byte) error {
+		e, err := decodeEntry(v)
+		if err != nil || (e.Status != statusDone && e.Status != statusDuplicate) {
+			return err
 		}
-		if p, ok := b.claims.owner[e.ID]; !ok || path < p {
-			b.claims.owner[e.ID] = path
-		}
+		return w.update(func(tx *bolt.Tx) error {
+			claims := tx.Bucket(bucketClaims)
+			if tx.Bucket(bucketTasks).Get(k) != nil || claims.Get([]byte(e.ID)) != nil {
+				return nil // redone, or held by an input before it
+			}
+			return claims.Put([]byte(e.ID), k)
+		})
+	})
+	if err != nil {
+		return err
 	}
+	return w.commit()
 }
 
 // underAny reports whether path lies in one of the folders.
