@@ -226,3 +226,37 @@ const maxStackCell = 30
 func headerNumber(label, val string) bool {
 	return utf8.RuneCountInString(label) <= narrowCell && digitsOnly(val)
 }
+
+// decimalRows is, for a table of two rows or more of one figure each whose last figure has a
+// decimal comma ("0,40"), the number of its decimals; 0 for any other table.
+func decimalRows(rows []dumpRow, width int) int {
+	if width != 1 || len(rows) < 2 || len(rows[len(rows)-1].vals) != 1 {
+		return 0
+	}
+	return max(decimals(rows[len(rows)-1].vals[0]), 0)
+}
+
+// decimals is the number of digits after the decimal comma of a figure ("0,40": 2), or -1.
+func decimals(v string) int {
+	i := strings.IndexByte(v, ',')
+	if i < 0 || !digitsOnly(v[i+1:]) || !valueToken(v) {
+		return -1
+	}
+	return len(v) - i - 1
+}
+
+// longDecimalRow reads a line too long for a row of one figure in a narrow document (dataRow
+// takes such a line for running text ending in a number) as a row of a table of one figure a
+// row when its figure has as many decimals as the row above ("R 2 Ri/-in ArbG als stV DirArbG
+// 0,40" below "ArbG Braunschweig 1,35"): running text hardly ends in such a figure.
+func longDecimalRow(l Line, rows []dumpRow, width int) (string, []string, bool) {
+	d := decimalRows(rows, width)
+	if d == 0 || !endsInValue(l) {
+		return "", nil, false
+	}
+	label, vals, ok := dataRow(l, 0)
+	if !ok || len(vals) != 1 || decimals(vals[0]) != d || isListItem(label) {
+		return "", nil, false
+	}
+	return label, vals, true
+}

@@ -309,3 +309,41 @@ func TestSplitHeader(t *testing.T) {
 		})
 	}
 }
+
+// Drs. 19/11136, question 2: a list of vacancies, one figure with two decimals a row, in a
+// document of mostly short rows (a full line of 44 runes). A row too long for a one-figure row of
+// such a document, or with its label wrapped above its figure, is a row when its figure has the
+// decimals of the row above; a whole number or other decimals end the table there.
+func TestDumpTableNarrowDecimals(t *testing.T) {
+	const rows = "ArbG Braunschweig 1,35 \nA11 Amtm/-in, Amtfr 0,25 \nA9+Z AmtsInsp/-in 0,33 \n"
+	top := []string{"ArbG Braunschweig|1,35", "A11 Amtm/-in, Amtfr|0,25", "A9+Z AmtsInsp/-in|0,33"}
+	tests := []struct {
+		name  string
+		text  string
+		rows  []string
+		lines int
+	}{
+		{"a long row", rows + "R 2 Ri/-in ArbG als stV DirArbG 0,40 \nArbG Göttingen 0,48 ",
+			append(top, "R 2 Ri/-in ArbG als stV DirArbG|0,40", "ArbG Göttingen|0,48"), 5},
+		{"a wrapped label", rows + "R3+Z LOStA/-in als AL u.V \nGenStA \n0,15 \nSTA Bückeburg 5,13 ",
+			append(top, "R3+Z LOStA/-in als AL u.V GenStA|0,15", "STA Bückeburg|5,13"), 7},
+		{"a whole number", rows + "Die Zahl der Stellen betrug zuletzt 2025 \nArbG Göttingen 0,48 ", top, 3},
+		{"other decimals", rows + "Die Belastung lag im Jahr 2025 bei 0,4 \nArbG Göttingen 0,48 ", top, 3},
+		{"a wrapped label over a whole number", rows + "Stellen insgesamt im \nBezirk \n12 \nDie Zahlen sind vorläufig. ", top, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tab, n := dumpTable(dumpLines(tc.text), 0, 44)
+			if tab == nil {
+				t.Fatalf("no table")
+			}
+			var rows []string
+			for _, r := range tab.rows {
+				rows = append(rows, strings.Join(r, "|"))
+			}
+			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
+				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
+			}
+		})
+	}
+}

@@ -76,6 +76,9 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		if !ok && len(pending) == 0 && begun(rows, width) {
 			label, vals, ok = wideRow(l, width)
 		}
+		if !ok && len(pending) == 0 {
+			label, vals, ok = longDecimalRow(l, rows, width)
+		}
 		if ok && len(head) == 0 && repeatsYears(rows, vals) {
 			if label != rows[0].label {
 				break // a sub-header ("Oldenburg 2023 2024 2025") starts the next table
@@ -115,8 +118,9 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 				continue
 			}
 		}
-		if len(pending) == 0 && begun(rows, width) {
-			if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 {
+		// In a table of one figure a row, a wrapped label's figure must have the decimals of the row above.
+		if d := decimalRows(rows, width); len(pending) == 0 && (begun(rows, width) || d > 0) {
+			if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 && (d == 0 || decimals(vals[0]) == d) {
 				rows = append(rows, dumpRow{label: label, vals: vals})
 				t.last = lines[j+n-1]
 				j += n
