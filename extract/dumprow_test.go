@@ -347,3 +347,37 @@ func TestDumpTableNarrowDecimals(t *testing.T) {
 		})
 	}
 }
+
+// Drs. 19/11226, question 3: rows labelled by years, some printing a note in words in place of
+// their first figure. The year is the label and the note the cell it stands in; a note in upper
+// case (a label, perhaps) or a row lacking more than that one figure stays as printed.
+func TestDumpTableYearNotes(t *testing.T) {
+	const years = "2018 2.032 464 \n2019 1.927 664 \n"
+	tests := []struct {
+		name string
+		text string
+		rows []string
+	}{
+		{"a note for a figure", "2015 wurde nicht statistisch erfasst 513 \n2016 wurde nicht statistisch erfasst 529 \n" + years,
+			[]string{"2015|wurde nicht statistisch erfasst|513", "2016|wurde nicht statistisch erfasst|529", "2018|2.032|464", "2019|1.927|664"}},
+		{"a label in upper case", years + "2020 Schätzung 513 ",
+			[]string{"|2018|2.032|464", "|2019|1.927|664", "2020 Schätzung|513||"}},
+		{"more than one figure missing", "2018 2.032 464 12 \n2019 1.927 664 13 \n2020 wurde nicht erfasst 513 ",
+			[]string{"|2018|2.032|464|12", "|2019|1.927|664|13", "2020 wurde nicht erfasst|513|||"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tab, _ := dumpTable(dumpLines(tc.text), 0, 95)
+			if tab == nil {
+				t.Fatalf("no table")
+			}
+			var rows []string
+			for _, r := range tab.rows {
+				rows = append(rows, strings.Join(r, "|"))
+			}
+			if !reflect.DeepEqual(rows, tc.rows) {
+				t.Errorf("dumpTable rows %q, want %q", rows, tc.rows)
+			}
+		})
+	}
+}

@@ -147,9 +147,14 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 	if joinThousands(rows, headerYears(t.header, head)) {
 		width = rowWidth(rows)
 	}
-	// Rows of figures only whose first figure is a year: the year is the row label.
-	if yearLabels(rows) {
+	// Rows of figures only whose first figure is a year: the year is the row label, and a note
+	// printed in place of a row's first figure is that cell.
+	if yearLabels(rows) || yearNoteRows(rows) {
 		for k := range rows {
+			if year, note, ok := strings.Cut(rows[k].label, " "); ok {
+				rows[k].label, rows[k].vals = year, append([]string{note}, rows[k].vals...)
+				continue
+			}
 			rows[k].label, rows[k].vals = rows[k].vals[0], rows[k].vals[1:]
 		}
 		width--
@@ -432,6 +437,39 @@ func yearLabels(rows []dumpRow) bool {
 		seen[r.vals[0]] = true
 	}
 	return len(rows) > 1
+}
+
+// yearNoteRows reports rows like those of yearLabels, all with as many figures, among which
+// rows print a note in place of their first figure after the year ("2015 wurde nicht statistisch
+// erfasst 513" among "2018 2.032 464"): the note starts in lower case, as no row label does, and
+// the row lacks exactly that one figure, so the note is the cell it stands in.
+func yearNoteRows(rows []dumpRow) bool {
+	n, notes := 0, 0
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if r.label == "" {
+			if n == 0 {
+				n = len(r.vals)
+			}
+			if len(r.vals) != n || n == 0 || !isYear(r.vals[0]) || seen[r.vals[0]] {
+				return false
+			}
+			seen[r.vals[0]] = true
+		}
+	}
+	for _, r := range rows {
+		if r.label == "" {
+			continue
+		}
+		year, note, _ := strings.Cut(r.label, " ")
+		first, _ := utf8.DecodeRuneInString(note)
+		if !isYear(year) || seen[year] || !unicode.IsLower(first) || len(r.vals) != n-2 {
+			return false
+		}
+		seen[year] = true
+		notes++
+	}
+	return n >= 3 && notes > 0
 }
 
 // dumpRow is a row of dumped text: its label and its figures.
