@@ -193,29 +193,46 @@ func headerLine(l Line) bool {
 	return !endsSentence(t)
 }
 
-// headerStack reports lines that begin with a header printed as a stack of narrow cells, some of
-// which end in a number ("Anzahl SuS" / "in SJG 12" / "Schuljahr" / …), right above a row of at
-// least three figures. dataRow reads a line like "in SJG 12" as a row of one figure; in such a
-// stack it is a header line, and a table must neither start nor go on there.
-func headerStack(lines []Line, full int) bool {
+// headerStack returns how many lines at the start of lines are a header printed as a stack of
+// narrow cells, some of which end in a number ("Anzahl SuS" / "in SJG 12" / "Schuljahr" / …),
+// right above a row of at least three figures; 0 when they are none. dataRow reads a line like
+// "in SJG 12" as a row of one figure; in such a stack it is a header line, and a table must
+// neither start nor go on there. The last line of the stack may end in a number too when the
+// numbers are years counting up, one for each figure of the row ("Anzahl im" / "HJ 2023" / … /
+// "HJ 2025" above "Aurich 4 1 0").
+func headerStack(lines []Line, full int) int {
 	numbered, words := 0, 0
+	var nums []string
+	last := false // the line above ends in a number
 	for k, l := range lines {
 		if k >= maxStackedLines || l.Role != RoleBody {
-			return false
+			return 0
 		}
 		label, vals, ok := dataRow(l, full)
 		switch {
 		case ok && len(vals) >= 3:
-			return numbered > 0 && words >= 2
-		case ok && len(vals) == 1 && headerNumber(label, vals[0]) && k+1 < len(lines) && !endsInValue(lines[k+1]):
+			if numbered == 0 || words < 2 || last && !(yearsCountingUp(nums) && len(nums) == len(vals)) {
+				return 0
+			}
+			return k
+		case ok && len(vals) == 1 && headerNumber(label, vals[0]) && k+1 < len(lines) && (figures(lines[k+1], full) == 0 || figures(lines[k+1], full) >= 3):
 			numbered++
+			nums = append(nums, vals[0])
+			last = true
 		case !ok && headerish(l, full) && utf8.RuneCountInString(strings.TrimSpace(l.Text)) <= maxStackCell:
 			words++
+			last = false
 		default:
-			return false
+			return 0
 		}
 	}
-	return false
+	return 0
+}
+
+// figures is the number of figures of a row, or 0 for a line that is none.
+func figures(l Line, full int) int {
+	_, vals, _ := dataRow(l, full)
+	return len(vals)
 }
 
 // maxStackCell is the longest line, in runes, of a header stacked over many lines.

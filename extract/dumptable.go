@@ -18,7 +18,7 @@ const maxHeaderLines = 4
 
 // dumpTable reads a table of dumped text starting at lines[i]; it returns nil when there is none.
 func dumpTable(lines []Line, i, full int) (*table, int) {
-	if headerStack(lines[i:], full) {
+	if headerStack(lines[i:], full) > 0 {
 		return nil, 0 // a stacked header: the table starts below it
 	}
 	// Header lines: short lines that are no sentences, right above the first row.
@@ -103,7 +103,7 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		if strings.HasPrefix(strings.TrimSpace(l.Text), "Tabelle") {
 			break // the next table's title
 		}
-		if headerStack(lines[j:], full) {
+		if headerStack(lines[j:], full) > 0 {
 			break // the stacked header of the next table
 		}
 		if n := repeatsHeader(lines[j:], head); n > 0 {

@@ -52,8 +52,34 @@ func stackedHeader(prose []Line, open bool, width, full int) (int, []string) {
 	case len(cells) == width-1 && split:
 		cells[0] = strings.TrimSpace(strings.TrimPrefix(cells[0], label))
 		return n, append([]string{label}, cells...)
+	case len(cells) == width && split && yearSpan(strings.TrimPrefix(cells[0], label), cells[1:]):
+		return n, append([]string{label}, cells[1:]...)
 	}
 	return 0, nil
+}
+
+// yearSpan reports a header cell that only names the years ("Haushaltsjahr (HJ)") beside the
+// label column's header ("rGB"), over cells that each hold one of those years, in order ("Anzahl
+// im HJ 2023", "Anzahl im HJ 2024"): it spans those cells, which head the value columns, as a
+// line of years does in yearLineHeader; it stays in the header rows.
+func yearSpan(span string, cells []string) bool {
+	f := strings.Fields(span)
+	if len(f) == 0 || len(f) > 2 || !yearWords[f[0]] || len(f) == 2 && !(strings.HasPrefix(f[1], "(") && strings.HasSuffix(f[1], ")")) {
+		return false
+	}
+	var years []string
+	for _, c := range cells {
+		words := strings.Fields(c)
+		if yearCount(words) != 1 {
+			return false
+		}
+		for _, w := range words {
+			if isYear(w) || schoolYear(w) {
+				years = append(years, w)
+			}
+		}
+	}
+	return yearsInOrder(years)
 }
 
 // stackStart is the index of the first line of the run of short header lines that ends prose.

@@ -45,6 +45,12 @@ func TestStackedHeader(t *testing.T) {
 			false, 3, 0, nil},
 		{"last cell unfinished", "wie folgt: \nJahr Anzahl der \nFachsprach-\nprüfungen \nAnzahl der  \nKenntnisprü-",
 			false, 3, 0, nil},
+		{"a cell naming the years", "rGB Haushaltsjahr (HJ) \n  Anzahl im \nHJ 2023 \nAnzahl im \nHJ 2024 \nAnzahl im \nHJ 2025 ",
+			true, 4, 7, []string{"rGB", "Anzahl im HJ 2023", "Anzahl im HJ 2024", "Anzahl im HJ 2025"}},
+		{"a cell naming no years", "rGB Bereich (HJ) \n  Anzahl im \nHJ 2023 \nAnzahl im \nHJ 2024 \nAnzahl im \nHJ 2025 ",
+			true, 4, 0, nil},
+		{"years out of order", "rGB Haushaltsjahr (HJ) \n  Anzahl im \nHJ 2023 \nAnzahl im \nHJ 2025 \nAnzahl im \nHJ 2024 ",
+			true, 4, 0, nil},
 		{"prose is no header", "Die Zahlen haben sich \nwie folgt entwickelt \nund sind hier \naufgeführt ",
 			true, 2, 0, nil},
 	}
@@ -130,5 +136,42 @@ func TestSegmentsWrappedGroup(t *testing.T) {
 	want := []string{"Verwaltungsgerichtsbarkeit", "Oberverwaltungsgericht|37,43|6,68", "Verwaltungsgerichte", "Braunschweig|30,02|6,83", "Göttingen|16,00|0,00"}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("rows = %q, want %q", rows, want)
+	}
+}
+
+// Drs. 19/11224, questions 2 and 3: a header stacked one narrow cell a line, each cell ending in
+// a year ("Anteil in %" / "im HJ 2023"), the last right above the first row. The years count up,
+// one for each figure of the rows, so the lines are the header, read back whole, and no rows.
+// Numbers that are not one year for each figure leave the lines rows.
+func TestSegmentsYearStack(t *testing.T) {
+	const stack = "rGB Haushaltsjahr (HJ) \n  Anteil in % \nim HJ 2023 \nAnteil in % \nim HJ 2024 \nAnteil in % \nim HJ 2025 \n"
+	const rows = "Aurich 8,1 1,6 0 \nGandersheim 2,7 1,2 1,3 \n"
+	tests := []struct {
+		name   string
+		text   string
+		header string
+		first  string
+	}{
+		{"years over the columns", stack + rows, "rGB|Anteil in % im HJ 2023|Anteil in % im HJ 2024|Anteil in % im HJ 2025", "Aurich|8,1|1,6|0"},
+		{"fewer years than figures", "rGB Haushaltsjahr (HJ) \n  Anteil in % \nim HJ 2024 \nAnteil in % \nim HJ 2025 \n" + rows, "|||", "im HJ|2024||"},
+		{"numbers that are no years", "Stand \nAnzahl \nSJG 12 \nAnzahl \nSJG 11 \nAnzahl \nSJG 10 \n" + rows, "|||", "SJG|12||"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, _ := textLines(tc.text)
+			p := &parser{}
+			var tb *table
+			for _, s := range p.segments(lines, 95) {
+				if s.table != nil && tb == nil {
+					tb = s.table
+				}
+			}
+			if tb == nil {
+				t.Fatalf("no table")
+			}
+			if got := strings.Join(tb.header, "|"); got != tc.header || strings.Join(tb.rows[0], "|") != tc.first {
+				t.Errorf("header %q, first row %q; want %q, %q", got, tb.rows[0], tc.header, tc.first)
+			}
+		})
 	}
 }

@@ -226,6 +226,15 @@ func (p *parser) segments(lines []Line, full int) []segment {
 			i++
 			continue
 		}
+		if n := headerStack(lines[i:], full); n > 0 {
+			// A stacked header stays prose as a whole, for stackHeader to read back: the lines
+			// within it are no start of a table either.
+			for _, h := range lines[i : i+n] {
+				addProse(h)
+			}
+			i += n
+			continue
+		}
 		if t, n := dumpTable(lines, i, full); t != nil {
 			segs = stackHeader(segs, t, full)
 			segs = titleAbove(segs, t)
