@@ -175,3 +175,43 @@ func TestSegmentsYearStack(t *testing.T) {
 		})
 	}
 }
+
+// Drs. 19/11220, question 5: below a table's title, wrapped at a hyphen, a header line of one
+// word a column, and the first row's label wrapped above its figures, which the dump prints on a
+// line of their own. The words head the columns and the lines below them label the first row;
+// a header line with another count of words, or one that follows no sentence or title, is none.
+func TestSegmentsHeaderAboveLabel(t *testing.T) {
+	const title = "Tabelle 1: Anzahl potenziell betroffener Fischereifahrzeuge (FFZ) und Häfen gemäß Fischereikenn-\nzeichen \n"
+	const below = "Anzahl betroffener FFZ  \n2020 bis 2025 \n50 56 10 3 9 23 \nAnzahl betroffener Häfen 7 8 7 3 6 7 "
+	tests := []struct {
+		name   string
+		text   string
+		header string
+		first  string
+	}{
+		{"one word a column", title + "Gebiet: NSGBR Bor BBM JAD Mellum WN \n" + below,
+			"Gebiet:|NSGBR|Bor|BBM|JAD|Mellum|WN", "Anzahl betroffener FFZ 2020 bis 2025|50|56|10|3|9|23"},
+		{"fewer words than columns", title + "Gebiet: NSGBR Bor BBM JAD Mellum \n" + below, "||||||", "|50|56|10|3|9|23"},
+		{"no sentence or title above", "Die Zahl der betroffenen Fahrzeuge ist in den letzten Jahren gestiegen, sie verteilt sich \nwie folgt auf die \nGebiet: NSGBR Bor BBM JAD Mellum WN \n" + below, "||||||", "|50|56|10|3|9|23"},
+		{"a label line of one word a column", title + "Gebiet: NSGBR Bor BBM JAD Mellum WN \nAnzahl der betroffenen Fahrzeuge in dem Zeitraum \n2020 bis 2025 \n50 56 10 3 9 23 \nAnzahl betroffener Häfen 7 8 7 3 6 7 ",
+			"||||||", "|50|56|10|3|9|23"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, _ := textLines(tc.text)
+			p := &parser{}
+			var tb *table
+			for _, s := range p.segments(lines, 98) {
+				if s.table != nil && tb == nil {
+					tb = s.table
+				}
+			}
+			if tb == nil {
+				t.Fatalf("no table")
+			}
+			if got := strings.Join(tb.header, "|"); got != tc.header || strings.Join(tb.rows[0], "|") != tc.first {
+				t.Errorf("header %q, first row %q; want %q, %q", got, tb.rows[0], tc.header, tc.first)
+			}
+		})
+	}
+}

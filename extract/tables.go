@@ -273,11 +273,21 @@ func stackHeader(segs []segment, t *table, full int) []segment {
 		prose = prose[:len(prose)-n]
 	}
 	n, header := stackedHeader(prose, open, len(t.header), full)
+	stacked := n > 0
+	if !stacked && group == nil && len(t.rows) > 0 && t.rows[0][0] == "" {
+		var label string
+		if n, header, label = headerAboveLabel(prose, open, len(t.header), full); n > 0 {
+			t.rows[0][0] = label
+		}
+	}
 	if n == 0 {
 		return segs
 	}
 	head := prose[len(prose)-n:]
-	t.header, t.headerRows, t.first = header, headerRows(head), head[0]
+	t.header, t.first = header, head[0]
+	if stacked {
+		t.headerRows = headerRows(head)
+	}
 	if group != nil {
 		t.rows = append([][]string{group}, t.rows...)
 	}
@@ -286,6 +296,45 @@ func stackHeader(segs []segment, t *table, full int) []segment {
 	}
 	segs[len(segs)-1].prose = prose[:len(prose)-n]
 	return segs
+}
+
+// headerAboveLabel returns how many lines at the end of prose are a header line of one word a
+// column, for a table of width columns, and below it the wrapped label of the table's first row,
+// whose figures the dump prints on a line of their own ("Gebiet: NSGBR Bor BBM JAD Mellum WN" /
+// "Anzahl betroffener FFZ" / "2020 bis 2025" above "50 56 10 3 9 23"); with the header's words
+// and the joined label. Above the header line a sentence ends, a table's title ("Tabelle 1: …")
+// stands, or the answer begins (open); 0 when the lines are not such a header.
+func headerAboveLabel(prose []Line, open bool, width, full int) (int, []string, string) {
+	for m := 1; m <= maxGroupLines && m < len(prose); m++ {
+		k := len(prose) - m - 1
+		var label []string
+		for _, l := range prose[k+1:] {
+			if l.Role != RoleBody || !labelish(l, full) || len(strings.Fields(l.Text)) == width {
+				return 0, nil, ""
+			}
+			label = joinPending(label, l)
+		}
+		h := prose[k]
+		words := strings.Fields(h.Text)
+		if len(words) != width {
+			continue
+		}
+		if _, _, ok := dataRow(h, full); ok || h.Role != RoleBody || !headerish(h, full) || !(k == 0 && open || k > 0 && tableLead(prose[:k])) {
+			return 0, nil, ""
+		}
+		return m + 1, words, strings.Join(label, " ")
+	}
+	return 0, nil, ""
+}
+
+// tableLead reports lines that end where a table may begin below them: with a sentence, or with
+// a table's title, perhaps wrapped at a hyphen ("Tabelle 1: … Fischereikenn-" / "zeichen").
+func tableLead(lines []Line) bool {
+	n := len(lines)
+	if endsLead(lines[n-1].Text) || strings.HasPrefix(strings.TrimSpace(lines[n-1].Text), "Tabelle") {
+		return true
+	}
+	return n > 1 && strings.HasPrefix(strings.TrimSpace(lines[n-2].Text), "Tabelle") && strings.HasSuffix(strings.TrimSpace(lines[n-2].Text), "-")
 }
 
 // titleAbove gives a table whose header the dump repeats the heading line right above that
