@@ -83,6 +83,72 @@ func wrappedRow(lines []Line, full, width int) (string, []string, int) {
 	return "", nil, 0
 }
 
+// wrappedCells reads a row of a table of width figures whose label wraps as wrappedRow reads it
+// and whose cells wrap too, each a figure on a line of its own and a remark below it ("Summe" /
+// "bestätigter" / … / "113 " / "(31,39% aller" / "abschließend" / "geprüften" / "Fälle" / "151"
+// / …): exactly width figures, each cell the figure and its remark joined. The last cell ends
+// where its bracket closes or at a blank line. It returns the label, the cells and the number of
+// lines read, or 0 when the lines are not such a row.
+func wrappedCells(lines []Line, full, width int) (string, []string, int) {
+	var label []string
+	k := 0
+	for ; k < len(lines) && k < maxLabelLines; k++ {
+		if k > 0 && lines[k].Break {
+			return "", nil, 0
+		}
+		if loneFigure(lines[k]) {
+			break
+		}
+		if !labelLine(lines[k], full, label) {
+			return "", nil, 0
+		}
+		label = joinPending(label, lines[k])
+	}
+	if len(label) == 0 {
+		return "", nil, 0
+	}
+	var cells [][]string
+	for ; k < len(lines) && !lines[k].Break; k++ {
+		l := lines[k]
+		if loneFigure(l) {
+			if len(cells) == width || len(cells) > 0 && len(cells[len(cells)-1]) == 1 {
+				return "", nil, 0 // more figures than columns, or a figure without its remark
+			}
+			cells = append(cells, []string{strings.TrimSpace(l.Text)})
+			continue
+		}
+		c := len(cells) - 1
+		if c < 0 || len(cells[c]) > maxLabelLines || !labelLine(l, full, nil) {
+			return "", nil, 0
+		}
+		cells[c] = joinPending(cells[c], l)
+		if len(cells) == width && closed(cells[c]) {
+			k++
+			break
+		}
+	}
+	if len(cells) != width || len(cells[width-1]) == 1 || k < len(lines) && !lines[k].Break && !closed(cells[width-1]) {
+		return "", nil, 0
+	}
+	vals := make([]string, width)
+	for c, cell := range cells {
+		vals[c] = strings.Join(cell, " ")
+	}
+	return strings.Join(label, " "), vals, k
+}
+
+// loneFigure reports a line that is one figure, no year, and nothing else ("113 ").
+func loneFigure(l Line) bool {
+	label, vals := splitValues(l)
+	return label == "" && len(vals) == 1 && !isYear(vals[0]) && strings.Trim(vals[0], "-–x.…/") != ""
+}
+
+// closed reports a remark whose last line closes a bracket it opened ("(30,77% aller" / … / "Fälle)").
+func closed(cell []string) bool {
+	s := strings.Join(cell, " ")
+	return strings.HasSuffix(strings.TrimSpace(s), ")") && strings.Count(s, "(") <= strings.Count(s, ")")
+}
+
 // figuresOnly reads a line of figures without a label, at most width of them, the first no year.
 // A line with fewer figures must keep a blank for each empty cell, as dumps do ("4    "): figures
 // without them are the cells of one column wrapped with their text ("113 " / "(31,39% aller").

@@ -381,3 +381,44 @@ func TestDumpTableYearNotes(t *testing.T) {
 		})
 	}
 }
+
+// Drs. 19/11244, question 1: a row whose label wraps and whose cells wrap too, each a figure on a
+// line of its own and a remark in brackets below it. Each figure and its remark are one cell, as
+// many cells as the table has value columns; fewer, a figure without its remark, or a last remark
+// that runs on into other lines are no such row, and the table ends above them.
+func TestDumpTableWrappedCells(t *testing.T) {
+	const table = " 2020 2021 2022 2023 2024 2025 \nAnzahl neu \ngemeldeter \nVerdachts-\nfälle \n1.014 764 1.103 785 2.098 2.061 \nAnzahl of-\nfener Fälle \nam 31. De-\nzember \n1.755 1.416 1.698 2.103 3.155 2.023 \n"
+	const label = "Summe \nbestätigter \nBehand-\nlungsfehler  \n"
+	cell := func(n, share string) string {
+		return n + "  \n(" + share + "% aller \nabschließend \ngeprüften \nFälle) \n"
+	}
+	five := "113  \n(31,39% aller \nabschließend \ngeprüften \nFälle \n" + cell("151", "31,01") + cell("133", "29,95") + cell("97", "24,74") + cell("120", "30,77")
+	top := []string{"Anzahl neu gemeldeter Verdachtsfälle|1.014|764|1.103|785|2.098|2.061", "Anzahl offener Fälle am 31. Dezember|1.755|1.416|1.698|2.103|3.155|2.023"}
+	tests := []struct {
+		name  string
+		text  string
+		rows  []string
+		lines int
+	}{
+		{"a cell a column", table + label + five + cell("100", "28,99") + " \nLandespatientenschutzbeauftragte: ",
+			append(top, "Summe bestätigter Behandlungsfehler|113 (31,39% aller abschließend geprüften Fälle|151 (31,01% aller abschließend geprüften Fälle)|133 (29,95% aller abschließend geprüften Fälle)|97 (24,74% aller abschließend geprüften Fälle)|120 (30,77% aller abschließend geprüften Fälle)|100 (28,99% aller abschließend geprüften Fälle)"), 45},
+		{"fewer cells than columns", table + label + five + " \nLandespatientenschutzbeauftragte: ", top, 11},
+		{"a figure without its remark", table + label + five + "100 \n \nLandespatientenschutzbeauftragte: ", top, 11},
+		{"the last remark runs on", table + label + five + "100  \n(28,99% aller \nabschließend \ngeprüften \nFälle und weitere \nAngaben lagen nicht vor. ", top, 11},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tab, n := dumpTable(blankBreaks(dumpLines(tc.text)), 0, 95)
+			if tab == nil {
+				t.Fatalf("no table")
+			}
+			var rows []string
+			for _, r := range tab.rows {
+				rows = append(rows, strings.Join(r, "|"))
+			}
+			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
+				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
+			}
+		})
+	}
+}

@@ -127,6 +127,14 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 				continue
 			}
 		}
+		if len(pending) == 0 && begun(rows, width) {
+			if label, cells, n := wrappedCells(lines[j:], full, width); n > 0 {
+				rows = append(rows, dumpRow{label: label, vals: cells})
+				t.last = lines[j+n-1]
+				j += n
+				continue
+			}
+		}
 		if (labelish(l, full) || closesBracket(pending, l)) && len(pending) < 3 && followedByRow(lines[j:], full) {
 			pending = joinPending(pending, l)
 			j++
