@@ -90,6 +90,9 @@ func wrappedRow(lines []Line, full, width int) (string, []string, int) {
 // where its bracket closes or at a blank line. It returns the label, the cells and the number of
 // lines read, or 0 when the lines are not such a row.
 func wrappedCells(lines []Line, full, width int) (string, []string, int) {
+	if width < 2 {
+		return "", nil, 0
+	}
 	var label []string
 	k := 0
 	for ; k < len(lines) && k < maxLabelLines; k++ {
