@@ -112,8 +112,8 @@ func (b *batch) datasetSources() (int, string, error) {
 
 // eachDone calls fn with every done entry (whose outputs hold its document) in path order.
 func (b *batch) eachDone(fn func(e *entry) error) error {
-	return b.st.each(bucketEntries, nil, func(_, v []byte) error {
-		e, err := decodeEntry(v)
+	return b.st.each(bucketEntries, nil, func(k, v []byte) error {
+		e, err := decodeEntry(k, v)
 		if err != nil || e.Status != statusDone {
 			return err
 		}

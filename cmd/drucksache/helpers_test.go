@@ -239,7 +239,7 @@ func readManifestAt(tb testing.TB, path string, s shard) *manifestFile {
 func storedEntries(st *store) (map[string]*entry, error) {
 	byPath := map[string]*entry{}
 	err := st.each(bucketEntries, nil, func(k, v []byte) error {
-		e, err := decodeEntry(v)
+		e, err := decodeEntry(k, v)
 		byPath[string(k)] = e
 		return err
 	})

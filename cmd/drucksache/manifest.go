@@ -334,8 +334,8 @@ func (m *manifest) save(path string) error {
 		}
 		w.WriteString(" \"inputs\": [")
 		l := jsonList{w: w, indent: "  "}
-		err := m.st.each(bucketEntries, nil, func(_, v []byte) error {
-			e, err := decodeEntry(v)
+		err := m.st.each(bucketEntries, nil, func(k, v []byte) error {
+			e, err := decodeEntry(k, v)
 			if err != nil {
 				return err
 			}

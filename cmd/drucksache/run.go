@@ -62,6 +62,8 @@ type runner struct {
 	loaders func(dir string) []load.Loader // the per-document writers, writing below dir
 	grace   time.Duration                  // how long past timeout an extraction is waited for
 	saveGap time.Duration                  // how often the manifest is saved during a run
+	// progress shows how far the run is; nil: a bar on a terminal, log lines otherwise (newProgress).
+	progress progress
 
 	stage string // out/.staging-K-of-N
 	st    *store // the run's index, in the staging folder
@@ -166,8 +168,11 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader) error 
 	if err != nil {
 		return err
 	}
+	if r.progress == nil {
+		r.progress = newProgress(r.stderr)
+	}
 	b := &batch{runner: r, manPath: filepath.Join(r.out, r.shard.fileName("manifest")),
-		prog: newProgress(r.stderr),
+		prog: r.progress,
 		now:  began.UnixNano(), lastSave: time.Now()}
 	b.man, err = readManifest(b.manPath, r.shard, r.st)
 	if errors.Is(err, errBadManifest) && r.force {
@@ -339,8 +344,8 @@ func (b *batch) entryCount() (int, error) {
 func (b *batch) markDuplicates() error {
 	w := b.st.writer()
 	defer w.abort()
-	err := b.st.each(bucketEntries, nil, func(_, v []byte) error {
-		e, err := decodeEntry(v)
+	err := b.st.each(bucketEntries, nil, func(k, v []byte) error {
+		e, err := decodeEntry(k, v)
 		if err != nil || (e.Status != statusDone && e.Status != statusDuplicate) {
 			return err
 		}
@@ -468,11 +473,11 @@ func (b *batch) count() error {
 
 // eachSeen calls fn with every entry this run reached, in path order.
 func eachSeen(st *store, fn func(e *entry) error) error {
-	return st.each(bucketEntries, nil, func(_, v []byte) error {
+	return st.each(bucketEntries, nil, func(k, v []byte) error {
 		if len(v) == 0 || status(v[0]) == statusNone {
 			return nil
 		}
-		e, err := decodeEntry(v)
+		e, err := decodeEntry(k, v)
 		if err != nil {
 			return err
 		}

@@ -153,7 +153,7 @@ func (b *batch) initClaims() error {
 	w := b.st.writer()
 	defer w.abort()
 	err := b.st.each(bucketEntries, nil, func(k, v []byte) error {
-		e, err := decodeEntry(v)
+		e, err := decodeEntry(k, v)
 		if err != nil || (e.Status != statusDone && e.Status != statusDuplicate) {
 			return err
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -209,11 +208,12 @@ func firstWith(tx *bolt.Tx, bucket []byte, name string) string {
 
 // getEntry is the entry of path, nil when there is none.
 func getEntry(tx *bolt.Tx, path string) (*entry, error) {
-	v := tx.Bucket(bucketEntries).Get([]byte(path))
+	k := []byte(path)
+	v := tx.Bucket(bucketEntries).Get(k)
 	if v == nil {
 		return nil, nil
 	}
-	return decodeEntry(v)
+	return decodeEntry(k, v)
 }
 
 // putEntry adds or replaces the entry of e.Path and keeps the ids and held buckets in step.
@@ -296,31 +296,103 @@ func addGarbage(tx *bolt.Tx, files []string) error {
 // held reports whether a done entry holds the output file.
 func held(tx *bolt.Tx, file string) bool { return firstWith(tx, bucketHeld, file) != "" }
 
-// encodeEntry is an entry as the store keeps it: what became of it in this run (two bytes: seen and
-// earlier), then its manifest JSON.
+// encodeEntry is an entry as the store keeps it, without its path (the key): what became of it in
+// this run (seen, earlier) in the first two bytes, then its fields, numbers as varints and strings
+// with their length. Not JSON: a run reads every entry several times, and decoding JSON was most of
+// the time of a run with nothing to do.
 func encodeEntry(e *entry) ([]byte, error) {
-	data, err := json.Marshal(e)
-	if err != nil {
-		return nil, err
-	}
 	earlier := byte(0)
 	if e.earlier {
 		earlier = 1
 	}
-	return append([]byte{byte(e.seen), earlier}, data...), nil
+	v := make([]byte, 0, 96+len(e.ID)+len(e.Reason)+len(e.Duplicate))
+	v = append(v, byte(e.seen), earlier, byte(e.Status))
+	v = append(v, e.SHA256[:]...)
+	v = binary.AppendVarint(v, e.Size)
+	v = binary.AppendVarint(v, e.ModTime)
+	v = binary.AppendVarint(v, e.CheckedAt)
+	v = binary.AppendVarint(v, int64(e.Schema))
+	for _, str := range []string{e.ID, e.Reason, e.Duplicate} {
+		v = appendString(v, str)
+	}
+	if e.Outputs == nil {
+		v = binary.AppendUvarint(v, 0)
+	} else {
+		v = binary.AppendUvarint(v, uint64(len(e.Outputs))+1)
+		for _, f := range e.Outputs {
+			v = appendString(v, f)
+		}
+	}
+	return v, nil
 }
 
-// decodeEntry reads an entry encodeEntry wrote.
-func decodeEntry(v []byte) (*entry, error) {
-	if len(v) < 2 {
-		return nil, errors.New("run index: a short entry")
+func appendString(v []byte, s string) []byte {
+	return append(binary.AppendUvarint(v, uint64(len(s))), s...)
+}
+
+// errBadEntry is an entry of the store that encodeEntry did not write.
+var errBadEntry = errors.New("run index: a damaged entry")
+
+// decodeEntry reads the entry of path that encodeEntry wrote.
+func decodeEntry(path, v []byte) (*entry, error) {
+	if len(v) < 3+sha256Size {
+		return nil, errBadEntry
 	}
-	e := &entry{}
-	if err := json.Unmarshal(v[2:], e); err != nil {
-		return nil, fmt.Errorf("run index: %w", err)
+	e := &entry{Path: string(path), seen: status(v[0]), earlier: v[1] == 1, Status: status(v[2])}
+	copy(e.SHA256[:], v[3:])
+	r := entryReader{v: v[3+sha256Size:]}
+	e.Size, e.ModTime, e.CheckedAt = r.varint(), r.varint(), r.varint()
+	e.Schema = int32(r.varint())
+	e.ID, e.Reason, e.Duplicate = r.string(), r.string(), r.string()
+	if n := r.uvarint(); n > 0 && n <= uint64(len(r.v))+1 {
+		e.Outputs = make([]string, n-1)
+		for i := range e.Outputs {
+			e.Outputs[i] = r.string()
+		}
 	}
-	e.seen, e.earlier = status(v[0]), v[1] == 1
+	if r.bad || len(r.v) != 0 {
+		return nil, errBadEntry
+	}
 	return e, nil
+}
+
+const sha256Size = len(digest{})
+
+// entryReader reads the fields of an encoded entry; bad is set when one is cut off.
+type entryReader struct {
+	v   []byte
+	bad bool
+}
+
+func (r *entryReader) varint() int64 {
+	x, n := binary.Varint(r.v)
+	if n <= 0 {
+		r.bad, r.v = true, nil
+		return 0
+	}
+	r.v = r.v[n:]
+	return x
+}
+
+func (r *entryReader) uvarint() uint64 {
+	x, n := binary.Uvarint(r.v)
+	if n <= 0 {
+		r.bad, r.v = true, nil
+		return 0
+	}
+	r.v = r.v[n:]
+	return x
+}
+
+func (r *entryReader) string() string {
+	n := r.uvarint()
+	if n > uint64(len(r.v)) {
+		r.bad, r.v = true, nil
+		return ""
+	}
+	s := string(r.v[:n])
+	r.v = r.v[n:]
+	return s
 }
 
 // taskValue is a task as the tasks bucket keeps it: the size and time the input had when looked at.
