@@ -366,22 +366,23 @@ type entryReader struct {
 
 func (r *entryReader) varint() int64 {
 	x, n := binary.Varint(r.v)
-	if n <= 0 {
-		r.bad, r.v = true, nil
-		return 0
-	}
-	r.v = r.v[n:]
+	r.skip(n)
 	return x
 }
 
 func (r *entryReader) uvarint() uint64 {
 	x, n := binary.Uvarint(r.v)
+	r.skip(n)
+	return x
+}
+
+// skip moves past a number of n bytes; n <= 0 (a number cut off or too long) marks the entry bad.
+func (r *entryReader) skip(n int) {
 	if n <= 0 {
 		r.bad, r.v = true, nil
-		return 0
+		return
 	}
 	r.v = r.v[n:]
-	return x
 }
 
 func (r *entryReader) string() string {
