@@ -168,11 +168,12 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader) error 
 	if err != nil {
 		return err
 	}
-	if r.progress == nil {
-		r.progress = newProgress(r.stderr)
+	prog := r.progress
+	if prog == nil {
+		prog = newProgress(r.stderr)
 	}
 	b := &batch{runner: r, manPath: filepath.Join(r.out, r.shard.fileName("manifest")),
-		prog: r.progress,
+		prog: prog,
 		now:  began.UnixNano(), lastSave: time.Now()}
 	b.man, err = readManifest(b.manPath, r.shard, r.st)
 	if errors.Is(err, errBadManifest) && r.force {
