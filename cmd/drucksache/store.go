@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -36,6 +37,7 @@ var allBuckets = [][]byte{bucketInputs, bucketEntries, bucketIDs, bucketHeld, bu
 func openStore(path string) (*store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
 		NoSync: true, NoGrowSync: true, NoFreelistSync: true, FreelistType: bolt.FreelistMapType,
+		Timeout: 5 * time.Second, // the folder's lock keeps other runs out; never wait for ever
 	})
 	if err != nil {
 		return nil, fmt.Errorf("opening the run's index %s: %w", path, err)
