@@ -56,7 +56,8 @@ func repeatsYears(rows []dumpRow, vals []string) bool {
 	return len(rows) > 0 && yearsCountingUp(rows[0].vals) && slices.Equal(rows[0].vals, vals)
 }
 
-// wrappedRow reads a row whose label is wrapped over up to maxLabelLines lines, with its figures
+// wrappedRow reads a row whose label is wrapped over up to maxLabelLines lines (maxNarrowLabelLines
+// in a narrow column), with its figures
 // (at most width of them) on the line below ("28 - Nichtbeachten … (§ 8)" / "(ausgenommen
 // Schlüssel 29)" / "138 129 112"). It returns the joined label, the figures and the number of
 // lines read, or 0 when the lines are not such a row; a blank line, a sentence, or figures
@@ -66,8 +67,9 @@ func wrappedRow(lines []Line, full, width int) (string, []string, int) {
 		return "", nil, 0
 	}
 	var label []string
+	narrow, split := true, false // every label line so far narrow; one of them a word split at a hyphen
 	for k, l := range lines {
-		if l.Break || k > maxLabelLines {
+		if l.Break || k > maxLabelLines && !(narrow && split && k <= maxNarrowLabelLines) {
 			break
 		}
 		if k > 0 {
@@ -78,10 +80,18 @@ func wrappedRow(lines []Line, full, width int) (string, []string, int) {
 		if !labelLine(l, full, label) {
 			break
 		}
+		t := strings.TrimSpace(l.Text)
+		narrow = narrow && utf8.RuneCountInString(t) <= narrowCell
+		split = split || strings.HasSuffix(t, "-")
 		label = joinPending(label, l)
 	}
 	return "", nil, 0
 }
+
+// maxNarrowLabelLines is how many printed lines a row label may take in a narrow column, each of
+// no more than narrowCell runes and one at least a word split at a hyphen, the marks of a column
+// too narrow for more than a word or two ("Eingänge" / "Verfahren" / "zur Ge-" / "währung" / …).
+const maxNarrowLabelLines = 2 * maxLabelLines
 
 // wrappedCells reads a row of a table of width figures whose label wraps as wrappedRow reads it
 // and whose cells wrap too, each a figure on a line of its own and a remark below it ("Summe" /

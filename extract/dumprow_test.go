@@ -41,6 +41,13 @@ func TestDumpTableRows(t *testing.T) {
 		{"a line of school years over the value columns", "RLSB Schulform Schuljahr \n2025/2026 2024/2025 2023/2024 2022/2023 2021/2022 \nAnz SuS Anz SuS Anz SuS Anz SuS Anz SuS \nBS HS 70 54 62 76 71 \nBS RS 1.202 1.189 1.100 1.278 1.323 \nBS FöS 5 9 3   4 ",
 			"RLSB Schulform|2025/2026|2024/2025|2023/2024|2022/2023|2021/2022",
 			[]string{"BS HS|70|54|62|76|71", "BS RS|1.202|1.189|1.100|1.278|1.323", "BS FöS|5|9|3|4"}, 6},
+		{"a header line unfinished above a narrow label of seven lines", "Jahr 2021 2022 2023 2024 2025 Jan. bis \nMai 2026 \nEingänge \nKlagever-\nfahren \n5.561 6.497 6.776 10.114 18.261 5.250 \nEingänge \nVerfahren \nzur Ge-\nwährung \nvon vorl. \nRechts-\nschutz \n1.508 2.006 2.797 2.749 5.599 1.235 ",
+			"Jahr|2021|2022|2023|2024|2025|Jan. bis Mai 2026",
+			[]string{"Eingänge Klageverfahren|5.561|6.497|6.776|10.114|18.261|5.250",
+				"Eingänge Verfahren zur Gewährung von vorl. Rechtsschutz|1.508|2.006|2.797|2.749|5.599|1.235"}, 14},
+		{"a header line ending in no connecting word keeps its first row", "Bereich 2023 2024 2025 \nGesamt 9 \nAnzahl 5 6 7 \nQuote 1 2 3 ",
+			"Bereich|2023|2024|2025",
+			[]string{"Gesamt|9", "Anzahl|5|6|7", "Quote|1|2|3"}, 4},
 		{"a sentence ends the table", "Jahr 2023 2024 2025 \nAnzahl 5 6 7 \nQuote 1,2 1,3 1,4 \nDie Zahlen für das Jahr 2026 liegen noch nicht vor. \n12 13 14 ",
 			"Jahr|2023|2024|2025",
 			[]string{"Anzahl|5|6|7", "Quote|1,2|1,3|1,4"}, 3},
@@ -75,6 +82,8 @@ func TestWrappedRowRefused(t *testing.T) {
 		{"fewer figures without blanks", "Summe \nbestätigter \n113 "},
 		{"a list item", "– erstens \n12 13 14 "},
 		{"more lines than a label takes", "eins \nzwei \ndrei \nvier \nfünf \nsechs \n12 13 14 "},
+		{"more lines than a wide label takes, a word split", "Eingänge von Ver-\nfahren \ndrei \nvier \nfünf \nsechs \n12 13 14 "},
+		{"more lines than a narrow label takes", "eins \nzwei \nGe-\nwährung \nfünf \nsechs \nsieben \nacht \nneun \nzehn \nelf \n12 13 14 "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -290,6 +299,8 @@ func TestSplitHeader(t *testing.T) {
 		{"below the years a line that is no repeated measure", "RLSB Schulform \n2025/2026 2024/2025 \nAnzahl der Schüler ", 3, "||"},
 		{"years out of order are no header line", "Bereich Stichtag \n2023 2021 2025 ", 4, "|||"},
 		{"years from the start, the last in words", " 2021 2022 2023 2024 2025 Jan. bis \nMai 2026 ", 7, "|2021|2022|2023|2024|2025|Jan. bis Mai 2026"},
+		{"years from the start after a word naming them", "Jahr 2021 2022 2025 Jan. bis \nMai 2026 ", 5, "Jahr|2021|2022|2025|Jan. bis Mai 2026"},
+		{"a word naming the years and one year too many", "Jahr 2021 2022 2025 Jan. bis \nMai 2026 ", 4, "|||"},
 		{"one line a column", "Gesundheitsregion Alter über \n65 bis 74 \n75 und älter ", 3, "Gesundheitsregion|Alter über 65 bis 74|75 und älter"},
 		{"first line one phrase", "Richterinnen und Richter in der Ver-\nwaltungsgerichtsbarkeit \nGesamtzahl davon Richterinnen \nund Richter auf Probe ", 3, "||"},
 		{"a unit line over the years", "Ausfallarbeit in GWh \n(gerundet) \n2024 2025 ", 3, "Ausfallarbeit in GWh (gerundet)|2024|2025"},

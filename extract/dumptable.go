@@ -48,6 +48,7 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 	if _, _, ok := dataRow(lines[j], full); !ok {
 		return nil, 0
 	}
+	start := j // the first row's line
 	var pending []string
 	if belowGroup(lines[i:j+1], full) {
 		for _, h := range head {
@@ -145,6 +146,12 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 	if len(rows) < 2 {
 		return nil, 0
 	}
+	// A header line ending in a word that joins it to the next ("… 2025 Jan. bis") is unfinished:
+	// the first row read below it ("Mai 2026"), with fewer figures than the rows below, continues it.
+	if len(head) > 0 && len(rows) > 2 && unfinished(head[len(head)-1].Text) && len(rows[0].vals) < rowWidth(rows[1:]) {
+		head = append(head, lines[start])
+		rows = rows[1:]
+	}
 	width = rowWidth(rows)
 	// A first row of years counting up ("Jahr 2019 2020 2021", "Personalkosten 2023 2024 2025")
 	// over rows of other figures is the header.
@@ -178,6 +185,12 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		t.header, t.headerRows = splitHeader(head, width+1)
 	}
 	return t, j - i
+}
+
+// unfinished reports a header line ending in a word that joins it to the line below ("Jan. bis").
+func unfinished(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 0 && connectors[f[len(f)-1]]
 }
 
 // endsLead reports whether a line ends the sentence that leads into a table ("…folgende Einwohnerzahlen:5").
@@ -581,11 +594,16 @@ func repeatsMeasure(words []string, n int) bool {
 }
 
 // leadingYearsHeader reads a header that starts with years, one per value column, the last one
-// perhaps in words ("2021 2022 2025 Jan. bis" / "Mai 2026").
+// perhaps in words ("2021 2022 2025 Jan. bis" / "Mai 2026"), perhaps after a word naming the
+// years, which heads the label column ("Jahr 2021 …").
 func leadingYearsHeader(head []Line, width int) []string {
 	var all []string
 	for _, h := range head {
 		all = append(all, strings.Fields(h.Text)...)
+	}
+	label := ""
+	if len(all) > 1 && yearWords[all[0]] {
+		label, all = all[0], all[1:]
 	}
 	if len(all) == 0 || !isYear(all[0]) {
 		return nil
@@ -598,10 +616,10 @@ func leadingYearsHeader(head []Line, width int) []string {
 	if k < len(all) {
 		cols = append(cols, strings.Join(all[k:], " "))
 	}
-	switch len(cols) {
-	case width - 1:
-		return append([]string{""}, cols...)
-	case width:
+	switch {
+	case len(cols) == width-1:
+		return append([]string{label}, cols...)
+	case len(cols) == width && label == "":
 		return cols
 	}
 	return nil
