@@ -156,10 +156,13 @@ func loneFigure(l Line) bool {
 	return label == "" && len(vals) == 1 && !isYear(vals[0]) && strings.Trim(vals[0], "-–x.…/") != ""
 }
 
-// closed reports a remark whose last line closes a bracket it opened ("(30,77% aller" / … / "Fälle)").
+// closed reports a remark that is complete: it ends with a bracket and leaves none open, whether
+// its last line closes a bracket opened lines above ("(30,77% aller" / … / "Fälle)") or the
+// remark opens and closes on one line ("(12,5%)"), which closesBracket, asking only for the
+// first, refuses.
 func closed(cell []string) bool {
 	s := strings.Join(cell, " ")
-	return strings.HasSuffix(strings.TrimSpace(s), ")") && strings.Count(s, "(") <= strings.Count(s, ")")
+	return strings.HasSuffix(strings.TrimSpace(s), ")") && openBrackets(s) <= 0
 }
 
 // figuresOnly reads a line of figures without a label, at most width of them, the first no year.
@@ -196,20 +199,31 @@ func labelLine(l Line, full int, label []string) bool {
 	if _, _, ok := dataRow(l, full); ok {
 		return false
 	}
-	return headerish(l, full) || closesRemark(label, l, full)
+	limit := -1 // a line as long as a header line may be, in a document of known width
+	if full > 0 {
+		limit = full * 8 / 10
+	}
+	return headerish(l, full) || closesBracket(strings.Join(label, " "), l.Text, limit)
 }
 
-// closesRemark reports a short line ending with the bracket that the label's remark opened.
-func closesRemark(label []string, l Line, full int) bool {
-	s := strings.Join(label, " ")
-	t := strings.TrimSpace(l.Text)
-	if strings.Count(s, "(") <= strings.Count(s, ")") || strings.Contains(t, "(") {
+// closesBracket reports whether line, of at most limit runes (any length when limit is
+// negative), ends with a bracket that closes one the text before it left open, perhaps followed
+// by closing quotes, and opens none itself: the end of a remark in brackets that a wrapped label
+// or cell began ("Lüneburg (ohne" / "Zw.St.)", "… „toter Winkel“" / "stehen.)“").
+func closesBracket(before, line string, limit int) bool {
+	t := strings.TrimSpace(line)
+	if openBrackets(before) <= 0 || strings.Contains(t, "(") {
 		return false
 	}
-	if full > 0 && utf8.RuneCountInString(t) > full*8/10 {
+	if limit >= 0 && utf8.RuneCountInString(t) > limit {
 		return false
 	}
 	return strings.HasSuffix(strings.TrimRight(t, "“”\"'’ "), ")")
+}
+
+// openBrackets is how many more brackets s opens than it closes.
+func openBrackets(s string) int {
+	return strings.Count(s, "(") - strings.Count(s, ")")
 }
 
 // maxGroupLines is how many printed lines a group label wrapped above a line of blanks may take.

@@ -433,3 +433,56 @@ func TestDumpTableWrappedCells(t *testing.T) {
 		})
 	}
 }
+
+// A line that closes the bracket a label opened, as each reader asks it: a label pending above its
+// row in dumpTable and followedByRow (the last label line, lines of up to maxClosingLine runes),
+// and a wrapped row label in labelLine (all its lines, lines as long as a header line may be, or
+// any length in a document of unknown width).
+func TestClosesBracket(t *testing.T) {
+	tests := []struct {
+		name, before, line string
+		limit              int
+		want               bool
+	}{
+		{"an abbreviation's dot before the bracket", "Lüneburg (ohne", "Zw.St.) ", maxClosingLine, true},
+		{"longer than the limit", "Lüneburg (ohne", "Zweigstelle Celle und Uelzen) ", maxClosingLine, false},
+		{"as long as the limit", "Lüneburg (ohne", strings.Repeat("x", maxClosingLine-1) + ")", maxClosingLine, true},
+		{"nothing above", "", "Zw.St.)", maxClosingLine, false},
+		{"no bracket open above", "Lüneburg", "Zw.St.)", maxClosingLine, false},
+		{"the bracket above closed already", "Lüneburg (ohne Zw.St.)", "Celle)", maxClosingLine, false},
+		{"the line opens a bracket of its own", "Lüneburg (ohne", "Zw.St.) (neu)", maxClosingLine, false},
+		{"the line ends without the bracket", "Lüneburg (ohne", "Zw.St.", maxClosingLine, false},
+		{"closing quotes after the bracket", "34 - „Fehler beim Abbiegen (§ 9) nach rechts (ausgen. Pos. 33,40) (Anmerkung: Darunter fallen auch", "stehen.)“ ", 76, true},
+		{"one of two brackets still open", "Summe (ohne Celle (Stand", "2025) ", 76, true},
+		{"any length", "(Anmerkung:", strings.Repeat("lang ", 40) + "Ende)", -1, true},
+		{"no length at all", "(", ")", 0, false},
+		{"a remark wrapped at a hyphen", "Verkehrsunfälle (ohne Bagatell-", "schäden)", -1, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := closesBracket(tc.before, tc.line, tc.limit); got != tc.want {
+				t.Errorf("closesBracket(%q, %q, %d) = %v, want %v", tc.before, tc.line, tc.limit, got, tc.want)
+			}
+		})
+	}
+}
+
+// A remark below a figure is complete when it ends with a bracket and leaves none open, also
+// when it opens and closes on one line, which closesBracket refuses.
+func TestClosed(t *testing.T) {
+	tests := []struct {
+		cell []string
+		want bool
+	}{
+		{[]string{"120", "(30,77% aller", "abschließend", "geprüften", "Fälle) "}, true},
+		{[]string{"113", "(31,39% aller", "abschließend", "geprüften", "Fälle "}, false},
+		{[]string{"113", "(12,5%) "}, true},
+		{[]string{"113", "(31,39% aller (Stand", "2025)"}, false},
+		{[]string{"113", "(31,39%)", "aller Fälle"}, false},
+	}
+	for _, tc := range tests {
+		if got := closed(tc.cell); got != tc.want {
+			t.Errorf("closed(%q) = %v, want %v", tc.cell, got, tc.want)
+		}
+	}
+}

@@ -136,7 +136,7 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 				continue
 			}
 		}
-		if (labelish(l, full) || closesBracket(pending, l)) && len(pending) < 3 && followedByRow(lines[j:], full) {
+		if (labelish(l, full) || closesBracket(lastLine(pending), l.Text, maxClosingLine)) && len(pending) < 3 && followedByRow(lines[j:], full) {
 			pending = joinPending(pending, l)
 			j++
 			continue
@@ -349,16 +349,16 @@ func labelish(l Line, full int) bool {
 	return t != "" && utf8.RuneCountInString(t) <= 60 && headerish(l, full)
 }
 
-// closesBracket reports a short line that closes the bracket a wrapped row label opened, even
-// with an abbreviation's dot ("Lüneburg (ohne" / "Zw.St.)").
-func closesBracket(pending []string, l Line) bool {
-	if len(pending) == 0 {
-		return false
+// maxClosingLine is the longest line, in runes, that closes the bracket of a label pending above
+// its row, even with an abbreviation's dot, which labelish refuses ("Lüneburg (ohne" / "Zw.St.)").
+const maxClosingLine = 20
+
+// lastLine is the last of the label lines read so far, or "" when there are none.
+func lastLine(label []string) string {
+	if len(label) == 0 {
+		return ""
 	}
-	last := pending[len(pending)-1]
-	t := strings.TrimSpace(l.Text)
-	return strings.Count(last, "(") > strings.Count(last, ")") && strings.HasSuffix(t, ")") &&
-		!strings.Contains(t, "(") && utf8.RuneCountInString(t) <= 20
+	return label[len(label)-1]
 }
 
 // followedByRow reports whether a data row follows lines[0], a label line, within three lines.
@@ -367,7 +367,7 @@ func followedByRow(lines []Line, full int) bool {
 		if _, _, ok := dataRow(lines[k], full); ok {
 			return true
 		}
-		if !labelish(lines[k], full) && !closesBracket([]string{lines[k-1].Text}, lines[k]) {
+		if !labelish(lines[k], full) && !closesBracket(lines[k-1].Text, lines[k].Text, maxClosingLine) {
 			return false
 		}
 	}
