@@ -198,14 +198,7 @@ func TestSegmentsRepeatedHeader(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lines, _ := textLines(tc.text)
-			p := &parser{}
-			var tb *table
-			for _, s := range p.segments(lines, 42) {
-				if s.table != nil && tb == nil {
-					tb = s.table
-				}
-			}
+			tb := firstTable(tc.text, 42)
 			if tb == nil {
 				t.Fatalf("no table")
 			}
@@ -348,10 +341,7 @@ func TestDumpTableNarrowDecimals(t *testing.T) {
 			if tab == nil {
 				t.Fatalf("no table")
 			}
-			var rows []string
-			for _, r := range tab.rows {
-				rows = append(rows, strings.Join(r, "|"))
-			}
+			rows := joinedRows(tab.rows)
 			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
 				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
 			}
@@ -382,10 +372,7 @@ func TestDumpTableYearNotes(t *testing.T) {
 			if tab == nil {
 				t.Fatalf("no table")
 			}
-			var rows []string
-			for _, r := range tab.rows {
-				rows = append(rows, strings.Join(r, "|"))
-			}
+			rows := joinedRows(tab.rows)
 			if !reflect.DeepEqual(rows, tc.rows) {
 				t.Errorf("dumpTable rows %q, want %q", rows, tc.rows)
 			}
@@ -423,10 +410,7 @@ func TestDumpTableWrappedCells(t *testing.T) {
 			if tab == nil {
 				t.Fatalf("no table")
 			}
-			var rows []string
-			for _, r := range tab.rows {
-				rows = append(rows, strings.Join(r, "|"))
-			}
+			rows := joinedRows(tab.rows)
 			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
 				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
 			}
@@ -485,4 +469,26 @@ func TestClosed(t *testing.T) {
 			t.Errorf("closed(%q) = %v, want %v", tc.cell, got, tc.want)
 		}
 	}
+}
+
+// firstTable is the first table the structure parser finds in text, for a document width columns
+// wide; nil when there is none.
+func firstTable(text string, width int) *table {
+	lines, _ := textLines(text)
+	p := &parser{}
+	for _, s := range p.segments(lines, width) {
+		if s.table != nil {
+			return s.table
+		}
+	}
+	return nil
+}
+
+// joinedRows are a table's rows, each written as its cells joined by "|".
+func joinedRows(rows [][]string) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, strings.Join(r, "|"))
+	}
+	return out
 }

@@ -158,14 +158,7 @@ func TestSegmentsYearStack(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lines, _ := textLines(tc.text)
-			p := &parser{}
-			var tb *table
-			for _, s := range p.segments(lines, 95) {
-				if s.table != nil && tb == nil {
-					tb = s.table
-				}
-			}
+			tb := firstTable(tc.text, 95)
 			if tb == nil {
 				t.Fatalf("no table")
 			}
@@ -198,14 +191,7 @@ func TestSegmentsHeaderAboveLabel(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lines, _ := textLines(tc.text)
-			p := &parser{}
-			var tb *table
-			for _, s := range p.segments(lines, 98) {
-				if s.table != nil && tb == nil {
-					tb = s.table
-				}
-			}
+			tb := firstTable(tc.text, 98)
 			if tb == nil {
 				t.Fatalf("no table")
 			}

@@ -67,10 +67,7 @@ func TestDumpTableThousands(t *testing.T) {
 			if got := strings.Join(tab.header, "|"); got != tc.header {
 				t.Errorf("header %q, want %q", got, tc.header)
 			}
-			var rows []string
-			for _, r := range tab.rows {
-				rows = append(rows, strings.Join(r, "|"))
-			}
+			rows := joinedRows(tab.rows)
 			if strings.Join(rows, "\n") != strings.Join(tc.rows, "\n") {
 				t.Errorf("rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(tc.rows, "\n"))
 			}

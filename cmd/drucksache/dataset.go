@@ -7,10 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -200,43 +198,25 @@ func (b *batch) sweepOrphans() error {
 // chunk at a time, in the order the file system gives; with deep, also those in folders below dir
 // (named relative to dir). A missing dir has none.
 func eachFile(dir string, deep bool, fn func(names []string) error) error {
-	var walk func(sub string) error
-	walk = func(sub string) error {
-		f, err := os.Open(filepath.Join(dir, filepath.FromSlash(sub)))
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	var names []string
+	err := walkFolder(dir, func(p string, d fs.DirEntry) error {
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
 		if err != nil {
-			if sub == "" && errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
 			return err
 		}
-		defer f.Close()
-		for {
-			list, err := f.ReadDir(256)
-			var names []string
-			for _, d := range list {
-				name := path.Join(sub, d.Name())
-				switch {
-				case strings.HasPrefix(d.Name(), "."):
-				case d.Type().IsRegular():
-					names = append(names, name)
-				case d.IsDir() && deep:
-					if err := walk(name); err != nil {
-						return err
-					}
-				}
-			}
-			if len(names) > 0 {
-				if err := fn(names); err != nil {
-					return err
-				}
-			}
-			if err == io.EOF {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
+		if names = append(names, filepath.ToSlash(rel)); len(names) == 256 {
+			err, names = fn(names), names[:0]
 		}
+		return err
+	}, func(string) bool { return deep })
+	if err == nil && len(names) > 0 {
+		err = fn(names)
 	}
-	return walk("")
+	return err
 }

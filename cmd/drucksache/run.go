@@ -343,33 +343,21 @@ func (b *batch) entryCount() (int, error) {
 // markDuplicates marks each done or duplicate entry as holding its document id (the first input of
 // the id in path order) or as a duplicate of the input that holds it.
 func (b *batch) markDuplicates() error {
-	w := b.st.writer()
-	defer w.abort()
-	err := b.st.each(bucketEntries, nil, func(k, v []byte) error {
-		e, err := decodeEntry(k, v)
-		if err != nil || (e.Status != statusDone && e.Status != statusDuplicate) {
-			return err
-		}
-		return w.update(func(tx *bolt.Tx) error {
-			owner := firstWith(tx, bucketIDs, e.ID)
-			switch {
-			case owner != e.Path && (e.Status != statusDuplicate || e.Duplicate != owner):
-				if err := addGarbage(tx, e.outputs()); err != nil {
-					return err
-				}
-				e.Status, e.Duplicate, e.Outputs, e.Schema = statusDuplicate, owner, nil, 0 // as if found a duplicate at once
-			case owner == e.Path && (e.Status != statusDone || e.Duplicate != ""):
-				e.Status, e.Duplicate = statusDone, ""
-			default:
-				return nil // as it was
+	return b.updateHolders(func(tx *bolt.Tx, e *entry) error {
+		owner := firstWith(tx, bucketIDs, e.ID)
+		switch {
+		case owner != e.Path && (e.Status != statusDuplicate || e.Duplicate != owner):
+			if err := addGarbage(tx, e.outputs()); err != nil {
+				return err
 			}
-			return putEntry(tx, e)
-		})
+			e.Status, e.Duplicate, e.Outputs, e.Schema = statusDuplicate, owner, nil, 0 // as if found a duplicate at once
+		case owner == e.Path && (e.Status != statusDone || e.Duplicate != ""):
+			e.Status, e.Duplicate = statusDone, ""
+		default:
+			return nil // as it was
+		}
+		return putEntry(tx, e)
 	})
-	if err != nil {
-		return err
-	}
-	return w.commit()
 }
 
 // removeGarbage removes the outputs of documents redone, failed or gone that no document holds now.

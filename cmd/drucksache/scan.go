@@ -150,6 +150,18 @@ func (b *batch) initClaims() error {
 	if err := b.st.clear(bucketClaims); err != nil {
 		return err
 	}
+	return b.updateHolders(func(tx *bolt.Tx, e *entry) error {
+		claims, path := tx.Bucket(bucketClaims), []byte(e.Path)
+		if tx.Bucket(bucketTasks).Get(path) != nil || claims.Get([]byte(e.ID)) != nil {
+			return nil // redone, or held by an input before it
+		}
+		return claims.Put([]byte(e.ID), path)
+	})
+}
+
+// updateHolders calls fn in a write transaction with each done or duplicate entry (those that hold a
+// document id or name the input holding it), in path order.
+func (b *batch) updateHolders(fn func(tx *bolt.Tx, e *entry) error) error {
 	w := b.st.writer()
 	defer w.abort()
 	err := b.st.each(bucketEntries, nil, func(k, v []byte) error {
@@ -157,13 +169,7 @@ func (b *batch) initClaims() error {
 		if err != nil || (e.Status != statusDone && e.Status != statusDuplicate) {
 			return err
 		}
-		return w.update(func(tx *bolt.Tx) error {
-			claims := tx.Bucket(bucketClaims)
-			if tx.Bucket(bucketTasks).Get(k) != nil || claims.Get([]byte(e.ID)) != nil {
-				return nil // redone, or held by an input before it
-			}
-			return claims.Put([]byte(e.ID), k)
-		})
+		return w.update(func(tx *bolt.Tx) error { return fn(tx, e) })
 	})
 	if err != nil {
 		return err
