@@ -140,9 +140,9 @@ type Check struct {
 
 // Warning is something the pipeline was unsure of, with where it was.
 type Warning struct {
-	Code       string     `json:"code"`
-	Message    string     `json:"message"`
-	Provenance Provenance `json:"provenance"`
+	Code       WarningCode `json:"code"`
+	Message    string      `json:"message"`
+	Provenance Provenance  `json:"provenance"`
 }
 
 // Provenance is a place in the source: page and line (1-based; 0 unknown), or an element path for HTML.

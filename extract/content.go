@@ -39,7 +39,7 @@ func (p *parser) content(start int) {
 		return
 	}
 	if len(chain) == 0 {
-		p.warn("no_questions", nil, "no numbered questions found in an answer to a Kleine Anfrage")
+		p.warn(drucksache.WarnNoQuestions, nil, "no numbered questions found in an answer to a Kleine Anfrage")
 		p.remarks(start, end, full)
 		return
 	}
@@ -81,7 +81,7 @@ func (p *parser) remarks(start, end int, full int) {
 		case by == "" && i == from:
 			// Text between the title block and the first question that is no remark.
 			if t != "" && !strings.HasPrefix(t, "Wir fragen") {
-				p.warn("unclassified_text", &p.body[i], "text before the first question that is not a preliminary remark: %.60q", t)
+				p.warn(drucksache.WarnUnclassifiedText, &p.body[i], "text before the first question that is not a preliminary remark: %.60q", t)
 			}
 			from = i + 1
 		}

@@ -40,7 +40,7 @@ func (p *parser) linkFootnotes() {
 				if around != nil {
 					msg += "; it is printed after question " + itoa(*around)
 				}
-				p.doc.Warnings = append(p.doc.Warnings, drucksache.Warning{Code: "footnote_marker_not_found", Message: msg, Provenance: n.prov})
+				p.doc.Warnings = append(p.doc.Warnings, drucksache.Warning{Code: drucksache.WarnFootnoteMarkerNotFound, Message: msg, Provenance: n.prov})
 			}
 		}
 		p.doc.Footnotes = append(p.doc.Footnotes, f)

@@ -63,7 +63,7 @@ func (HTML) Read(ctx context.Context, name string, data []byte) (*Layout, error)
 		return nil, &Error{File: name, Line: c.line, Stage: FormatHTML, Err: fmt.Errorf("%w: the <body> holds no text", ErrNoText)}
 	}
 	if w.web != "" {
-		w.warnings = append(w.warnings, drucksache.Warning{Code: "web_page",
+		w.warnings = append(w.warnings, drucksache.Warning{Code: drucksache.WarnWebPage,
 			Message:    "navigation or form elements (" + w.web + "): a web page, perhaps not a Drucksache",
 			Provenance: drucksache.Provenance{Page: 1, Line: w.webLine}})
 	}
@@ -98,7 +98,7 @@ func htmlTruncated(src []byte) (drucksache.Warning, bool) {
 	}
 	last := bytes.Count(src, []byte("\n")) + 1
 	return drucksache.Warning{
-		Code:       "truncated",
+		Code:       drucksache.WarnTruncated,
 		Message:    "the HTML ends without </html>: the file may be truncated, text after its end is missing",
 		Provenance: drucksache.Provenance{Page: 0, Line: last},
 	}, true

@@ -34,7 +34,7 @@ const htmlMetaScan = 64 << 10
 // declared UTF-8 that mostly is not is read as windows-1252, each with a warning.
 func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 	var warnings []drucksache.Warning
-	warn := func(code string, line int, format string, args ...any) {
+	warn := func(code drucksache.WarningCode, line int, format string, args ...any) {
 		warnings = append(warnings, drucksache.Warning{Code: code, Message: fmt.Sprintf(format, args...),
 			Provenance: drucksache.Provenance{Line: line}})
 	}
@@ -48,7 +48,7 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 		}
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err == nil {
-			warn("encoding", 0, "decoded as %s (byte order mark)", name)
+			warn(drucksache.WarnEncoding, 0, "decoded as %s (byte order mark)", name)
 			return out, name, warnings
 		}
 	}
@@ -59,7 +59,7 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 		}
 		out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(data)
 		if err == nil {
-			warn("encoding", 0, "decoded as %s (no byte order mark: guessed from the zero bytes)", name)
+			warn(drucksache.WarnEncoding, 0, "decoded as %s (no byte order mark: guessed from the zero bytes)", name)
 			return out, name, warnings
 		}
 	}
@@ -70,7 +70,7 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 		enc, name = charset.Lookup(label)
 		switch {
 		case enc == nil:
-			warn("encoding", line, "unknown charset %q declared; guessing from the bytes", label)
+			warn(drucksache.WarnEncoding, line, "unknown charset %q declared; guessing from the bytes", label)
 		case name == "utf-16le" || name == "utf-16be":
 			enc, name = nil, "utf-8" // without a byte order mark, a declared UTF-16 means UTF-8 (HTML standard)
 		}
@@ -79,31 +79,31 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 	switch {
 	case name == "utf-8":
 		if invalid > 0 && invalid >= multi {
-			warn("encoding", line, "declared UTF-8 but %d byte sequences are not UTF-8: decoded as windows-1252", invalid)
+			warn(drucksache.WarnEncoding, line, "declared UTF-8 but %d byte sequences are not UTF-8: decoded as windows-1252", invalid)
 			return htmlDecodeWith(charmap.Windows1252, data), "windows-1252", warnings
 		}
 		return htmlValidUTF8(data, warn), "", warnings
 	case enc != nil:
 		if multi > 0 && invalid == 0 {
-			warn("encoding", line, "declared %s but the bytes are UTF-8: decoded as UTF-8", name)
+			warn(drucksache.WarnEncoding, line, "declared %s but the bytes are UTF-8: decoded as UTF-8", name)
 			return data, "", warnings
 		}
 		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil {
-			warn("encoding", line, "cannot decode as declared %s (%v): decoded as windows-1252", name, err)
+			warn(drucksache.WarnEncoding, line, "cannot decode as declared %s (%v): decoded as windows-1252", name, err)
 			return htmlDecodeWith(charmap.Windows1252, data), "windows-1252", warnings
 		}
 		if label != name {
-			warn("encoding", line, "decoded as %s (declared %q)", name, label)
+			warn(drucksache.WarnEncoding, line, "decoded as %s (declared %q)", name, label)
 		} else {
-			warn("encoding", line, "decoded as %s", name)
+			warn(drucksache.WarnEncoding, line, "decoded as %s", name)
 		}
 		return out, name, warnings
 	}
 	if invalid == 0 || multi > invalid {
 		return htmlValidUTF8(data, warn), "", warnings
 	}
-	warn("encoding", 0, "no charset declared and the bytes are not UTF-8: decoded as windows-1252")
+	warn(drucksache.WarnEncoding, 0, "no charset declared and the bytes are not UTF-8: decoded as windows-1252")
 	return htmlDecodeWith(charmap.Windows1252, data), "windows-1252", warnings
 }
 
@@ -132,12 +132,12 @@ func htmlUTF16Guess(data []byte) (unicode.Endianness, bool) {
 }
 
 // htmlValidUTF8 replaces invalid UTF-8 sequences with U+FFFD and says how many there were.
-func htmlValidUTF8(data []byte, warn func(string, int, string, ...any)) []byte {
+func htmlValidUTF8(data []byte, warn func(drucksache.WarningCode, int, string, ...any)) []byte {
 	if utf8.Valid(data) {
 		return data
 	}
 	_, invalid := htmlUTF8Stats(data)
-	warn("encoding", 0, "%d invalid UTF-8 byte sequences replaced by U+FFFD", invalid)
+	warn(drucksache.WarnEncoding, 0, "%d invalid UTF-8 byte sequences replaced by U+FFFD", invalid)
 	return bytes.ToValidUTF8(data, []byte("\uFFFD"))
 }
 
@@ -265,7 +265,7 @@ func htmlParse(src []byte) (*html.Node, *drucksache.Warning, *Error) {
 		return nil, nil, &Error{Line: deep, Stage: FormatHTML, Err: fmt.Errorf("cannot parse HTML: %v", err)}
 	}
 	return root, &drucksache.Warning{
-		Code:       "deep_nesting",
+		Code:       drucksache.WarnDeepNesting,
 		Message:    fmt.Sprintf("elements nested deeper than %d levels (%v): their tags were ignored, their text kept", htmlNestLimit, err),
 		Provenance: drucksache.Provenance{Line: deep},
 	}, nil

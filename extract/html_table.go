@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	drucksache "drucksache"
+
 	"golang.org/x/net/html"
 )
 
@@ -34,7 +36,7 @@ func (w *htmlWalker) table(n *html.Node, c htmlCtx) {
 	rows := w.tableRows(n, c)
 	grid, wide := htmlGrid(rows)
 	if wide {
-		w.warn("table_too_wide", c, "a table wider than %d columns: the cells beyond are joined into the last column", htmlMaxColumns)
+		w.warn(drucksache.WarnTableTooWide, c, "a table wider than %d columns: the cells beyond are joined into the last column", htmlMaxColumns)
 	}
 	width := 0
 	for _, r := range grid {

@@ -298,7 +298,7 @@ func TestHTMLLines(t *testing.T) {
 			}
 			codes := ""
 			for _, w := range l.Warnings {
-				codes += w.Code + " "
+				codes += string(w.Code) + " "
 			}
 			if tt.warn != "" && !strings.Contains(codes, tt.warn) || tt.warn == "" && codes != "" {
 				t.Errorf("warnings %q, want %q", codes, tt.warn)
@@ -433,7 +433,7 @@ func TestHTMLBadInput(t *testing.T) {
 			}
 			codes := ""
 			for _, w := range l.Warnings {
-				codes += w.Code + " "
+				codes += string(w.Code) + " "
 			}
 			if !strings.Contains(codes, tt.warn) {
 				t.Errorf("warnings %q, want %q", codes, tt.warn)

@@ -162,7 +162,7 @@ func (w *htmlWalker) element(n *html.Node, c htmlCtx, index int) {
 	if c.depth >= htmlMaxDepth {
 		if !w.deepWarn {
 			w.deepWarn = true
-			w.warn("deep_nesting", c, "elements nested deeper than %d levels: their text is left out", htmlMaxDepth)
+			w.warn(drucksache.WarnDeepNesting, c, "elements nested deeper than %d levels: their text is left out", htmlMaxDepth)
 		}
 		return
 	}
@@ -185,7 +185,7 @@ func (w *htmlWalker) element(n *html.Node, c htmlCtx, index int) {
 	case tag == "table" && w.cell == 0:
 		w.table(n, c)
 	case tag == "table":
-		w.warn("nested_table", c, "a table inside a table cell: its text is flattened into the cell")
+		w.warn(drucksache.WarnNestedTable, c, "a table inside a table cell: its text is flattened into the cell")
 		w.block(n, c, "")
 	case tag == "ul" || tag == "ol" || tag == "dir" || tag == "menu":
 		w.list(n, c, style)
@@ -346,7 +346,7 @@ func (w *htmlWalker) enter(n *html.Node, c htmlCtx, index int) (htmlCtx, string)
 }
 
 // warn records a warning at the element being read.
-func (w *htmlWalker) warn(code string, c htmlCtx, format string, args ...any) {
+func (w *htmlWalker) warn(code drucksache.WarningCode, c htmlCtx, format string, args ...any) {
 	w.warnings = append(w.warnings, drucksache.Warning{Code: code, Message: fmt.Sprintf(format, args...),
 		Provenance: drucksache.Provenance{Page: w.page, Line: c.line, Path: c.path.String()}})
 }

@@ -74,7 +74,7 @@ func (p *parser) frontMatter() int {
 		p.doc.Kind = drucksache.KindWithdrawn
 	}
 	if p.doc.Kind != drucksache.KindAnswer {
-		p.warn("not_an_answer", &p.body[0], "the document is not an answer to a Kleine Anfrage (kind %s); no questions extracted", p.doc.Kind)
+		p.warn(drucksache.WarnNotAnAnswer, &p.body[0], "the document is not an answer to a Kleine Anfrage (kind %s); no questions extracted", p.doc.Kind)
 	}
 
 	if m := reAskersBlock.FindStringSubmatch(text); m != nil {
@@ -98,7 +98,7 @@ func (p *parser) frontMatter() int {
 		p.doc.Title = p.billTitle()
 	}
 	if p.doc.Title == "" && p.doc.Kind == drucksache.KindAnswer {
-		p.warn("no_title", &p.body[0], "no subject line found in the title block")
+		p.warn(drucksache.WarnNoTitle, &p.body[0], "no subject line found in the title block")
 	}
 	if p.doc.Wahlperiode == nil && p.doc.QuestionDrucksache != nil {
 		if m := reWahlperiodeDS.FindStringSubmatch(*p.doc.QuestionDrucksache); m != nil {

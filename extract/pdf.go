@@ -51,7 +51,7 @@ func (p PDF) Read(ctx context.Context, name string, data []byte) (layout *Layout
 	}
 	layout = &Layout{Pages: len(refs)}
 	if repaired {
-		layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: "pdf_repaired",
+		layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: drucksache.WarnPDFRepaired,
 			Message: "the cross-reference table is damaged or missing (a truncated file?); it was rebuilt from the objects found"})
 	}
 	pages := make([]*pdfPage, len(refs))
@@ -62,14 +62,14 @@ func (p PDF) Read(ctx context.Context, name string, data []byte) (layout *Layout
 		}
 		pg, err := pdfSafe(func() (*pdfPage, error) { return doc.interpret(ref) })
 		if err != nil {
-			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: "pdf_page_unreadable",
+			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageUnreadable,
 				Message: fmt.Sprintf("page %d could not be read: %v", i+1, err), Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 		if pg == nil {
 			pg = &pdfPage{width: 595, height: 842}
 		}
 		for _, n := range pg.notes {
-			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: "pdf_page_damaged",
+			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageDamaged,
 				Message: fmt.Sprintf("page %d: %s", i+1, n), Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 		pages[i] = pg
@@ -81,22 +81,22 @@ func (p PDF) Read(ctx context.Context, name string, data []byte) (layout *Layout
 			Err: fmt.Errorf("%w: %d pages without a glyph of text, %d images", ErrNoText, len(refs), images)}
 	}
 	if len(refs) == lim.MaxPages {
-		layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: "pdf_page_limit",
+		layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageLimit,
 			Message: fmt.Sprintf("read the first %d pages only (the page limit)", lim.MaxPages)})
 	}
 	for i, pg := range pages {
 		if len(pg.glyphs) == 0 && pg.images > 0 {
-			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: "pdf_page_no_text",
+			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageNoText,
 				Message:    fmt.Sprintf("page %d has images but no text (scanned?); its content is missing", i+1),
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 		if n := pg.unmapped; n*5 > len(pg.glyphs) && n > 20 {
-			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: "pdf_text_unmapped",
+			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: drucksache.WarnPDFTextUnmapped,
 				Message:    fmt.Sprintf("page %d: %d of %d glyphs have no Unicode mapping in their font; their text is lost", i+1, n, len(pg.glyphs)),
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 		if pg.skipped > 0 {
-			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: "pdf_rotated_text",
+			layout.Warnings = append(layout.Warnings, drucksache.Warning{Code: drucksache.WarnPDFRotatedText,
 				Message:    fmt.Sprintf("page %d: %d glyphs of rotated text left out", i+1, pg.skipped),
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}

@@ -388,7 +388,7 @@ func TestPDFBadInput(t *testing.T) {
 			if tt.wantWarn != "" {
 				codes := []string{}
 				for _, w := range l.Warnings {
-					codes = append(codes, w.Code)
+					codes = append(codes, string(w.Code))
 				}
 				if !strings.Contains(strings.Join(codes, " "), tt.wantWarn) {
 					t.Errorf("warnings %v, want %s", codes, tt.wantWarn)

@@ -21,7 +21,7 @@ func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) 
 	}}
 	p.doc.Warnings = append(p.doc.Warnings, layout.Warnings...)
 	for _, w := range layout.Warnings {
-		p.webPage = p.webPage || w.Code == "web_page"
+		p.webPage = p.webPage || w.Code == drucksache.WarnWebPage
 	}
 	p.split(layout.Lines)
 	if len(p.body) == 0 {
@@ -118,7 +118,7 @@ func prov(l Line) drucksache.Provenance {
 	return drucksache.Provenance{Page: l.Page, Line: l.No, Path: l.Path}
 }
 
-func (p *parser) warn(code string, l *Line, format string, args ...any) {
+func (p *parser) warn(code drucksache.WarningCode, l *Line, format string, args ...any) {
 	w := drucksache.Warning{Code: code, Message: fmt.Sprintf(format, args...)}
 	if l != nil {
 		w.Provenance = prov(*l)

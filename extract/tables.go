@@ -166,7 +166,7 @@ func (p *parser) addTable(question int, t *table) string {
 		dt.Rows = append(dt.Rows, cells)
 	}
 	if strings.TrimSpace(strings.Join(dt.Header, "")) == "" {
-		p.warn("table_header_missing", &t.first, "table %s: no column headers could be read", id)
+		p.warn(drucksache.WarnTableHeaderMissing, &t.first, "table %s: no column headers could be read", id)
 	}
 	p.doc.Tables = append(p.doc.Tables, dt)
 	return id

@@ -31,7 +31,7 @@ func (Text) Read(ctx context.Context, name string, data []byte) (*Layout, error)
 	layout := &Layout{Encoding: enc}
 	if enc != "" {
 		layout.Warnings = append(layout.Warnings, drucksache.Warning{
-			Code:    "encoding",
+			Code:    drucksache.WarnEncoding,
 			Message: fmt.Sprintf("the file is not valid UTF-8; decoded as %s", enc),
 		})
 	}

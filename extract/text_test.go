@@ -169,7 +169,7 @@ func TestBadInput(t *testing.T) {
 			}
 			var ws []string
 			for _, w := range doc.Warnings {
-				ws = append(ws, w.Code)
+				ws = append(ws, string(w.Code))
 			}
 			if len(doc.Questions) > 0 && doc.Kind != "kleine_anfrage_antwort" {
 				t.Errorf("questions invented in a %s", doc.Kind)

@@ -73,7 +73,7 @@ func (p *parser) zuFrage(start, end, full int) bool {
 				q.Provenance = prov(p.body[from+at[idx]])
 			} else {
 				q.Provenance = prov(p.body[to])
-				p.warn("question_text_not_found", &p.body[to], "the text of question %d was not found above %q", n, strings.TrimSpace(p.body[to].Text))
+				p.warn(drucksache.WarnQuestionTextNotFound, &p.body[to], "the text of question %d was not found above %q", n, strings.TrimSpace(p.body[to].Text))
 			}
 			if _, dup := byNumber[n]; !dup {
 				byNumber[n] = q
@@ -88,7 +88,7 @@ func (p *parser) zuFrage(start, end, full int) bool {
 	sort.Ints(numbers)
 	for i, n := range numbers {
 		if n != i+1 {
-			p.warn("question_numbering_gap", nil, "questions answered under \"Zu Frage\" lines are numbered %v", numbers)
+			p.warn(drucksache.WarnQuestionNumberingGap, nil, "questions answered under \"Zu Frage\" lines are numbered %v", numbers)
 			break
 		}
 	}

@@ -83,7 +83,7 @@ func (wb *workbook) overview() error {
 		return err
 	}
 	for _, w := range d.Warnings {
-		if err := put("Hinweis", w.Code+": "+w.Message+where(w.Provenance.Page, w.Provenance.Line), wb.wrap); err != nil {
+		if err := put("Hinweis", string(w.Code)+": "+w.Message+where(w.Provenance.Page, w.Provenance.Line), wb.wrap); err != nil {
 			return err
 		}
 	}

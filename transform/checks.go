@@ -16,12 +16,6 @@ const (
 	CheckDavon       = "davon"        // a "davon" figure, which must not exceed its total
 )
 
-// Warning codes written for checks that did not pass.
-const (
-	WarnCheckFailed    = "check_failed"
-	WarnCheckUndecided = "check_undecided"
-)
-
 // Check cross-checks the figures of every table in doc: total and subtotal rows against the rows they
 // close, total columns against the columns they add, and "davon" figures against their totals. It appends
 // one record per check to doc.Checks and a warning for each check that failed or could not be decided,

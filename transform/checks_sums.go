@@ -24,12 +24,12 @@ func (c *checker) result(kind string, rows []int, target, col int, s outcome, ho
 
 // warning describes a failed or undecided check with the table's place in the source.
 func (c *checker) warning(r drucksache.Check) drucksache.Warning {
-	code, verb := WarnCheckFailed, "does not add up"
+	code, verb := drucksache.WarnCheckFailed, "does not add up"
 	if r.Kind == CheckDavon {
 		verb = "exceeds its total"
 	}
 	if r.Passed == nil {
-		code, verb = WarnCheckUndecided, "could not be checked"
+		code, verb = drucksache.WarnCheckUndecided, "could not be checked"
 	}
 	label := fmt.Sprintf("row %d", r.Target+1)
 	if r.Target >= 0 && r.Target < len(c.label) && c.label[r.Target] != "" {

@@ -371,7 +371,7 @@ func TestCheckWarningNamesThePlace(t *testing.T) {
 	transform.Check(doc)
 	var got []drucksache.Warning
 	for _, w := range doc.Warnings {
-		if w.Code == transform.WarnCheckFailed {
+		if w.Code == drucksache.WarnCheckFailed {
 			got = append(got, w)
 		}
 	}

@@ -10,14 +10,6 @@ import (
 	drucksache "drucksache"
 )
 
-// Warning codes Apply writes.
-const (
-	WarnDate       = "date"       // a date as printed that is not a date
-	WarnUnit       = "unit"       // a table unit as printed that names no known unit
-	WarnDrucksache = "drucksache" // a Drucksache number as printed that is not WP/NR
-	WarnInternal   = "internal"   // a bug: Apply stopped half-way; the document is as far as it got
-)
-
 // Apply types and normalizes an extracted document in place: dates to ISO, the answering ministry to
 // the nominative, table cells to typed values, table titles to authority levels, units, references,
 // the document id, and empty arrays for every array field; then it cross-checks the tables. Applying
@@ -31,7 +23,7 @@ func Apply(doc *drucksache.Document) {
 		if r := recover(); r != nil {
 			fillArrays(doc)
 			doc.Warnings = append(doc.Warnings, drucksache.Warning{
-				Code:    WarnInternal,
+				Code:    drucksache.WarnInternal,
 				Message: fmt.Sprintf("%s: transform: internal error: %v", doc.Source.File, r),
 			})
 		}
@@ -61,7 +53,7 @@ func Apply(doc *drucksache.Document) {
 	doc.Checks = doc.Checks[:0]
 	kept := doc.Warnings[:0]
 	for _, w := range doc.Warnings {
-		if w.Code != WarnCheckFailed && w.Code != WarnCheckUndecided {
+		if w.Code != drucksache.WarnCheckFailed && w.Code != drucksache.WarnCheckUndecided {
 			kept = append(kept, w)
 		}
 	}
@@ -72,18 +64,18 @@ func Apply(doc *drucksache.Document) {
 
 // normalizeDate rewrites a printed date as ISO, or drops it with a warning when it is none.
 func normalizeDate(doc *drucksache.Document, field **string, name string) {
-	normalizeField(doc, field, Date, WarnDate, name+": %q is not a date")
+	normalizeField(doc, field, Date, drucksache.WarnDate, name+": %q is not a date")
 }
 
 // normalizeDrucksache strips the prefix of a Drucksache number ("Drs. 19/7263" -> "19/7263"), or drops
 // the number with a warning when it is none.
 func normalizeDrucksache(doc *drucksache.Document, field **string, name string) {
-	normalizeField(doc, field, Drucksache, WarnDrucksache, name+": %q is not a Drucksache number WP/NR")
+	normalizeField(doc, field, Drucksache, drucksache.WarnDrucksache, name+": %q is not a Drucksache number WP/NR")
 }
 
 // normalizeField rewrites a printed field by parse, or drops it with a warning (code, message
 // format taking the printed text) when it does not parse; a blank field becomes nil silently.
-func normalizeField(doc *drucksache.Document, field **string, parse func(string) (string, bool), code, format string) {
+func normalizeField(doc *drucksache.Document, field **string, parse func(string) (string, bool), code drucksache.WarningCode, format string) {
 	if *field == nil || trimSpace(**field) == "" {
 		*field = nil
 		return
@@ -123,7 +115,7 @@ func table(doc *drucksache.Document, t *drucksache.Table) {
 		} else {
 			t.Unit = nil
 			doc.Warnings = append(doc.Warnings, drucksache.Warning{
-				Code:       WarnUnit,
+				Code:       drucksache.WarnUnit,
 				Message:    fmt.Sprintf("table %s: unit %q is not a known unit", t.ID, printed),
 				Provenance: prov,
 			})

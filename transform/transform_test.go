@@ -194,7 +194,7 @@ func TestApplyGolden(t *testing.T) {
 			// The cross-checks have their own golden files; keep only what this package's transforms make.
 			doc.Checks = []drucksache.Check{}
 			doc.Warnings = slices.DeleteFunc(doc.Warnings, func(w drucksache.Warning) bool {
-				return w.Code == WarnCheckFailed || w.Code == WarnCheckUndecided
+				return w.Code == drucksache.WarnCheckFailed || w.Code == drucksache.WarnCheckUndecided
 			})
 			got, err := json.MarshalIndent(doc, "", " ")
 			if err != nil {
@@ -277,11 +277,11 @@ func TestApplyFields(t *testing.T) {
 			t.Errorf("%s\n got  %s\n want %s", c.field, c.got, c.want)
 		}
 	}
-	var codes []string
+	var codes []drucksache.WarningCode
 	for _, w := range doc.Warnings {
 		codes = append(codes, w.Code)
 	}
-	if !slices.Contains(codes, WarnDate) || !slices.Contains(codes, WarnUnit) {
+	if !slices.Contains(codes, drucksache.WarnDate) || !slices.Contains(codes, drucksache.WarnUnit) {
 		t.Errorf("warnings %q, want a date and a unit warning", codes)
 	}
 	data, _ := json.Marshal(doc)
