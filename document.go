@@ -3,6 +3,11 @@
 // read and write the same data without importing each other.
 package drucksache
 
+import (
+	"encoding/json"
+	"math"
+)
+
 // SchemaVersion is the version of the JSON contract written by load.JSON.
 const SchemaVersion = 1
 
@@ -106,15 +111,48 @@ const (
 )
 
 // Cell is one table cell: the text as printed and its typed value.
-// Value is a float64 for numbers, a string for codes and text, nil otherwise.
+// Value is a float64 for numbers, a string for codes and text, nil otherwise; Number reads it as a figure.
 type Cell struct {
-	Raw            string  `json:"raw"`
-	Value          any     `json:"value"`
-	Kind           string  `json:"kind"`
-	Meaning        string  `json:"meaning,omitempty"`         // for symbols: what the sign stands for
-	Decimals       int     `json:"decimals,omitempty"`        // decimals as printed, for display
+	Raw     string `json:"raw"`
+	Value   any    `json:"value"`
+	Kind    string `json:"kind"`
+	Meaning string `json:"meaning,omitempty"` // for symbols: what the sign stands for
+	// Decimals is the number of decimals a number cell was printed with, decided once by transform
+	// with the column's reading of dots and commas ("12,500" in a column of "1,234.5" has none);
+	// writers show and store it as it is. Absent in JSON for 0.
+	Decimals       int     `json:"decimals,omitempty"`
 	Unit           string  `json:"unit,omitempty"`            // unit printed in the cell ("%", "M.")
 	AuthorityLevel *string `json:"authority_level,omitempty"` // when the cell names an authority level
+}
+
+// Number returns the figure of a number cell: its value as a finite float64, whether transform set it
+// or it was decoded from JSON (float64, other number types, json.Number). ok is false for every other
+// kind of cell and for a value that is no finite number.
+func (c Cell) Number() (v float64, ok bool) {
+	if c.Kind != CellNumber {
+		return 0, false
+	}
+	switch x := c.Value.(type) {
+	case float64:
+		v = x
+	case float32:
+		v = float64(x)
+	case int:
+		v = float64(x)
+	case int64:
+		v = float64(x)
+	case json.Number:
+		var err error
+		if v, err = x.Float64(); err != nil {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
 }
 
 // Footnote is a note printed at a page end, linked to the question whose text carries its marker.

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	drucksache "drucksache"
-	"drucksache/transform"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -94,16 +93,13 @@ func (p partition) path() string {
 	return filepath.Join("parliament="+p.parliament, "wahlperiode="+wp)
 }
 
-// partitionOf is the partition a document goes to: the parliament code is the prefix of the id
-// before the first '-' (`ni` in `ni-19-11185`), the Wahlperiode that of the document. A prefix that is
-// not a code of two or three letters (`sha256` of an id made from the content hash) is not known: NULL.
+// partitionOf is the partition a document goes to: the code of its parliament and its Wahlperiode,
+// read from the document's fields; either is NULL (HiveDefaultPartition) where the document does not say.
 func partitionOf(doc *drucksache.Document) partition {
-	code, _, _ := strings.Cut(doc.ID, "-")
-	code = strings.ToLower(code)
-	if len(code) < 2 || len(code) > 3 || strings.IndexFunc(code, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
-		code = HiveDefaultPartition
+	p := partition{parliament: doc.ParliamentCode()}
+	if p.parliament == "" {
+		p.parliament = HiveDefaultPartition
 	}
-	p := partition{parliament: code}
 	if doc.Wahlperiode != nil && *doc.Wahlperiode >= 0 {
 		p.wahlperiode, p.known = *doc.Wahlperiode, true
 	}
@@ -632,9 +628,9 @@ func cellRowOf(docID string, t *drucksache.Table, i, j int, cell drucksache.Cell
 	}
 	switch cell.Kind {
 	case drucksache.CellNumber:
-		if v, ok := transform.Float(cell.Value); ok {
+		if v, ok := cell.Number(); ok {
 			c.Number = &v
-			d := int32(Decimals(cell))
+			d := int32(min(max(cell.Decimals, 0), 15))
 			c.Decimals = &d
 		}
 	case drucksache.CellCode, drucksache.CellText:

@@ -213,25 +213,29 @@ func TestParquetCommitsOnClose(t *testing.T) {
 	}
 }
 
+// TestPartitionOf takes the partition from the document's fields, never from its id: a paper whose
+// parliament is not known lands in the NULL partition whatever its id says.
 func TestPartitionOf(t *testing.T) {
 	wp := func(n int) *int { return &n }
+	name := func(s string) *string { return &s }
 	tests := []struct {
-		id   string
-		wp   *int
-		want string
+		id         string
+		parliament *string
+		wp         *int
+		want       string
 	}{
-		{"ni-19-11185", wp(19), "parliament=ni/wahlperiode=19"},
-		{"bt-21-7652", wp(21), "parliament=bt/wahlperiode=21"},
-		{"NI-19-1", wp(19), "parliament=ni/wahlperiode=19"},
-		{"sl-15-1284", nil, "parliament=sl/wahlperiode=" + HiveDefaultPartition},
-		{"sha256-7dd0653781b70c34", wp(19), "parliament=" + HiveDefaultPartition + "/wahlperiode=19"},
-		{"9f2c0a", wp(0), "parliament=" + HiveDefaultPartition + "/wahlperiode=0"},
-		{"a b-1", wp(1), "parliament=" + HiveDefaultPartition + "/wahlperiode=1"},
-		{"-x", wp(1), "parliament=" + HiveDefaultPartition + "/wahlperiode=1"},
+		{"ni-19-11185", name("Niedersächsischer Landtag"), wp(19), "parliament=ni/wahlperiode=19"},
+		{"bt-21-7652", name("Deutscher Bundestag"), wp(21), "parliament=bt/wahlperiode=21"},
+		{"sl-15-1284", name("Landtag des Saarlandes"), nil, "parliament=sl/wahlperiode=" + HiveDefaultPartition},
+		{"ni-sha256-7dd0653781b70c34", name("Niedersächsischer Landtag"), wp(19), "parliament=ni/wahlperiode=19"},
+		{"ds-19-4711", nil, wp(19), "parliament=" + HiveDefaultPartition + "/wahlperiode=19"},
+		{"ds-19-4711", name("Gemeinderat Musterstadt"), wp(19), "parliament=" + HiveDefaultPartition + "/wahlperiode=19"},
+		{"sha256-7dd0653781b70c34", nil, wp(0), "parliament=" + HiveDefaultPartition + "/wahlperiode=0"},
+		{"xy-1-1", name("Niedersächsischer Landtag"), wp(-1), "parliament=ni/wahlperiode=" + HiveDefaultPartition},
 	}
 	for _, tt := range tests {
-		got := filepath.ToSlash(partitionOf(&drucksache.Document{ID: tt.id, Wahlperiode: tt.wp}).path())
-		if got != tt.want {
+		doc := &drucksache.Document{ID: tt.id, Parliament: tt.parliament, Wahlperiode: tt.wp}
+		if got := filepath.ToSlash(partitionOf(doc).path()); got != tt.want {
 			t.Errorf("%s: got %s, want %s", tt.id, got, tt.want)
 		}
 	}
@@ -245,7 +249,8 @@ func TestParquetManyPartitions(t *testing.T) {
 	for round := range 2 {
 		for i := range maxOpenPartitions + 4 {
 			d := *base
-			d.ID = fmt.Sprintf("%c%c-%d", 'a'+i/26, 'a'+i%26, round)
+			wp := i + 1 // a partition of its own
+			d.ID, d.Wahlperiode = fmt.Sprintf("ni-%d-%d", wp, round), &wp
 			all = append(all, &d)
 		}
 	}
@@ -254,7 +259,7 @@ func TestParquetManyPartitions(t *testing.T) {
 	if want := 2 * (maxOpenPartitions + 4); len(files) != want {
 		t.Errorf("got %d document parts, want %d: %q", len(files), want, files)
 	}
-	if !contains(files, "parliament=aa/wahlperiode=19/part-shard-1-of-2-1.parquet") {
+	if !contains(files, "parliament=ni/wahlperiode=1/part-shard-1-of-2-1.parquet") {
 		t.Errorf("no second part of a reopened partition in %q", files)
 	}
 	if got := len(readTable[documentRow](t, dir, TableDocuments)); got != len(all) {

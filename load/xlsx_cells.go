@@ -13,27 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Decimals is the number of decimals a number cell was printed with: Cell.Decimals,
-// or, when that is not set, the digits after the decimal comma of the raw text.
-func Decimals(c drucksache.Cell) int {
-	if c.Decimals > 0 {
-		return min(c.Decimals, 15)
-	}
-	raw := strings.TrimSpace(c.Raw)
-	i := strings.LastIndexByte(raw, ',')
-	if i < 0 {
-		return 0
-	}
-	n := 0
-	for _, r := range raw[i+1:] {
-		if r < '0' || r > '9' {
-			break
-		}
-		n++
-	}
-	return min(n, 15)
-}
-
 // textOf is the text of a cell: its string value, else what was printed.
 func textOf(c drucksache.Cell) string {
 	if s, ok := c.Value.(string); ok && s != "" {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	drucksache "drucksache"
-	"drucksache/transform"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -277,8 +276,8 @@ func (wb *workbook) cellValue(t *drucksache.Table, cell drucksache.Cell) (any, e
 			return excelize.Cell{StyleID: wb.text}, nil // no value, only the grid
 		}
 	case drucksache.CellNumber:
-		if v, ok := transform.Float(cell.Value); ok {
-			style, err := wb.numberStyle(Decimals(cell), cell.Unit)
+		if v, ok := cell.Number(); ok {
+			style, err := wb.numberStyle(cell.Decimals, cell.Unit)
 			return excelize.Cell{StyleID: style, Value: v}, err
 		}
 	case drucksache.CellCode:
@@ -335,7 +334,7 @@ func (wb *workbook) checks() error {
 				column += " (" + t.Header[ch.Column] + ")"
 			}
 			if ch.Target >= 0 && ch.Target < len(t.Rows) && ch.Column >= 0 && ch.Column < len(t.Rows[ch.Target]) {
-				decimals = Decimals(t.Rows[ch.Target][ch.Column])
+				decimals = t.Rows[ch.Target][ch.Column].Decimals
 			}
 		}
 		var rows []string

@@ -17,7 +17,6 @@ import (
 	"unicode/utf8"
 
 	drucksache "drucksache"
-	"drucksache/transform"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -166,12 +165,12 @@ func TestXLSXTableCells(t *testing.T) {
 						st, _ := f.GetStyle(style)
 						switch cell.Kind {
 						case drucksache.CellNumber:
-							want, _ := transform.Float(cell.Value)
+							want, _ := cell.Number()
 							v, err := strconv.ParseFloat(got, 64)
 							if err != nil || isText || v != want {
 								t.Errorf("%s: got %q (text %v), want the number %v", where, got, isText, want)
 							}
-							if wantFmt := NumberFormat(Decimals(cell), cell.Unit); st.CustomNumFmt == nil || *st.CustomNumFmt != wantFmt {
+							if wantFmt := NumberFormat(cell.Decimals, cell.Unit); st.CustomNumFmt == nil || *st.CustomNumFmt != wantFmt {
 								t.Errorf("%s: format %v, want %s", where, st.CustomNumFmt, wantFmt)
 							}
 						case drucksache.CellEmpty:
@@ -293,25 +292,6 @@ func TestNumberFormat(t *testing.T) {
 	}
 }
 
-func TestDecimals(t *testing.T) {
-	tests := []struct {
-		cell drucksache.Cell
-		want int
-	}{
-		{drucksache.Cell{Raw: "41,693"}, 3},
-		{drucksache.Cell{Raw: "1.234,5"}, 1},
-		{drucksache.Cell{Raw: "1 029"}, 0},
-		{drucksache.Cell{Raw: "12,5 %"}, 1},
-		{drucksache.Cell{Raw: "7", Decimals: 2}, 2},
-		{drucksache.Cell{Raw: "x,"}, 0},
-	}
-	for _, tt := range tests {
-		if got := Decimals(tt.cell); got != tt.want {
-			t.Errorf("Decimals(%q, %d) = %d, want %d", tt.cell.Raw, tt.cell.Decimals, got, tt.want)
-		}
-	}
-}
-
 func TestXLSXRejectsUnsafeID(t *testing.T) {
 	for _, id := range []string{"", "..", "a/b", `a\b`} {
 		doc := &drucksache.Document{ID: id, Source: drucksache.Source{File: "x.txt"}}
@@ -350,7 +330,7 @@ func FuzzXLSXCell(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := transform.Float(cell.Value); ok && isNumber {
+		if _, ok := cell.Number(); ok && isNumber {
 			// A workbook keeps 15 significant digits, as Excel does.
 			v, err := strconv.ParseFloat(got, 64)
 			if err != nil || math.Abs(v-number) > 1e-14*math.Abs(number) {
@@ -385,12 +365,12 @@ func largeDocument(n int) *drucksache.Document {
 			{Raw: fmt.Sprintf("Dienststelle %d", i), Value: fmt.Sprintf("Dienststelle %d", i), Kind: drucksache.CellText},
 			{Raw: strconv.FormatFloat(v, 'f', 1, 64), Value: v, Kind: drucksache.CellNumber, Decimals: 1},
 			{Raw: strconv.Itoa(i), Value: float64(i), Kind: drucksache.CellNumber},
-			{Raw: "–", Kind: drucksache.CellSymbol, Meaning: "nichts vorhanden"},
+			{Raw: "–", Kind: drucksache.CellSymbol, Meaning: "nothing"},
 		}
 	}
 	wp := 19
 	return &drucksache.Document{
-		ID: "ni-19-large", Wahlperiode: &wp, Kind: drucksache.KindAnswer, Title: "Große Tabelle",
+		ID: "ni-19-large", Parliament: ptr("Niedersächsischer Landtag"), Wahlperiode: &wp, Kind: drucksache.KindAnswer, Title: "Große Tabelle",
 		Questions: []drucksache.Question{{Number: 1, Text: "Wie viele?", Answer: "So viele.", Tables: []string{"T1"}}},
 		Tables: []drucksache.Table{{ID: "T1", Question: 1, Header: []string{"Kap.", "Name", "Betrag", "Anzahl", "Zeichen"},
 			Unit: ptr("Mio. EUR"), Rows: rows}},

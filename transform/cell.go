@@ -1,8 +1,6 @@
 package transform
 
 import (
-	"encoding/json"
-	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -266,31 +264,4 @@ func Rows(rows [][]drucksache.Cell) {
 			}
 		}
 	}
-}
-
-// Float returns a cell value as a finite number, whether it was set by the extractor or decoded
-// from JSON (float64, other number types, json.Number); ok is false for anything else.
-func Float(v any) (float64, bool) {
-	var f float64
-	switch x := v.(type) {
-	case float64:
-		f = x
-	case float32:
-		f = float64(x)
-	case int:
-		f = float64(x)
-	case int64:
-		f = float64(x)
-	case json.Number:
-		var err error
-		if f, err = x.Float64(); err != nil {
-			return 0, false
-		}
-	default:
-		return 0, false
-	}
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, false
-	}
-	return f, true
 }

@@ -161,7 +161,7 @@ func (c *checker) yearColumn(col int) bool {
 		if cl.Kind != drucksache.CellNumber {
 			continue
 		}
-		v, ok := figureValue(cl)
+		v, ok := cl.Number()
 		if !ok || v != math.Trunc(v) || v < 1900 || v > 2100 || strings.ContainsAny(cl.Raw, ".,") {
 			return false
 		}

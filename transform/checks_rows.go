@@ -198,7 +198,7 @@ func (c *checker) hint(parts, cols []int, outs []outcome) string {
 			if s.passed == nil {
 				continue
 			}
-			v, ok := figureValue(c.cell(p, col))
+			v, ok := c.cell(p, col).Number()
 			if !ok {
 				v = 0
 			}
@@ -226,7 +226,7 @@ func (c *checker) yearRow(r int) bool {
 		if printsNothing(cl) {
 			continue
 		}
-		v, ok := figureValue(cl)
+		v, ok := cl.Number()
 		if !ok || v != math.Trunc(v) || v < 1900 || v > 2100 || printedDecimals(cl) > 0 || seen[v] ||
 			strings.ContainsAny(cl.Raw, ".,") {
 			return false

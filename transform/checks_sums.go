@@ -63,9 +63,9 @@ func addUp(total drucksache.Cell, parts []drucksache.Cell, rounded, percent bool
 		return outcome{}, false
 	}
 	var o outcome
-	want, isFigure := figureValue(total)
+	want, isFigure := total.Number()
 	if !isFigure {
-		if !slices.ContainsFunc(parts, func(p drucksache.Cell) bool { _, ok := figureValue(p); return ok }) {
+		if !slices.ContainsFunc(parts, func(p drucksache.Cell) bool { _, ok := p.Number(); return ok }) {
 			return outcome{}, false // a label, or signs only: no figure to add up
 		}
 		o.detail = fmt.Sprintf("the total is printed as %q, not a figure", total.Raw)
@@ -82,7 +82,7 @@ func addUp(total drucksache.Cell, parts []drucksache.Cell, rounded, percent bool
 			empty++
 			continue
 		}
-		v, ok := figureValue(p)
+		v, ok := p.Number()
 		if !ok {
 			signs = append(signs, strconv.Quote(strings.TrimSpace(p.Raw)))
 			continue
@@ -129,8 +129,8 @@ func notAbove(total, part drucksache.Cell, rounded bool) (outcome, bool) {
 		return outcome{}, false
 	}
 	var o outcome
-	want, okT := figureValue(total)
-	got, okP := figureValue(part)
+	want, okT := total.Number()
+	got, okP := part.Number()
 	if okT {
 		o.expected = &want
 	}
@@ -156,27 +156,9 @@ func printsNothing(c drucksache.Cell) bool {
 	return c.Kind == drucksache.CellEmpty || strings.TrimSpace(c.Raw) == "" && c.Value == nil
 }
 
-// figureValue returns the figure of a number cell; ok is false for anything else.
-func figureValue(c drucksache.Cell) (float64, bool) {
-	if c.Kind != drucksache.CellNumber {
-		return 0, false
-	}
-	return Float(c.Value)
-}
-
-// printedDecimals returns the decimals printed in a cell: its Decimals, or those counted after the decimal comma of Raw.
+// printedDecimals returns the decimals a cell was printed with, as typing decided them (Cell.Decimals).
 func printedDecimals(c drucksache.Cell) int {
-	d := max(c.Decimals, 0)
-	raw := c.Raw
-	i := strings.LastIndexByte(raw, ',')
-	if i <= 0 || i+1 >= len(raw) || raw[i-1] < '0' || raw[i-1] > '9' {
-		return min(d, 12)
-	}
-	n := 0
-	for j := i + 1; j < len(raw) && raw[j] >= '0' && raw[j] <= '9'; j++ {
-		n++
-	}
-	return min(max(d, n), 12)
+	return min(max(c.Decimals, 0), 12)
 }
 
 // roundingSlack is how far a printed figure may be from the value it was rounded from.

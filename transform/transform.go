@@ -207,17 +207,6 @@ func documentReferences(doc *drucksache.Document) []string {
 	return refs
 }
 
-// parliamentCodes map a word of a parliament's name (lower case) to its code, most specific first.
-var parliamentCodes = [...]struct{ word, code string }{
-	{"bundestag", "bt"}, {"bundesrat", "br"},
-	{"niedersächs", "ni"}, {"sachsen-anhalt", "st"}, {"sächsisch", "sn"}, {"sachsen", "sn"},
-	{"saarland", "sl"}, {"baden-württemberg", "bw"}, {"bayer", "by"}, {"berlin", "be"},
-	{"abgeordnetenhaus", "be"}, {"brandenburg", "bb"}, {"bremi", "hb"}, {"bremen", "hb"},
-	{"hamburg", "hh"}, {"hessi", "he"}, {"hessen", "he"}, {"mecklenburg", "mv"},
-	{"nordrhein-westfalen", "nw"}, {"rheinland-pfalz", "rp"}, {"schleswig-holstein", "sh"},
-	{"thüring", "th"},
-}
-
 // ID returns a document id that is stable across runs: the parliament's code, the Wahlperiode and the
 // number of the document's own Drucksache ("ni-19-11277"; "ds-…" for a parliament not known), or,
 // when the document prints no number, "sha256-" and the first 16 hex digits of its content hash.
@@ -242,13 +231,8 @@ func ID(doc *drucksache.Document) string {
 
 // parliamentCode is the short code of the document's parliament ("ni"), or "ds" when unknown.
 func parliamentCode(doc *drucksache.Document) string {
-	if doc.Parliament != nil {
-		name := strings.ToLower(*doc.Parliament)
-		for _, p := range parliamentCodes {
-			if strings.Contains(name, p.word) {
-				return p.code
-			}
-		}
+	if code := doc.ParliamentCode(); code != "" {
+		return code
 	}
 	return "ds"
 }
