@@ -1,6 +1,7 @@
-// Package drucksache holds the document model shared by every stage of the pipeline:
-// plain structs with JSON tags, no behaviour, so that extract, transform and load
-// read and write the same data without importing each other.
+// Package drucksache holds the document model shared by every stage of the pipeline: plain structs
+// with JSON tags, the catalogue of warning codes, and the few methods that read facts off the
+// structs (a cell's figure, a parliament's code), so that extract, transform and load read and
+// write the same data without importing each other.
 package drucksache
 
 import (

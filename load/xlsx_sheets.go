@@ -10,34 +10,51 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
+// overview writes the first sheet: the document's facts one a row, its warnings, and a link to each table's sheet.
 func (wb *workbook) overview() error {
-	d, sh := wb.doc, SheetOverview
-	f := wb.f
-	if err := setCell(f, sh, 1, 1, docLabel(d), wb.title); err != nil {
+	d, f := wb.doc, wb.f
+	if err := setCell(f, SheetOverview, 1, 1, docLabel(d), wb.title); err != nil {
 		return err
 	}
-	if err := setCell(f, sh, 1, 2, d.Title, wb.bold); err != nil {
+	if err := setCell(f, SheetOverview, 1, 2, d.Title, wb.bold); err != nil {
 		return err
 	}
-	row := 4
-	put := func(label string, value any, style int) error {
-		if value == nil || value == "" {
-			return nil
-		}
-		if err := setCell(f, sh, 1, row, label, wb.label); err != nil {
+	o := &overviewRows{wb: wb, row: 4}
+	for _, fl := range wb.overviewFields() {
+		if err := o.put(fl.label, fl.value, fl.style); err != nil {
 			return err
 		}
-		if err := setCell(f, sh, 2, row, value, style); err != nil {
-			return err
-		}
-		if s, ok := value.(string); ok {
-			if err := f.SetRowHeight(sh, row, rowHeight([]string{s}, []float64{overviewWidth}, charsPerWidth)); err != nil {
-				return err
-			}
-		}
-		row++
-		return nil
 	}
+	if err := o.put("Hinweise", len(d.Warnings), wb.general); err != nil {
+		return err
+	}
+	for _, w := range d.Warnings {
+		if err := o.put("Hinweis", string(w.Code)+": "+w.Message+where(w.Provenance.Page, w.Provenance.Line), wb.wrap); err != nil {
+			return err
+		}
+	}
+	if err := wb.tableLinks(o.row + 1); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(SheetOverview, "A", "A", 20); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(SheetOverview, "B", "B", overviewWidth); err != nil {
+		return err
+	}
+	return wb.pageSetup(SheetOverview)
+}
+
+// overviewField is one labelled fact of the overview sheet.
+type overviewField struct {
+	label string
+	value any
+	style int
+}
+
+// overviewFields are the document's facts in the order the overview shows them.
+func (wb *workbook) overviewFields() []overviewField {
+	d := wb.doc
 	var askers []string
 	for _, a := range d.Askers {
 		if a.Party != "" {
@@ -50,11 +67,7 @@ func (wb *workbook) overview() error {
 	if d.Source.Format != "" {
 		source += " (" + d.Source.Format + ", " + plural(d.Source.Pages, "Seite", "Seiten") + ")"
 	}
-	fields := []struct {
-		label string
-		value any
-		style int
-	}{
+	return []overviewField{
 		{"Drucksache", deref(d.Drucksache), wb.wrap},
 		{"Parlament", deref(d.Parliament), wb.wrap},
 		{"Wahlperiode", optInt(d.Wahlperiode), wb.general},
@@ -73,46 +86,59 @@ func (wb *workbook) overview() error {
 		{"SHA-256", d.Source.SHA256, wb.wrap},
 		{"Kennung", d.ID, wb.wrap},
 	}
-	for _, fl := range fields {
-		if err := put(fl.label, fl.value, fl.style); err != nil {
-			return err
-		}
+}
+
+// overviewRows writes labelled values on the overview sheet, one a row from row on.
+type overviewRows struct {
+	wb  *workbook
+	row int
+}
+
+// put writes a label and its value on the next row, fitting the row to the text; an empty value is left out.
+func (o *overviewRows) put(label string, value any, style int) error {
+	if value == nil || value == "" {
+		return nil
 	}
-	if err := put("Hinweise", len(d.Warnings), wb.general); err != nil {
+	f := o.wb.f
+	if err := setCell(f, SheetOverview, 1, o.row, label, o.wb.label); err != nil {
 		return err
 	}
-	for _, w := range d.Warnings {
-		if err := put("Hinweis", string(w.Code)+": "+w.Message+where(w.Provenance.Page, w.Provenance.Line), wb.wrap); err != nil {
+	if err := setCell(f, SheetOverview, 2, o.row, value, style); err != nil {
+		return err
+	}
+	if s, ok := value.(string); ok {
+		if err := f.SetRowHeight(SheetOverview, o.row, rowHeight([]string{s}, []float64{overviewWidth}, charsPerWidth)); err != nil {
 			return err
 		}
 	}
-	if len(d.Tables) > 0 {
+	o.row++
+	return nil
+}
+
+// tableLinks lists the table sheets from row on, each a link to its sheet beside what the table holds.
+func (wb *workbook) tableLinks(row int) error {
+	if len(wb.doc.Tables) == 0 {
+		return nil
+	}
+	f, sh := wb.f, SheetOverview
+	if err := setCell(f, sh, 1, row, "Tabellenblätter", wb.title); err != nil {
+		return err
+	}
+	row++
+	for i, t := range wb.doc.Tables {
+		if err := setCell(f, sh, 1, row, wb.sheets[i], wb.link); err != nil {
+			return err
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, row)
+		if err := f.SetCellHyperLink(sh, ref, quoteSheet(wb.sheets[i])+"!A1", "Location"); err != nil {
+			return err
+		}
+		if err := setCell(f, sh, 2, row, tableLabel(t), wb.wrap); err != nil {
+			return err
+		}
 		row++
-		if err := setCell(f, sh, 1, row, "Tabellenblätter", wb.title); err != nil {
-			return err
-		}
-		row++
-		for i, t := range d.Tables {
-			if err := setCell(f, sh, 1, row, wb.sheets[i], wb.link); err != nil {
-				return err
-			}
-			ref, _ := excelize.CoordinatesToCellName(1, row)
-			if err := f.SetCellHyperLink(sh, ref, quoteSheet(wb.sheets[i])+"!A1", "Location"); err != nil {
-				return err
-			}
-			if err := setCell(f, sh, 2, row, tableLabel(t), wb.wrap); err != nil {
-				return err
-			}
-			row++
-		}
 	}
-	if err := f.SetColWidth(sh, "A", "A", 20); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(sh, "B", "B", overviewWidth); err != nil {
-		return err
-	}
-	return wb.pageSetup(sh)
+	return nil
 }
 
 // pageSetup prints a sheet on A4 landscape pages as wide as the sheet, with the document and sheet named
