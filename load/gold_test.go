@@ -18,7 +18,6 @@ import (
 )
 
 var (
-	update     = flag.Bool("update", false, "rewrite the golden files in testdata/")
 	clientsOut = flag.String("clients-out", "", "write json, xlsx and parquet of the gold documents into this folder (for scripts/check-clients.sh)")
 )
 

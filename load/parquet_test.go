@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"drucksache/internal/golden"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -388,19 +389,7 @@ func TestParquetSchemaGolden(t *testing.T) {
 			}
 		}
 	}
-	golden := filepath.Join("testdata", "parquet-schema.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("schema differs from %s (run with -update and review the diff):\n%s", golden, b.String())
-	}
+	golden.Check(t, filepath.Join("testdata", "parquet-schema.txt"), []byte(b.String()))
 }
 
 // FuzzParquetCell: any cell comes back from the file as it went in.

@@ -3,9 +3,9 @@ package load
 import (
 	"bytes"
 	"context"
+	"drucksache/internal/golden"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -47,19 +47,8 @@ func TestXLSXGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			doc := goldDocNamed(t, name)
 			got := dumpWorkbook(t, writeWorkbookFile(t, doc))
-			golden := filepath.Join("testdata", doc.ID+".xlsx.txt")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("workbook of %s differs from %s (run with -update and review the diff)", name, golden)
-			}
+			path := filepath.Join("testdata", doc.ID+".xlsx.txt")
+			golden.Check(t, path, []byte(got))
 		})
 	}
 }

@@ -3,8 +3,8 @@ package transform_test
 import (
 	"bufio"
 	"bytes"
+	"drucksache/internal/golden"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -18,19 +18,6 @@ import (
 	drucksache "drucksache"
 	"drucksache/transform"
 )
-
-func init() {
-	// Another test file of the package may define the flag already; both link into one test binary.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-// updating reports whether the test run was asked to rewrite golden files.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // itGold is the gold file of the IT-infrastructure answer, whose sixth table is the IT-positions table.
 const itGold = "../fixtures/gold/nds-19-kleine-anfrage-it-infrastruktur.txt.gold.json"
@@ -591,22 +578,7 @@ func TestCheckGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "checks", name+".json")
-			if updating() {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to write it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the checks made now; run with -update and review the diff", golden)
-			}
+			golden.Check(t, filepath.Join("testdata", "checks", name+".json"), got)
 		})
 	}
 }

@@ -3,26 +3,13 @@ package transform
 import (
 	"bufio"
 	"bytes"
-	"flag"
+	"drucksache/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 )
-
-func init() {
-	// The package's other test files may define the flag too; both link into one test binary.
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-// updateGolden reports whether the run was asked to rewrite golden files (go test -update).
-func updateGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 func TestMinistry(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -120,20 +107,15 @@ func TestMinistryCorpus(t *testing.T) {
 	for _, l := range lines {
 		got[l] = Ministry(l)
 	}
-	golden := filepath.Join("testdata", "ministries.golden")
-	if updateGolden() {
+	path := filepath.Join("testdata", "ministries.golden")
+	if golden.Updating() {
 		var b strings.Builder
 		for _, l := range lines {
 			b.WriteString(strings.ReplaceAll(l, "\n", `\n`) + "\t" + got[l] + "\n")
 		}
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		golden.Write(t, path, []byte(b.String()))
 	}
-	data, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
+	data := golden.Read(t, path)
 	want := map[string]string{}
 	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
 		in, out, _ := strings.Cut(line, "\t")
@@ -145,7 +127,7 @@ func TestMinistryCorpus(t *testing.T) {
 			if dirs[len(dirs)-1] == "../fixtures" {
 				continue
 			}
-			t.Errorf("%q: not in %s (run go test -update)", l, golden)
+			t.Errorf("%q: not in %s (run go test -update)", l, path)
 			continue
 		}
 		if got[l] != w {

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"bytes"
+	"drucksache/internal/golden"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -201,19 +202,7 @@ func TestApplyGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".gold.json")+".applied.json")
-			if updateGolden() {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("Apply output differs from %s (run go test -update and review the diff)", golden)
-			}
+			golden.Check(t, filepath.Join("testdata", strings.TrimSuffix(name, ".gold.json")+".applied.json"), got)
 		})
 	}
 }
