@@ -26,6 +26,8 @@ type Document struct {
 	SchemaVersion      int                 `json:"schema_version"`
 	ID                 string              `json:"id"`
 	Source             Source              `json:"source"`
+	Extractor          *Extractor          `json:"extractor,omitempty"` // the build that made the document; set by the command that runs the stages
+	Review             *Review             `json:"review,omitempty"`    // whether a person should look at the document, decided by transform
 	Parliament         *string             `json:"parliament"`
 	Wahlperiode        *int                `json:"wahlperiode"`
 	Drucksache         *string             `json:"drucksache"`
@@ -55,6 +57,34 @@ type Source struct {
 	SHA256   string `json:"sha256"`
 	Pages    int    `json:"pages"`
 	Encoding string `json:"encoding,omitempty"` // the encoding the bytes were decoded from, when not UTF-8
+}
+
+// Extractor names the build of this tool that made a document, so that outputs of different builds
+// can be told apart and a stored output can be checked against its source again.
+type Extractor struct {
+	Version string           `json:"version"` // module version, or VCS revision with "+dirty" for a modified work tree
+	Digest  string           `json:"digest"`  // SHA-256 of the code and rules that decide the output (the extract, transform and load packages, the model, go.sum)
+	Options ExtractorOptions `json:"options"` // the options that shaped the output
+}
+
+// ExtractorOptions are the settings of a run that can change what a document's output holds.
+type ExtractorOptions struct {
+	MaxBytes int64 `json:"max_bytes"` // largest input read
+	MaxPages int   `json:"max_pages"` // most PDF pages read
+}
+
+// Review statuses.
+const (
+	ReviewOK    = "ok"
+	ReviewNeeds = "needs_review"
+)
+
+// Review says whether a person should look at a document before trusting it, and why.
+type Review struct {
+	Status string `json:"status"` // ReviewOK or ReviewNeeds
+	// Reasons are the warning codes that call for review (each once, in catalogue order) and, as
+	// "field:<name>", the fields of the contract that the document should have but that could not be read.
+	Reasons []string `json:"reasons"`
 }
 
 // Asker is a member of parliament who asked, with the party as printed.

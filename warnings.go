@@ -51,3 +51,23 @@ var WarningCodes = []WarningCode{
 	WarnTableHeaderMissing, WarnFootnoteMarkerNotFound,
 	WarnDate, WarnUnit, WarnDrucksache, WarnCheckFailed, WarnCheckUndecided, WarnInternal,
 }
+
+// CallsForReview reports whether a warning of this code puts its document up for a person's review.
+// The rule: a warning calls for review when text may be missing or misplaced (pages, glyphs or
+// elements left out, a truncated source), when the structure may be wrong (questions not found or
+// not numbered 1, 2, 3, …, text that fits nowhere, a table without readable headers, a footnote
+// whose marker is printed nowhere), when a printed value could not be read (a date, a Drucksache
+// number), when a total does not add up, or on an internal error. Warnings that only describe the
+// source (how it was decoded, a repaired PDF, a web page, a paper that is no answer, a total that
+// could not be checked, a unit not known here, a nested table kept in its cell) do not.
+func (c WarningCode) CallsForReview() bool {
+	switch c {
+	case WarnPDFPageUnreadable, WarnPDFPageDamaged, WarnPDFPageLimit, WarnPDFPageNoText, WarnPDFTextUnmapped,
+		WarnPDFRotatedText, WarnTruncated, WarnDeepNesting, WarnTableTooWide,
+		WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNoTitle,
+		WarnTableHeaderMissing, WarnFootnoteMarkerNotFound,
+		WarnDate, WarnDrucksache, WarnCheckFailed, WarnInternal:
+		return true
+	}
+	return false
+}

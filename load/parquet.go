@@ -473,6 +473,12 @@ type documentRow struct {
 	WarningCount       int32      `parquet:"warning_count"`
 	CheckCount         int32      `parquet:"check_count"`
 	ChecksFailed       int32      `parquet:"checks_failed"`
+	ReviewStatus       *string    `parquet:"review_status,optional,dict"`
+	ReviewReasons      []string   `parquet:"review_reasons,list"`
+	ExtractorVersion   *string    `parquet:"extractor_version,optional,dict"`
+	ExtractorDigest    *string    `parquet:"extractor_digest,optional,dict"`
+	MaxBytes           *int64     `parquet:"extractor_max_bytes,optional"`
+	MaxPages           *int32     `parquet:"extractor_max_pages,optional"`
 }
 
 // askerRow is one asker inside documents.askers.
@@ -576,6 +582,15 @@ func rowsOf(doc *drucksache.Document) docRows {
 		}
 	}
 	d.AskersText = strings.Join(names, "; ")
+	d.ReviewReasons = []string{}
+	if r := doc.Review; r != nil {
+		d.ReviewStatus, d.ReviewReasons = nonEmpty(&r.Status), nonNil(r.Reasons)
+	}
+	if e := doc.Extractor; e != nil {
+		pages := int32(e.Options.MaxPages)
+		d.ExtractorVersion, d.ExtractorDigest = nonEmpty(&e.Version), nonEmpty(&e.Digest)
+		d.MaxBytes, d.MaxPages = &e.Options.MaxBytes, &pages
+	}
 	for _, c := range doc.Checks {
 		if c.Passed != nil && !*c.Passed {
 			d.ChecksFailed++

@@ -85,7 +85,31 @@ func (wb *workbook) overviewFields() []overviewField {
 		{"Quelle", source, wb.wrap},
 		{"SHA-256", d.Source.SHA256, wb.wrap},
 		{"Kennung", d.ID, wb.wrap},
+		{"Prüfung", reviewLabel(d.Review), wb.wrap},
+		{"Erstellt mit", extractorLabel(d.Extractor), wb.wrap},
 	}
+}
+
+// reviewLabel says in German whether the document needs a person's review, and why.
+func reviewLabel(r *drucksache.Review) string {
+	switch {
+	case r == nil:
+		return ""
+	case r.Status == drucksache.ReviewOK:
+		return "in Ordnung"
+	case len(r.Reasons) == 0:
+		return "zu prüfen"
+	}
+	return "zu prüfen: " + strings.Join(r.Reasons, ", ")
+}
+
+// extractorLabel names the build that made the document and the options that shaped it.
+func extractorLabel(e *drucksache.Extractor) string {
+	if e == nil {
+		return ""
+	}
+	return fmt.Sprintf("drucksache %s\nSHA-256 der Regeln %s\nhöchstens %d Bytes, %d PDF-Seiten",
+		e.Version, e.Digest, e.Options.MaxBytes, e.Options.MaxPages)
 }
 
 // overviewRows writes labelled values on the overview sheet, one a row from row on.

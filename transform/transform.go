@@ -26,6 +26,8 @@ func Apply(doc *drucksache.Document) {
 				Code:    drucksache.WarnInternal,
 				Message: fmt.Sprintf("%s: transform: internal error: %v", doc.Source.File, r),
 			})
+			review := Review(doc)
+			doc.Review = &review
 		}
 	}()
 	normalizeDate(doc, &doc.ReceivedOn, "received_on")
@@ -60,6 +62,8 @@ func Apply(doc *drucksache.Document) {
 	doc.Warnings = kept
 	Check(doc)
 	fillArrays(doc)
+	review := Review(doc)
+	doc.Review = &review
 }
 
 // normalizeDate rewrites a printed date as ISO, or drops it with a warning when it is none.
