@@ -1,12 +1,13 @@
 package batch
 
 import (
-	"drucksache/batch/internal/index"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"drucksache/batch/internal/index"
 )
 
 func TestCollectInputs(t *testing.T) {

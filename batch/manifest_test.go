@@ -1,13 +1,14 @@
 package batch
 
 import (
-	"drucksache/batch/internal/index"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"drucksache/batch/internal/index"
 )
 
 func TestTrustedUnchanged(t *testing.T) {

@@ -10,14 +10,15 @@ package main
 
 import (
 	"context"
-	"drucksache/batch"
-	"drucksache/isolate"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"drucksache/batch"
+	"drucksache/isolate"
 )
 
 // usageError marks a wrong use of the command line (exit status 2).
