@@ -28,6 +28,9 @@ type JSON struct {
 
 // Write writes one document atomically.
 func (j *JSON) Write(ctx context.Context, doc *drucksache.Document) error {
+	if err := checkID(doc); err != nil {
+		return err
+	}
 	data, err := Marshal(doc)
 	if err != nil {
 		return err

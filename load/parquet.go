@@ -210,11 +210,7 @@ func (p *Parquet) partition(key partition) (*partFiles, error) {
 			return nil, err
 		}
 	}
-	name := "part-" + p.part
-	if n := p.starts[key]; n > 0 {
-		name += "-" + strconv.Itoa(n)
-	}
-	name += ".parquet"
+	name := partFileName(p.part, p.starts[key])
 	p.starts[key]++
 	files := &partFiles{}
 	var err error

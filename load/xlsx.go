@@ -61,15 +61,6 @@ func (x *XLSX) Write(ctx context.Context, doc *drucksache.Document) error {
 // Close has nothing to commit: every workbook is already in place.
 func (x *XLSX) Close() error { return nil }
 
-// checkID rejects an id that cannot name a file, so a document never writes outside the output folder.
-func checkID(doc *drucksache.Document) error {
-	id := doc.ID
-	if id == "" || id == "." || id == ".." || strings.ContainsAny(id, `/\`+"\x00") {
-		return fmt.Errorf("%s: document id %q cannot name an output file", doc.Source.File, id)
-	}
-	return nil
-}
-
 // WriteWorkbook writes the workbook of one document to w.
 func WriteWorkbook(w io.Writer, doc *drucksache.Document) (err error) {
 	f := excelize.NewFile()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"drucksache/isolate"
 	"drucksache/load"
 	"drucksache/transform"
 )
@@ -18,7 +19,9 @@ func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) != 1 {
 		return usageError{"extract takes exactly one FILE"}
 	}
-	doc, err := extractIsolated(ctx, args[0], extractTimeout)
+	var pool isolate.Pool
+	defer pool.Close()
+	doc, err := pool.Extract(ctx, args[0], extractTimeout)
 	if err != nil {
 		return err
 	}

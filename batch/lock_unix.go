@@ -1,0 +1,43 @@
+//go:build unix
+
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"syscall"
+	"time"
+)
+
+// lockFolder takes an exclusive lock on the file path, so that two runs of one shard never write one
+// output folder at once; the system drops the lock when the process ends, however it ends.
+//
+// A lock held is tried again for lockWait before giving up: a run killed while starting an
+// extraction process leaves that process a copy of the lock for the moment until it starts the
+// program (the copy closes then), and the next run should not fail for it.
+func lockFolder(path string) (unlock func(), err error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	deadline := time.Now().Add(lockWait)
+	for {
+		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if !errors.Is(err, syscall.EWOULDBLOCK) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("%s: another run is writing this output folder", path)
+		}
+		return nil, fmt.Errorf("%s: lock: %w", path, err)
+	}
+	return func() { f.Close() }, nil
+}
+
+// lockWait is how long lockFolder tries a lock another process holds.
+const lockWait = 2 * time.Second
