@@ -61,7 +61,13 @@ func readManifest(path string, s Shard, st *index.Store) (*manifest, error) {
 	m.Version = 0
 	m.Shard = ""
 	w := st.Writer()
-	if err := m.decode(json.NewDecoder(bufio.NewReader(f)), w); err != nil {
+	garbage := func(f string) error {
+		return w.Update(func(tx *index.Tx) error { return tx.AddGarbage([]string{f}) })
+	}
+	input := func(e *index.Entry) error {
+		return w.Update(func(tx *index.Tx) error { return tx.PutEntry(e) })
+	}
+	if err := m.decode(json.NewDecoder(bufio.NewReader(f)), garbage, input); err != nil {
 		w.Abort()
 		if errors.Is(err, errBadManifest) {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -80,8 +86,9 @@ func readManifest(path string, s Shard, st *index.Store) (*manifest, error) {
 	return m, nil
 }
 
-// decode reads the manifest's object from dec, putting its entries and garbage into the index.
-func (m *manifest) decode(dec *json.Decoder, w *index.Writer) error {
+// decode reads the manifest's object from dec, handing each file of its garbage and each checked
+// entry of its inputs on, one at a time.
+func (m *manifest) decode(dec *json.Decoder, garbage func(string) error, input func(*index.Entry) error) error {
 	if err := expectDelim(dec, '{'); err != nil {
 		return err
 	}
@@ -103,7 +110,7 @@ func (m *manifest) decode(dec *json.Decoder, w *index.Writer) error {
 				if err := dec.Decode(&f); err != nil {
 					return err
 				}
-				return w.Update(func(tx *index.Tx) error { return tx.AddGarbage([]string{f}) })
+				return garbage(f)
 			})
 		case "inputs":
 			err = decodeArray(dec, func() error {
@@ -114,7 +121,7 @@ func (m *manifest) decode(dec *json.Decoder, w *index.Writer) error {
 				if err := checkEntry(e); err != nil {
 					return err
 				}
-				return w.Update(func(tx *index.Tx) error { return tx.PutEntry(e) })
+				return input(e)
 			})
 		default:
 			var skip json.RawMessage

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	drucksache "drucksache"
 	"drucksache/batch/internal/index"
 	"drucksache/load"
 )
@@ -29,11 +30,14 @@ type report struct {
 	Removed     int     `json:"removed"` // inputs of earlier runs no longer in their folder, outputs removed
 	Ignored     int     `json:"ignored"` // files in the folders that are no documents
 	Parquet     string  `json:"parquet"` // rewritten, unchanged or not written
-	Stopped     string  `json:"stopped,omitempty"`
+	// Review counts the documents the run's inputs hold (done in this run or skipped) by their review status.
+	Review  reviewCounts `json:"review"`
+	Stopped string       `json:"stopped,omitempty"`
 
 	// The lists, written from the run's index one item at a time (see write); here for reading a report.
 	QuarantinedFiles []quarantineItem `json:"quarantined_files,omitempty"`
 	Duplicates       []duplicateItem  `json:"duplicates,omitempty"`
+	NeedsReview      []reviewItem     `json:"needs_review,omitempty"`
 
 	duplicates int // inputs listed in Duplicates
 }
@@ -59,10 +63,47 @@ type duplicateItem struct {
 	SameAs string `json:"same_as"`
 }
 
+// reviewCounts are documents by review status; Unknown counts those made by builds that decided none.
+type reviewCounts struct {
+	OK          int `json:"ok"`
+	NeedsReview int `json:"needs_review"`
+	Unknown     int `json:"unknown,omitempty"`
+}
+
+// add counts a document the run holds: a done entry, done in this run or skipped as unchanged.
+func (c *reviewCounts) add(e *index.Entry) {
+	if e.Status != index.StatusDone || (e.Seen != index.StatusDone && e.Seen != index.StatusSkipped) {
+		return
+	}
+	switch e.Review {
+	case drucksache.ReviewOK:
+		c.OK++
+	case drucksache.ReviewNeeds:
+		c.NeedsReview++
+	default:
+		c.Unknown++
+	}
+}
+
+// reviewItem is a document that needs a person's review, with the reasons its review gives.
+type reviewItem struct {
+	File    string   `json:"file"`
+	ID      string   `json:"id"`
+	Reasons []string `json:"reasons"`
+}
+
+// needsReview is the report's item of a document the run holds that needs review, nil for others.
+func needsReview(e *index.Entry) any {
+	if e.Status != index.StatusDone || (e.Seen != index.StatusDone && e.Seen != index.StatusSkipped) || e.Review != drucksache.ReviewNeeds {
+		return nil
+	}
+	return reviewItem{File: e.Path, ID: e.ID, Reasons: e.Reasons}
+}
+
 // write writes the report atomically, the lists from the entries of the index the run reached.
 func (r *report) write(path string, st *index.Store) error {
 	head := *r
-	head.QuarantinedFiles, head.Duplicates = nil, nil
+	head.QuarantinedFiles, head.Duplicates, head.NeedsReview = nil, nil, nil
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -90,6 +131,9 @@ func (r *report) write(path string, st *index.Store) error {
 			return err
 		}
 		if err := list("duplicates", duplicated); err != nil {
+			return err
+		}
+		if err := list("needs_review", needsReview); err != nil {
 			return err
 		}
 		w.WriteString("\n}\n")
@@ -159,6 +203,12 @@ func marshalNoEscape(v any) ([]byte, error) {
 // summary writes the counts and every quarantined file with its reason, one line each.
 func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error {
 	fmt.Fprintf(w, "drucksache: %d inputs: %d done, %d skipped (unchanged), %d quarantined", r.Inputs, r.Done, r.Skipped, r.Quarantined)
+	switch n := r.Review.NeedsReview; {
+	case n == 1:
+		fmt.Fprint(w, "; 1 document needs review")
+	case n > 1:
+		fmt.Fprintf(w, "; %d documents need review", n)
+	}
 	if r.Pending > 0 {
 		fmt.Fprintf(w, ", %d not reached", r.Pending)
 	}

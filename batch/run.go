@@ -56,6 +56,8 @@ type Config struct {
 	Force   bool          // redo every input, changed or not
 	Timeout time.Duration // the time limit per document (0: none)
 	Shard   Shard         // the part of the inputs to run; the zero value is all of them
+	// Extractor, when set, names the build in every document written (drucksache.Document.Extractor).
+	Extractor *drucksache.Extractor
 	// Extract reads one document within the time limit; nil extracts in child processes of a pool
 	// (package isolate) that the run owns.
 	Extract func(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error)
@@ -227,6 +229,9 @@ func (r *runner) record(o *outcome) error {
 	default:
 		e.Status, e.ID, e.Schema, e.Seen = index.StatusDone, o.id, drucksache.SchemaVersion, index.StatusDone
 		e.SetOutputs(o.outputs)
+		if o.review != nil {
+			e.Review, e.Reasons = o.review.Status, o.review.Reasons
+		}
 	}
 	err := r.st.Update(func(tx *index.Tx) error {
 		old, err := tx.Entry(e.Path)
@@ -395,7 +400,9 @@ func (r *runner) finish(err error, began time.Time, stderr io.Writer) error {
 func (r *runner) count() error {
 	rep := r.rep
 	rep.Done, rep.Skipped, rep.Quarantined, rep.duplicates = 0, 0, 0, 0
+	rep.Review = reviewCounts{}
 	err := r.st.EachSeen(func(e *index.Entry) error {
+		rep.Review.add(e)
 		switch e.Seen {
 		case index.StatusDone:
 			rep.Done++

@@ -31,10 +31,11 @@ type outcome struct {
 	task
 	sha         index.Digest
 	id          string
-	outputs     []string // committed, relative to the output folder; nil when done as a duplicate
-	failure     *Failure // why the input is quarantined; nil when it was done
-	fatal       error    // a failure of the machine, not the document: the run stops
-	interrupted bool     // the run was stopped before the input was done
+	outputs     []string           // committed, relative to the output folder; nil when done as a duplicate
+	failure     *Failure           // why the input is quarantined; nil when it was done
+	review      *drucksache.Review // the review of the document done
+	fatal       error              // a failure of the machine, not the document: the run stops
+	interrupted bool               // the run was stopped before the input was done
 }
 
 // runTasks extracts the tasks of the index (checked at the time given) on r.Workers workers and
@@ -112,6 +113,10 @@ func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
 	if err == nil {
 		err = safely(path, "transform", func() error { transform.Apply(doc); return nil })
 	}
+	if err == nil && r.Extractor != nil {
+		stamp := *r.Extractor
+		doc.Extractor = &stamp
+	}
 	if err == nil {
 		if err = load.CheckID(doc.ID); err != nil {
 			err = fmt.Errorf("%s: %w", path, err)
@@ -126,7 +131,7 @@ func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
 		o.sha, _ = hashFile(path)
 		return o
 	}
-	o.id, o.sha = doc.ID, index.ParseDigest(doc.Source.SHA256)
+	o.id, o.sha, o.review = doc.ID, index.ParseDigest(doc.Source.SHA256), doc.Review
 	if o.sha == (index.Digest{}) {
 		o.sha, _ = hashFile(path)
 	}

@@ -5,6 +5,9 @@ import (
 	"io"
 	"time"
 
+	drucksache "drucksache"
+	"drucksache/extract"
+	"drucksache/internal/build"
 	"drucksache/isolate"
 	"drucksache/load"
 	"drucksache/transform"
@@ -16,6 +19,9 @@ const extractTimeout = 2 * time.Minute
 
 // cmdExtract prints the JSON of one document.
 func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
+	if wantsHelp(args) {
+		return errHelp
+	}
 	if len(args) != 1 {
 		return usageError{"extract takes exactly one FILE"}
 	}
@@ -26,10 +32,18 @@ func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	transform.Apply(doc)
+	stamp := extractor()
+	doc.Extractor = &stamp
 	data, err := load.Marshal(doc)
 	if err != nil {
 		return err
 	}
 	_, err = stdout.Write(data)
 	return err
+}
+
+// extractor names this build and the options every command extracts with.
+func extractor() drucksache.Extractor {
+	lim := extract.DefaultLimits
+	return build.Extractor(drucksache.ExtractorOptions{MaxBytes: lim.MaxBytes, MaxPages: lim.MaxPages})
 }

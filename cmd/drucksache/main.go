@@ -2,10 +2,13 @@
 //
 //	drucksache extract FILE
 //	drucksache run [--out DIR] [--workers N] [--force] [--shard K/N] [--timeout D] INPUT...
+//	drucksache verify [--timeout D] DIR
+//	drucksache version
 //
 // It parses the command line and wires the packages: extract, transform and load for one document,
-// batch for a run, isolate for the hidden subcommand that extracts a PDF in a child process. Exit
-// status: 0 all done, 1 some documents failed or the run stopped, 2 a wrong command line.
+// batch for a run and its verification, isolate for the hidden subcommand that extracts a PDF in a
+// child process, build for the stamp that names this build in every output. Exit status: 0 all
+// done, 1 some documents failed (or did not verify) or the run stopped, 2 a wrong command line.
 package main
 
 import (
@@ -26,12 +29,42 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-const usage = `usage:
-  drucksache extract FILE     one document (.txt, .pdf, .html) -> its JSON on stdout
-  drucksache run [--out DIR] [--workers N] [--force] [--shard K/N] [--timeout D] INPUT...
+// errHelp is a command asked for its usage (-h, --help): printed to stdout, exit status 0.
+var errHelp = errors.New("help requested")
+
+// usages are the usage texts of the commands, in the order the general usage lists them.
+var usages = []struct{ name, text string }{
+	{"extract", `  drucksache extract FILE     one document (.txt, .pdf, .html) -> its JSON on stdout
+`},
+	{"run", `  drucksache run [--out DIR] [--workers N] [--force] [--shard K/N] [--timeout D] INPUT...
                               files, folders, or - (a list of paths on stdin)
                               -> DIR/json, DIR/xlsx, DIR/parquet, DIR/report.json (default DIR: out)
-`
+      --out DIR       the output folder (default out)
+      --workers N     documents extracted at a time (default: the number of CPUs)
+      --force         redo every input, changed or not
+      --shard K/N     run only part K of N of the inputs, into the same dataset
+      --timeout D     time limit per document, e.g. 30s or 2m (default 2m; 0: none)
+`},
+	{"verify", `  drucksache verify [--timeout D] DIR
+                              makes every document of the output folder DIR again from its source
+                              (at the path the run was given, from the folder it ran in) and compares
+                              it with the stored JSON and workbook: unchanged, changed (with the fields
+                              that differ), source missing; exit 0 when all are unchanged
+`},
+	{"version", `  drucksache version           the version and rules digest of this build, and its default options
+`},
+}
+
+// usageOf is the usage of one command, or of all for "".
+func usageOf(command string) string {
+	s := "usage:\n"
+	for _, u := range usages {
+		if command == "" || command == u.name {
+			s += u.text
+		}
+	}
+	return s
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -47,9 +80,9 @@ func exitCode(err error, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.As(err, &ue) || errors.As(err, &be):
-		fmt.Fprintf(stderr, "drucksache: %v\n%s", err, usage)
+		fmt.Fprintf(stderr, "drucksache: %v\n%s", err, usageOf(""))
 		return 2
-	case errors.Is(err, batch.ErrSomeFailed):
+	case errors.Is(err, batch.ErrSomeFailed), errors.Is(err, batch.ErrChanged):
 		return 1
 	default:
 		fmt.Fprintf(stderr, "drucksache: %v\n", err)
@@ -61,20 +94,46 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) == 0 {
 		return usageError{"no command"}
 	}
-	switch args[0] {
+	command := args[0]
+	var err error
+	switch command {
 	case "extract":
-		return cmdExtract(ctx, args[1:], stdout)
+		err = cmdExtract(ctx, args[1:], stdout)
 	case "run":
-		return cmdRun(ctx, args[1:], stdin, stderr)
+		err = cmdRun(ctx, args[1:], stdin, stderr)
+	case "verify":
+		err = cmdVerify(ctx, args[1:], stdout, stderr)
+	case "version":
+		err = cmdVersion(args[1:], stdout)
 	case isolate.Command:
 		if len(args) != 2 {
 			return usageError{isolate.Command + " takes --serve or exactly one FILE"}
 		}
 		return isolate.Serve(ctx, args[1:], stdin, stdout)
 	case "-h", "--help", "help":
-		fmt.Fprint(stdout, usage)
-		return nil
+		command = ""
+		if len(args) > 1 {
+			command = args[1]
+		}
+		err = errHelp
 	default:
 		return usageError{fmt.Sprintf("unknown command %q", args[0])}
 	}
+	if errors.Is(err, errHelp) {
+		_, err = fmt.Fprint(stdout, usageOf(command))
+	}
+	return err
+}
+
+// wantsHelp reports whether the arguments of a command ask for its usage.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }

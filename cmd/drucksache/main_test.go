@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	drucksache "drucksache"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +93,70 @@ func TestRunInputs(t *testing.T) {
 				t.Errorf("%d inputs, want %d\n%s", rep.Inputs, tt.inputs, stderr.String())
 			}
 		})
+	}
+}
+
+// TestHelp prints the usage asked for to stdout with exit status 0, for the command and each subcommand.
+func TestHelp(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // a line the usage must hold
+	}{
+		{[]string{"--help"}, "drucksache verify [--timeout D] DIR"},
+		{[]string{"-h"}, "drucksache extract FILE"},
+		{[]string{"help"}, "drucksache run [--out DIR]"},
+		{[]string{"help", "run"}, "--shard K/N"},
+		{[]string{"run", "--help"}, "--timeout D     time limit per document"},
+		{[]string{"run", "--out", "x", "-h"}, "--workers N"},
+		{[]string{"extract", "--help"}, "drucksache extract FILE"},
+		{[]string{"verify", "-h"}, "drucksache verify [--timeout D] DIR"},
+		{[]string{"version", "--help"}, "drucksache version"},
+	}
+	for _, tt := range tests {
+		var stdout, stderr strings.Builder
+		code := exitCode(run(context.Background(), tt.args, strings.NewReader(""), &stdout, &stderr), &stderr)
+		if code != 0 || !strings.Contains(stdout.String(), tt.want) || stderr.Len() != 0 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 0 and %q on stdout", tt.args, code, stdout.String(), stderr.String(), tt.want)
+		}
+	}
+	// A subcommand's usage names that command only.
+	var stdout strings.Builder
+	run(context.Background(), []string{"run", "--help"}, strings.NewReader(""), &stdout, io.Discard)
+	if strings.Contains(stdout.String(), "extract FILE") {
+		t.Errorf("run --help prints the usage of other commands:\n%s", stdout.String())
+	}
+}
+
+// TestVersion prints this build's stamp: the digest of the rules and the options every output carries.
+func TestVersion(t *testing.T) {
+	var stdout strings.Builder
+	if code := exitCode(run(context.Background(), []string{"version"}, nil, &stdout, io.Discard), io.Discard); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got drucksache.Extractor
+	if err := json.Unmarshal([]byte(stdout.String()), &got); err != nil {
+		t.Fatalf("%v: %s", err, stdout.String())
+	}
+	if got != extractor() || len(got.Digest) != 64 || got.Version == "" || got.Options.MaxPages <= 0 || got.Options.MaxBytes <= 0 {
+		t.Errorf("version printed %+v, want this build's stamp %+v", got, extractor())
+	}
+}
+
+// TestExtractStamps writes the build's stamp and a review into the JSON of `extract`.
+func TestExtractStamps(t *testing.T) {
+	var stdout strings.Builder
+	file := filepath.Join("..", "..", "fixtures", "ni-19-11277.txt")
+	if code := exitCode(run(context.Background(), []string{"extract", file}, nil, &stdout, io.Discard), io.Discard); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var doc drucksache.Document
+	if err := json.Unmarshal([]byte(stdout.String()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Extractor == nil || *doc.Extractor != extractor() {
+		t.Errorf("extractor %+v, want %+v", doc.Extractor, extractor())
+	}
+	if doc.Review == nil || doc.Review.Status != drucksache.ReviewOK {
+		t.Errorf("review %+v, want ok", doc.Review)
 	}
 }

@@ -13,6 +13,9 @@ import (
 
 // cmdRun parses the flags of `drucksache run` and runs the batch.
 func cmdRun(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) error {
+	if wantsHelp(args) {
+		return errHelp
+	}
 	fl := flag.NewFlagSet("run", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	out := fl.String("out", "out", "output folder")
@@ -37,7 +40,8 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 	if err != nil {
 		return usageError{"run: " + err.Error()}
 	}
-	cfg := batch.Config{Out: *out, Workers: *workers, Force: *force, Timeout: *timeout, Shard: shard}
+	stamp := extractor()
+	cfg := batch.Config{Out: *out, Workers: *workers, Force: *force, Timeout: *timeout, Shard: shard, Extractor: &stamp}
 	return batch.Run(ctx, cfg, inputs, stdin, stderr)
 }
 

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "db798cf860b4f336f8112c32e671aa63f3d834e2e10cb852efd3ed4842a58a5f"
+const Digest = "45909a027e92436965100200f9ccf86c4cd946b4dce8c7a3b9579a403d6a155d"

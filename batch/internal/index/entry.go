@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 
 	"drucksache/load"
 )
@@ -63,6 +64,10 @@ type Entry struct {
 	Line      int    `json:"line,omitempty"`
 	Kind      string `json:"kind,omitempty"`
 	Duplicate string `json:"duplicate_of,omitempty"` // the input whose outputs hold this document id
+	// A done entry's review (drucksache.Review): its status and why; empty for documents of builds
+	// that did not decide one.
+	Review  string   `json:"review,omitempty"`
+	Reasons []string `json:"review_reasons,omitempty"`
 	// Outputs are the files a done entry made, relative to the output folder, slash-separated. In
 	// the store they are nil when they are the usual ones, UsualOutputs(ID) (see OutputFiles): a
 	// large run keeps no copy of names it can make.
@@ -155,7 +160,7 @@ func encodeEntry(e *Entry) ([]byte, error) {
 	for _, n := range []int64{e.Size, e.ModTime, e.CheckedAt, int64(e.Schema), int64(e.Page), int64(e.Line)} {
 		v = binary.AppendVarint(v, n)
 	}
-	for _, str := range []string{e.ID, e.Reason, e.Kind, e.Duplicate} {
+	for _, str := range []string{e.ID, e.Reason, e.Kind, e.Duplicate, e.Review, strings.Join(e.Reasons, " ")} {
 		v = appendString(v, str)
 	}
 	if e.Outputs == nil {
@@ -188,6 +193,10 @@ func decodeEntry(path, v []byte) (*Entry, error) {
 	e.Schema = int32(r.varint())
 	e.Page, e.Line = int(r.varint()), int(r.varint())
 	e.ID, e.Reason, e.Kind, e.Duplicate = r.string(), r.string(), r.string(), r.string()
+	e.Review = r.string()
+	if reasons := r.string(); reasons != "" {
+		e.Reasons = strings.Fields(reasons)
+	}
 	if n := r.uvarint(); n > 0 && n <= uint64(len(r.v))+1 {
 		e.Outputs = make([]string, n-1)
 		for i := range e.Outputs {
