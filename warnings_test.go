@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
+	"strings"
 	"testing"
 )
 
@@ -43,5 +45,38 @@ func TestWarningCodes(t *testing.T) {
 	}
 	if len(declared) == 0 || len(seen) != len(declared) {
 		t.Errorf("warnings.go declares %d codes, WarningCodes lists %d", len(declared), len(seen))
+	}
+}
+
+// TestReviewDocumented keeps docs/review.md's table the catalogue: every code once, with whether it
+// calls for review as CallsForReview says.
+func TestReviewDocumented(t *testing.T) {
+	data, err := os.ReadFile("docs/review.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[WarningCode]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		cols := strings.Split(line, "|")
+		if len(cols) < 5 || !strings.HasPrefix(strings.TrimSpace(cols[1]), "`") {
+			continue
+		}
+		code := WarningCode(strings.Trim(strings.TrimSpace(cols[1]), "`"))
+		if _, ok := documented[code]; ok {
+			t.Errorf("docs/review.md lists %q twice", code)
+		}
+		documented[code] = strings.TrimSpace(cols[3])
+	}
+	for _, c := range WarningCodes {
+		want := "no"
+		if c.CallsForReview() {
+			want = "yes"
+		}
+		if got, ok := documented[c]; !ok || got != want {
+			t.Errorf("docs/review.md: %q calls for review %q, want %q", c, got, want)
+		}
+	}
+	if len(documented) != len(WarningCodes) {
+		t.Errorf("docs/review.md lists %d codes, the catalogue has %d", len(documented), len(WarningCodes))
 	}
 }
