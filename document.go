@@ -186,11 +186,13 @@ func (c Cell) Number() (v float64, ok bool) {
 	return v, true
 }
 
-// Footnote is a note printed at a page end, linked to the question whose text carries its marker.
+// Footnote is a note printed at a page end, linked to the question whose text carries its marker
+// and, for a note of a table, to the table whose cells carry it.
 type Footnote struct {
 	Marker     string     `json:"marker"`
 	Text       string     `json:"text"`
 	Question   *int       `json:"question"`
+	Table      string     `json:"table,omitempty"` // id of the table whose cells carry the marker
 	Provenance Provenance `json:"provenance"`
 }
 

@@ -1,0 +1,137 @@
+package dumpgen_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	drucksache "drucksache"
+	"drucksache/extract"
+	"drucksache/internal/dumpgen"
+	"drucksache/transform"
+)
+
+// TestRoundTrip prints every case as a dump, extracts and types it as the pipeline does, and
+// compares the table, its footnotes and the warnings with what the case says a careful reader
+// extracts from it.
+func TestRoundTrip(t *testing.T) {
+	cases, err := dumpgen.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			if c.Pending != "" {
+				t.Skip(c.Pending)
+			}
+			doc := run(t, dumpgen.Print(c))
+			if diffs := compare(doc, c.Expect()); len(diffs) > 0 {
+				t.Errorf("%s\n%s", strings.Join(diffs, "\n"), dumpgen.Print(c))
+			}
+		})
+	}
+}
+
+// run extracts and types a printed dump as the command does.
+func run(t *testing.T, text string) *drucksache.Document {
+	t.Helper()
+	doc, err := extract.Bytes(context.Background(), "dump.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	transform.Apply(doc)
+	return doc
+}
+
+// compare lists every difference between the first table of doc (with its footnotes and the
+// document's warnings) and what a careful reader extracts.
+func compare(doc *drucksache.Document, want dumpgen.Expected) []string {
+	var diffs []string
+	add := func(format string, args ...any) { diffs = append(diffs, fmt.Sprintf(format, args...)) }
+	if len(doc.Tables) != 1 {
+		add("tables: got %d, want 1", len(doc.Tables))
+		if len(doc.Tables) == 0 {
+			return diffs
+		}
+	}
+	tab := doc.Tables[0]
+	if tab.Question != 1 || !slices.Equal(doc.Questions[0].Tables, []string{tab.ID}) {
+		add("table %s in question %d, want in question 1", tab.ID, tab.Question)
+	}
+	if !slices.Equal(tab.Header, want.Header) {
+		add("header\n got  %q\n want %q", tab.Header, want.Header)
+	}
+	if unit := deref(tab.Unit); unit != want.Unit {
+		add("unit: got %q, want %q", unit, want.Unit)
+	}
+	if len(tab.Rows) != len(want.Rows) {
+		add("rows: got %d, want %d", len(tab.Rows), len(want.Rows))
+	}
+	for r := range min(len(tab.Rows), len(want.Rows)) {
+		if d := compareRow(tab.Rows[r], want.Rows[r]); d != "" {
+			add("row %d: %s", r+1, d)
+		}
+	}
+	var notes []drucksache.Footnote
+	for _, f := range doc.Footnotes {
+		if f.Table != "" || !strings.HasPrefix(f.Text, "https://www.example.org/") {
+			notes = append(notes, f)
+		}
+	}
+	if len(notes) != len(want.Footnotes) {
+		add("footnotes: got %d, want %d", len(notes), len(want.Footnotes))
+	}
+	for k := range min(len(notes), len(want.Footnotes)) {
+		g, w := notes[k], want.Footnotes[k]
+		if g.Marker != w.Marker || g.Text != w.Text || deref(g.Question) != deref(w.Question) || g.Table != w.Table {
+			add("footnote %d\n got  %s %q question %v table %q\n want %s %q question %v table %q", k+1,
+				g.Marker, g.Text, deref(g.Question), g.Table, w.Marker, w.Text, deref(w.Question), w.Table)
+		}
+	}
+	var codes []string
+	for _, w := range doc.Warnings {
+		codes = append(codes, string(w.Code))
+	}
+	if !slices.Equal(codes, want.Warnings) {
+		add("warnings\n got  %q\n want %q", codes, want.Warnings)
+		for _, w := range doc.Warnings {
+			add("  %s: %s", w.Code, w.Message)
+		}
+	}
+	return diffs
+}
+
+// compareRow describes how a row differs from the one wanted, or returns "".
+func compareRow(got []drucksache.Cell, want []dumpgen.WantCell) string {
+	var raws, wantRaws []string
+	for _, c := range got {
+		raws = append(raws, c.Raw)
+	}
+	for _, c := range want {
+		wantRaws = append(wantRaws, c.Raw)
+	}
+	if !slices.Equal(raws, wantRaws) {
+		return fmt.Sprintf("\n got  %q\n want %q", raws, wantRaws)
+	}
+	for k, w := range want {
+		if !w.Figure {
+			continue
+		}
+		v, ok := got[k].Number()
+		if !ok || math.Abs(v-w.Value) > 1e-9*math.Max(1, math.Abs(w.Value)) || got[k].Unit != w.Unit {
+			return fmt.Sprintf("cell %q: got %s %v unit %q, want number %v unit %q", w.Raw, got[k].Kind, got[k].Value, got[k].Unit, w.Value, w.Unit)
+		}
+	}
+	return ""
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
