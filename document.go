@@ -125,6 +125,7 @@ type Table struct {
 	Title          *string    `json:"title"`
 	AuthorityLevel *string    `json:"authority_level"`
 	Unit           *string    `json:"unit"`
+	ColumnUnits    []*string  `json:"column_units,omitempty"` // the unit of each column (nil where none), where the columns differ
 	Header         []string   `json:"header"`
 	HeaderRows     [][]string `json:"header_rows,omitempty"` // the header as printed over several rows, when it was
 	Rows           [][]Cell   `json:"rows"`

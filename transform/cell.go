@@ -82,14 +82,16 @@ func digitsOnly(s string) bool {
 	return true
 }
 
-// cellUnits are the units a figure may carry in its cell, longest first, with their normalized names.
+// cellUnits are the units a figure may carry in its cell, with their normalized names; a unit
+// comes before every unit it ends with ("Mio. Euro" before "Euro", "TEuro" before "Euro").
 var cellUnits = [...]struct{ suffix, unit string }{
+	{"Mio. Euro", "Mio. EUR"}, {"Mrd. Euro", "Mrd. EUR"}, {"Tsd. Euro", "Tsd. EUR"},
 	{"Mio. EUR", "Mio. EUR"}, {"Mrd. EUR", "Mrd. EUR"}, {"Tsd. EUR", "Tsd. EUR"},
 	{"Mio. €", "Mio. EUR"}, {"Mrd. €", "Mrd. EUR"}, {"Tsd. €", "Tsd. EUR"},
 	{"Mio.€", "Mio. EUR"}, {"Mrd.€", "Mrd. EUR"}, {"Tsd.€", "Tsd. EUR"},
-	{"TEUR", "Tsd. EUR"}, {"T€", "Tsd. EUR"}, {"Euro", "EUR"}, {"EUR", "EUR"}, {"€", "EUR"},
+	{"TEuro", "Tsd. EUR"}, {"TEUR", "Tsd. EUR"}, {"T€", "Tsd. EUR"}, {"Euro", "EUR"}, {"EUR", "EUR"}, {"€", "EUR"},
 	{"Mio.", "Mio."}, {"Mrd.", "Mrd."}, {"Tsd.", "Tsd."},
-	{"M.", "M."}, {"%", "%"}, {"‰", "‰"},
+	{"M.", "M."}, {"Prozent", "%"}, {"%", "%"}, {"‰", "‰"}, {"Personen", "Personen"},
 }
 
 // trimMarkers drops footnote markers printed after a figure ("12¹", "4,5*").

@@ -40,6 +40,36 @@ func Check(doc *drucksache.Document) {
 	}
 }
 
+// Checks cross-checks one table on its own and returns its check records, without warnings and
+// without changing t: the cells are typed from their raw text on a copy. A parser weighs them as
+// evidence where it must choose between readings of a printed row.
+func Checks(t drucksache.Table) []drucksache.Check {
+	t.Rows = slices.Clone(t.Rows)
+	for i, row := range t.Rows {
+		t.Rows[i] = slices.Clone(row)
+	}
+	Rows(t.Rows)
+	return newChecker(&t).run()
+}
+
+// RowEvidence reports what the checks of t say about row r: how many checks of a sum (a total row
+// or column) that count r as a total or as a part pass, and how many checks that count it fail.
+// A reading of a row that some sum proves and none refutes has passed > 0 and failed == 0.
+func RowEvidence(t drucksache.Table, r int) (passed, failed int) {
+	for _, c := range Checks(t) {
+		if c.Passed == nil || c.Target != r && !slices.Contains(c.Rows, r) {
+			continue
+		}
+		switch {
+		case !*c.Passed:
+			failed++
+		case c.Kind != CheckDavon:
+			passed++
+		}
+	}
+	return passed, failed
+}
+
 // rowGroup is a row that prints the total of other rows, with those rows.
 type rowGroup struct {
 	target int
@@ -56,6 +86,7 @@ type checker struct {
 	figures    []bool   // per column: the column holds figures
 	percent    []bool   // per column: the figures are percentages
 	averaged   []bool   // per column: the figures are rates or averages, which do not add up
+	perUnit    []bool   // per column: amounts per case or person ("je Fall"), which add up to a total per case
 	rounded    []bool   // per column: whole numbers are rounded (thousands, millions)
 	davonDepth []int    // per column: how many "davon" the header says
 	label      []string // per row: the code and text cells as printed
@@ -90,6 +121,7 @@ func (c *checker) readColumns() {
 	c.figures = make([]bool, n)
 	c.percent = make([]bool, n)
 	c.averaged = make([]bool, n)
+	c.perUnit = make([]bool, n)
 	c.rounded = make([]bool, n)
 	c.davonDepth = make([]int, n)
 	unit := ""
@@ -128,6 +160,7 @@ func (c *checker) readColumns() {
 		c.percent[col] = strings.Contains(h, "%") || strings.Contains(h, "prozent") || anyWordStarts(words, "anteil") ||
 			(numbers > 0 && 2*percents > numbers)
 		c.averaged[col] = averageHeader(words)
+		c.perUnit[col] = perUnitHeader(words)
 		c.rounded[col] = roundedUnit(strings.ToLower(unit)) || roundedUnit(h)
 		c.davonDepth[col] = davonDepth(words) + c.davonSpan(col)
 	}

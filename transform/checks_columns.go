@@ -71,14 +71,15 @@ func doubtColumn(rs []drucksache.Check) []drucksache.Check {
 }
 
 // columnParts lists the additive figure columns next to the total column col, walking in direction dir
-// up to the next total column.
+// up to the next total column. Amounts per case ("Personalkosten je Fall") are parts of a total per
+// case beside them; other rates and averages are none.
 func (c *checker) columnParts(col, dir int) []int {
 	var parts []int
 	for j := col + dir; j >= 0 && j < c.ncol; j += dir {
 		if columnKeyword(c.header[j]) != "" {
 			break
 		}
-		if c.figures[j] && c.davonDepth[j] == 0 && !c.averaged[j] && !c.percent[j] {
+		if c.figures[j] && c.davonDepth[j] == 0 && (!c.averaged[j] || c.perUnit[j]) && !c.percent[j] {
 			parts = append(parts, j)
 		}
 	}

@@ -638,3 +638,49 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// RowEvidence is what a parser weighs between readings of a dumped row: the reading that a
+// total proves, and none refutes.
+func TestRowEvidence(t *testing.T) {
+	table := func(header []string, rows ...[]string) drucksache.Table {
+		tab := drucksache.Table{ID: "t1", Header: header}
+		for _, r := range rows {
+			var row []drucksache.Cell
+			for _, raw := range r {
+				row = append(row, drucksache.Cell{Raw: raw})
+			}
+			tab.Rows = append(tab.Rows, row)
+		}
+		return tab
+	}
+	kosten := []string{"Jahr", "Personalkosten je Fall", "Sach- und Betriebskosten", "Verwaltungskosten", "Summe"}
+	tests := []struct {
+		name           string
+		tab            drucksache.Table
+		row            int
+		passed, failed int
+	}{
+		{"a total column proves the reading", table(kosten, []string{"2019", "612", "705", "391", "1 708"}), 0, 1, 0},
+		{"a total column refutes another", table(kosten, []string{"2019", "612 705", "391", "1", "708"}), 0, 0, 1},
+		{"a marker read off its figure adds up", table(kosten, []string{"2021", "1 205³", "488", "301", "1 994"}), 0, 1, 0},
+		{"the marker read as a digit does not", table(kosten, []string{"2021", "12 053", "488", "301", "1 994"}), 0, 0, 1},
+		{"a total named with its unit", table([]string{"Jahr", "Bund", "Land", "Summe in Euro"}, []string{"2023", "12,50", "3,10", "15,60"}), 0, 1, 0},
+		{"a total row: its parts are proven too",
+			table([]string{"Kreis", "Anzahl"}, []string{"A", "1 205"}, []string{"B", "488"}, []string{"Insgesamt", "1 693"}), 1, 1, 0},
+		{"no total: no evidence", table([]string{"Jahr", "Anträge", "Fördersumme"}, []string{"2019", "612", "705 391"}), 0, 0, 0},
+		{"a davon column proves nothing, but may refute",
+			table([]string{"Jahr", "Gesamtzahl", "davon auf Probe"}, []string{"2022", "243", "2 700"}), 0, 0, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := fmt.Sprint(tc.tab.Rows)
+			passed, failed := transform.RowEvidence(tc.tab, tc.row)
+			if passed != tc.passed || failed != tc.failed {
+				t.Errorf("got %d passed %d failed, want %d and %d", passed, failed, tc.passed, tc.failed)
+			}
+			if fmt.Sprint(tc.tab.Rows) != before {
+				t.Errorf("the table changed: %s", fmt.Sprint(tc.tab.Rows))
+			}
+		})
+	}
+}

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "68219ad41ce17a104e4ac246deac85c6c90292ed83f0cce3e0dc0272d04ceb54"
+const Digest = "b8b30eee9e75d5e592e91e4286d56794fe070c7628913a25f8db7db1ab9bc780"
