@@ -2,6 +2,7 @@ package dumpgen
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -142,5 +143,23 @@ func TestExpect(t *testing.T) {
 	}
 	if !strings.Contains(Print(c), "\n2021 1 2053 488 301 1 994 \n") || !strings.Contains(Print(c), "\n3 Ohne Umlage. \n") {
 		t.Errorf("the print lacks the row or the footnote as a dump prints them:\n%s", Print(c))
+	}
+}
+
+// Random cases are valid cases: their Summe adds up, their marker names their footnote.
+func TestRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	markers := 0
+	for range 200 {
+		c := Random(r)
+		if err := c.validate(); err != nil {
+			t.Fatalf("%v\n%s", err, Print(c))
+		}
+		if len(c.Notes) > 0 {
+			markers++
+		}
+	}
+	if markers == 0 {
+		t.Errorf("no random case carries a footnote marker")
 	}
 }
