@@ -93,6 +93,7 @@ type checker struct {
 	class      []string // per row: the total keyword of its label, or ""
 	davonRow   []bool   // per row: its label starts with "davon"
 	hasFigures []bool   // per row: a figure or a statistics sign in a figure column
+	placed     []bool   // per row: its cells stand under the header's columns (see readPlaced)
 }
 
 // newChecker reads the shape of t; it keeps a pointer but never writes through it.
@@ -101,9 +102,32 @@ func newChecker(t *drucksache.Table) *checker {
 	for _, row := range t.Rows {
 		c.ncol = max(c.ncol, len(row))
 	}
+	c.readPlaced()
 	c.readColumns()
 	c.readRows()
 	return c
+}
+
+// readPlaced marks the rows whose cells stand under the header's columns: every row of a table
+// without a header, and otherwise each row that prints nothing right of the last column headed.
+// A row printed wider (the figures of a dumped row that fit the columns in more than one way, kept
+// as printed) takes part in no check, and a total that counts it cannot be decided.
+func (c *checker) readPlaced() {
+	width := 0
+	for col, h := range c.t.Header {
+		if strings.TrimSpace(h) != "" {
+			width = col + 1
+		}
+	}
+	c.placed = make([]bool, len(c.t.Rows))
+	for r, row := range c.t.Rows {
+		c.placed[r] = true
+		for col := width; width > 0 && col < len(row); col++ {
+			if strings.TrimSpace(row[col].Raw) != "" {
+				c.placed[r] = false
+			}
+		}
+	}
 }
 
 // cell returns the cell at row r, column col, or an empty cell where a ragged row has none.
@@ -143,6 +167,9 @@ func (c *checker) readColumns() {
 		words := labelWords(h)
 		numbers, others, percents := 0, 0, 0
 		for r := range c.t.Rows {
+			if !c.placed[r] {
+				continue
+			}
 			cl := c.cell(r, col)
 			switch cl.Kind {
 			case drucksache.CellNumber:
@@ -190,6 +217,9 @@ func (c *checker) davonSpan(col int) int {
 func (c *checker) yearColumn(col int) bool {
 	var years []float64
 	for r := range c.t.Rows {
+		if !c.placed[r] {
+			continue
+		}
 		cl := c.cell(r, col)
 		if cl.Kind != drucksache.CellNumber {
 			continue

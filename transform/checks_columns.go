@@ -30,6 +30,9 @@ func (c *checker) checkTotalColumns() []drucksache.Check {
 		how := "sum of the columns " + strings.Join(names, ", ")
 		var checks []drucksache.Check
 		for r := range c.t.Rows {
+			if !c.placed[r] {
+				continue
+			}
 			cells := make([]drucksache.Cell, len(parts))
 			for i, p := range parts {
 				cells[i] = c.cell(r, p)
@@ -106,6 +109,9 @@ func (c *checker) checkDavonColumns() []drucksache.Check {
 		}
 		how := fmt.Sprintf("must not exceed %q", c.header[bound])
 		for r := range c.t.Rows {
+			if !c.placed[r] {
+				continue
+			}
 			s, ok := notAbove(c.cell(r, bound), c.cell(r, col), c.rounded[col])
 			if !ok {
 				continue
@@ -120,7 +126,7 @@ func (c *checker) checkDavonColumns() []drucksache.Check {
 func (c *checker) checkDavonRows() []drucksache.Check {
 	var out []drucksache.Check
 	for r := range c.t.Rows {
-		if !c.davonRow[r] {
+		if !c.davonRow[r] || !c.placed[r] {
 			continue
 		}
 		bound := -1
@@ -130,7 +136,7 @@ func (c *checker) checkDavonRows() []drucksache.Check {
 				break
 			}
 		}
-		if bound < 0 {
+		if bound < 0 || !c.placed[bound] {
 			continue
 		}
 		how := fmt.Sprintf("must not exceed row %d %q", bound+1, c.label[bound])

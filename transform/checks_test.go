@@ -509,15 +509,7 @@ func TestCheckPrintedTables(t *testing.T) {
 			}
 			doc := &drucksache.Document{Tables: []drucksache.Table{textTable(t, tc.file, tc.from, tc.to, tc.header)}}
 			transform.Check(doc)
-			for _, c := range []struct {
-				what string
-				keep func(drucksache.Check) bool
-				want []key
-			}{{"passed", passed, tc.wantPassed}, {"failed", failed, tc.wantFailed}, {"undecided", undecided, tc.wantUndecided}} {
-				if got := keysWhere(doc, "t1", c.keep); !slices.Equal(got, sortedKeys(c.want)) {
-					t.Errorf("%s checks\ngot  %v\nwant %v", c.what, got, sortedKeys(c.want))
-				}
-			}
+			wantChecks(t, doc, tc.wantPassed, tc.wantFailed, tc.wantUndecided)
 			if len(doc.Warnings) != len(tc.wantFailed)+len(tc.wantUndecided) {
 				t.Errorf("warnings: got %d, want %d", len(doc.Warnings), len(tc.wantFailed)+len(tc.wantUndecided))
 			}
@@ -546,6 +538,33 @@ func TestCheckStrayRow(t *testing.T) {
 	if c := doc.Checks[len(doc.Checks)-1]; !strings.Contains(c.Note, `without row 4 "Ausreisepflichtige syrische Staatsangehörige (gesamt)" it would add up`) {
 		t.Errorf("note does not name the stray row: %s", c.Note)
 	}
+}
+
+// wantChecks compares the checks of table t1 with the keys of those that must pass, fail and stay undecided.
+func wantChecks(t *testing.T, doc *drucksache.Document, passing, failing, open []key) {
+	t.Helper()
+	for _, c := range []struct {
+		what string
+		keep func(drucksache.Check) bool
+		want []key
+	}{{"passed", passed, passing}, {"failed", failed, failing}, {"undecided", undecided, open}} {
+		if got := keysWhere(doc, "t1", c.keep); !slices.Equal(got, sortedKeys(c.want)) {
+			t.Errorf("%s checks\ngot  %v\nwant %v", c.what, got, sortedKeys(c.want))
+		}
+	}
+}
+
+// table builds table t1 of cells typed from their printed text.
+func table(header []string, rows ...[]string) drucksache.Table {
+	tab := drucksache.Table{ID: "t1", Header: header}
+	for _, r := range rows {
+		var row []drucksache.Cell
+		for _, raw := range r {
+			row = append(row, transform.Cell(raw))
+		}
+		tab.Rows = append(tab.Rows, row)
+	}
+	return tab
 }
 
 func sortedKeys(ks []key) []key {
@@ -642,17 +661,6 @@ func FuzzCheck(f *testing.F) {
 // RowEvidence is what a parser weighs between readings of a dumped row: the reading that a
 // total proves, and none refutes.
 func TestRowEvidence(t *testing.T) {
-	table := func(header []string, rows ...[]string) drucksache.Table {
-		tab := drucksache.Table{ID: "t1", Header: header}
-		for _, r := range rows {
-			var row []drucksache.Cell
-			for _, raw := range r {
-				row = append(row, drucksache.Cell{Raw: raw})
-			}
-			tab.Rows = append(tab.Rows, row)
-		}
-		return tab
-	}
 	kosten := []string{"Jahr", "Personalkosten je Fall", "Sach- und Betriebskosten", "Verwaltungskosten", "Summe"}
 	tests := []struct {
 		name           string
@@ -681,6 +689,36 @@ func TestRowEvidence(t *testing.T) {
 			if fmt.Sprint(tc.tab.Rows) != before {
 				t.Errorf("the table changed: %s", fmt.Sprint(tc.tab.Rows))
 			}
+		})
+	}
+}
+
+// A row printed wider than the header's columns (a dumped row whose figures fit them in more than
+// one way, kept as printed) takes part in no check: a total that counts it is undecided, never failed.
+func TestCheckUnplacedRow(t *testing.T) {
+	tests := []struct {
+		name                      string
+		tab                       drucksache.Table
+		passed, failed, undecided []key
+	}{
+		{"a total column: the wide row is not checked",
+			table([]string{"Jahr", "Personal", "Sachmittel", "Summe", "", ""},
+				[]string{"2019", "612", "705", "1 317"}, []string{"2020", "1", "912", "38", "1", "950"}),
+			[]key{{transform.CheckTotalColumn, 0, 3}}, nil, nil},
+		{"a total row over a wide row: undecided",
+			table([]string{"Kreis", "Anzahl", ""},
+				[]string{"A", "1 205"}, []string{"B", "612", "705"}, []string{"Insgesamt", "613 910"}),
+			nil, nil, []key{{transform.CheckTotalRow, 2, 1}}},
+		{"no header: every row is placed",
+			table([]string{"", "", ""},
+				[]string{"A", "5", "7"}, []string{"B", "1", "2"}, []string{"Insgesamt", "6", "9"}),
+			[]key{{transform.CheckTotalRow, 2, 1}, {transform.CheckTotalRow, 2, 2}}, nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &drucksache.Document{Tables: []drucksache.Table{tc.tab}}
+			transform.Check(doc)
+			wantChecks(t, doc, tc.passed, tc.failed, tc.undecided)
 		})
 	}
 }
