@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/layout"
 )
 
 // Reader turns the bytes of one source into printed lines; one implementation per format.
@@ -27,51 +28,25 @@ const (
 	FormatHTML = "html"
 )
 
+// The errors of extraction, shared with the readers and the parser (package layout), so that
+// callers keep branching on extract.Error and extract.ErrX with errors.Is and errors.As.
+type Error = layout.Error
+
 // Sentinel errors callers branch on.
 var (
-	ErrEmpty       = errors.New("empty input")
-	ErrNotText     = errors.New("binary data, not a text, PDF or HTML document")
-	ErrEncrypted   = errors.New("encrypted PDF")
-	ErrNoText      = errors.New("no extractable text (scanned pages?)")
-	ErrTooLarge    = errors.New("input exceeds a limit")
-	ErrUnsupported = errors.New("unsupported format")
+	ErrEmpty       = layout.ErrEmpty
+	ErrNotText     = layout.ErrNotText
+	ErrEncrypted   = layout.ErrEncrypted
+	ErrNoText      = layout.ErrNoText
+	ErrTooLarge    = layout.ErrTooLarge
+	ErrUnsupported = layout.ErrUnsupported
 )
 
-// Error is an extraction error with the place it happened, like csv.ParseError.
-type Error struct {
-	File  string
-	Page  int // 0 when not known
-	Line  int // 0 when not known
-	Stage string
-	Err   error
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Page > 0 {
-		fmt.Fprintf(&b, ": page %d", e.Page)
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ": line %d", e.Line)
-	}
-	if e.Stage != "" {
-		fmt.Fprintf(&b, ": %s", e.Stage)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	return b.String()
-}
-
-func (e *Error) Unwrap() error { return e.Err }
-
 // Limits bound the work spent on one document; the zero value means DefaultLimits.
-type Limits struct {
-	MaxBytes int64 // largest input file
-	MaxPages int   // most PDF pages read
-}
+type Limits = layout.Limits
 
 // DefaultLimits are generous for Drucksachen (rarely above a few hundred pages).
-var DefaultLimits = Limits{MaxBytes: 256 << 20, MaxPages: 5000}
+var DefaultLimits = Limits{MaxBytes: layout.DefaultMaxBytes, MaxPages: layout.DefaultMaxPages}
 
 // Detect names the format of data: by content first (%PDF, <html), then by the file extension.
 func Detect(name string, data []byte) string {

@@ -1,4 +1,4 @@
-package extract
+package layout
 
 import drucksache "drucksache"
 
