@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"drucksache/extract"
+	"drucksache/internal/golden"
 	"drucksache/load"
 	"drucksache/transform"
 )
@@ -57,10 +58,10 @@ func fixtureDocuments(t *testing.T) []string {
 func TestGolden(t *testing.T) {
 	for _, f := range fixtureDocuments(t) {
 		rel, _ := filepath.Rel(filepath.Join("..", "fixtures"), f)
-		golden := filepath.Join("..", "fixtures", "golden", rel+".json")
+		file := filepath.Join("..", "fixtures", "golden", rel+".json")
 		t.Run(rel, func(t *testing.T) {
 			got := pipeline(t, f)
-			extract.CheckGolden(t, golden, got)
+			golden.Check(t, file, got)
 		})
 	}
 }

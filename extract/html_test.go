@@ -12,10 +12,11 @@ import (
 	"testing"
 	"time"
 
-	drucksache "drucksache"
-
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	drucksache "drucksache"
+	"drucksache/internal/golden"
 )
 
 const htmlFixture = "../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
@@ -92,8 +93,8 @@ func TestHTMLGolden(t *testing.T) {
 				t.Fatalf("Read: %v", err)
 			}
 			got := htmlGolden(l)
-			golden := filepath.Join("testdata", "html", strings.TrimSuffix(filepath.Base(file), ".html")+".lines")
-			CheckGolden(t, golden, []byte(got))
+			want := filepath.Join("testdata", "html", strings.TrimSuffix(filepath.Base(file), ".html")+".lines")
+			golden.Check(t, want, []byte(got))
 		})
 	}
 }

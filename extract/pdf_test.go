@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	drucksache "drucksache"
+	"drucksache/internal/golden"
 )
 
 const pdfFixture = "../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
@@ -58,8 +59,8 @@ func pdfDump(lines []Line) string {
 func TestPDFFixtureGolden(t *testing.T) {
 	l, _ := pdfReadFixture(t)
 	got := pdfDump(l.Lines)
-	golden := filepath.Join("testdata", "pdf", "nds-19-kleine-anfrage-it-infrastruktur.lines")
-	CheckGolden(t, golden, []byte(got))
+	file := filepath.Join("testdata", "pdf", "nds-19-kleine-anfrage-it-infrastruktur.lines")
+	golden.Check(t, file, []byte(got))
 	if l.Pages != 9 {
 		t.Errorf("Pages = %d, want 9", l.Pages)
 	}
