@@ -14,6 +14,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
+	"drucksache/extract/pdf"
 )
 
 // Reader turns the bytes of one source into printed lines; one implementation per format.
@@ -77,7 +78,7 @@ func ReaderFor(format string) (Reader, error) {
 	case FormatText:
 		return Text{}, nil
 	case FormatPDF:
-		return PDF{}, nil
+		return pdf.Reader{}, nil
 	case FormatHTML:
 		return HTML{}, nil
 	default:

@@ -1,4 +1,4 @@
-package extract
+package pdf
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"drucksache/extract/layout"
 )
 
 // FuzzPDF feeds the PDF reader the fixture and broken variants of it. Property: no panic, and
@@ -29,12 +31,12 @@ func FuzzPDF(f *testing.F) {
 			t.Skip()
 		}
 		start := time.Now()
-		l, err := PDF{}.Read(context.Background(), "fuzz.pdf", data)
+		l, err := Reader{}.Read(context.Background(), "fuzz.pdf", data)
 		if time.Since(start) > 10*time.Second {
 			t.Fatalf("took %v", time.Since(start))
 		}
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
+			if _, ok := err.(*layout.Error); !ok {
 				t.Fatalf("err %T %v is not an *Error", err, err)
 			}
 			return
@@ -62,7 +64,7 @@ func BenchmarkPDF(b *testing.B) {
 	pages := 0
 	start := time.Now()
 	for b.Loop() {
-		l, err := PDF{}.Read(context.Background(), pdfFixture, data)
+		l, err := Reader{}.Read(context.Background(), pdfFixture, data)
 		if err != nil {
 			b.Fatal(err)
 		}

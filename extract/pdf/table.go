@@ -1,4 +1,4 @@
-package extract
+package pdf
 
 import (
 	"math"
@@ -6,23 +6,26 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"drucksache/extract/layout"
+	"drucksache/extract/pdf/internal/content"
 )
 
-// pdfGrid is a ruled table: column edges from vertical rules, row edges from horizontal ones.
-type pdfGrid struct {
+// grid is a ruled table: column edges from vertical rules, row edges from horizontal ones.
+type grid struct {
 	xs     []float64 // column edges, left to right
 	ys     []float64 // row edges, top to bottom
 	y0, y1 float64   // bottom and top
 }
 
-// pdfTables finds the tables of a page and turns their lines into rows with cells; table numbers
+// tables finds the tables of a page and turns their lines into rows with cells; table numbers
 // continue from table. Ruled tables take their columns and rows from the rules; tables without
 // rules from the white space that runs through all their rows.
-func pdfTables(pg *pdfPage, lines []*pdfTextLine, m pdfMetrics, table int) int {
-	for _, g := range pdfGrids(pg.rules) {
-		var in []*pdfTextLine
+func tables(pg *content.Page, lines []*textLine, m metrics, table int) int {
+	for _, g := range grids(pg.Rules) {
+		var in []*textLine
 		for _, l := range lines {
-			if l.role == RoleBody && l.table == 0 && l.y > g.y0 && l.y < g.y1 &&
+			if l.role == layout.RoleBody && l.table == 0 && l.y > g.y0 && l.y < g.y1 &&
 				l.x0 >= g.xs[0]-2 && l.x1 <= g.xs[len(g.xs)-1]+2 {
 				in = append(in, l)
 			}
@@ -31,29 +34,29 @@ func pdfTables(pg *pdfPage, lines []*pdfTextLine, m pdfMetrics, table int) int {
 			continue
 		}
 		table++
-		pdfFillGrid(g, in, table)
+		fillGrid(g, in, table)
 	}
-	return pdfUnruled(lines, m, table)
+	return unruled(lines, m, table)
 }
 
-// pdfGrids groups the rules of a page into grids of at least two columns.
-func pdfGrids(rules []pdfRule) []pdfGrid {
-	var vs, hs []pdfRule
+// grids groups the rules of a page into grids of at least two columns.
+func grids(rules []content.Rule) []grid {
+	var vs, hs []content.Rule
 	for _, r := range rules {
-		if r.x0 == r.x1 {
+		if r.X0 == r.X1 {
 			vs = append(vs, r)
 		} else {
 			hs = append(hs, r)
 		}
 	}
-	sort.Slice(vs, func(i, j int) bool { return vs[i].y1 > vs[j].y1 })
+	sort.Slice(vs, func(i, j int) bool { return vs[i].Y1 > vs[j].Y1 })
 	// vertical rules whose spans overlap belong to one grid
-	var groups [][]pdfRule
+	var groups [][]content.Rule
 	for _, v := range vs {
 		placed := false
 		for gi, g := range groups {
 			for _, o := range g {
-				if v.y0 < o.y1-1 && v.y1 > o.y0+1 {
+				if v.Y0 < o.Y1-1 && v.Y1 > o.Y0+1 {
 					groups[gi] = append(groups[gi], v)
 					placed = true
 					break
@@ -64,29 +67,29 @@ func pdfGrids(rules []pdfRule) []pdfGrid {
 			}
 		}
 		if !placed {
-			groups = append(groups, []pdfRule{v})
+			groups = append(groups, []content.Rule{v})
 		}
 	}
-	var out []pdfGrid
+	var out []grid
 	for _, grp := range groups {
-		g := pdfGrid{y0: math.Inf(1), y1: math.Inf(-1)}
+		g := grid{y0: math.Inf(1), y1: math.Inf(-1)}
 		var xs []float64
 		for _, v := range grp {
-			xs = append(xs, v.x0)
-			g.y0, g.y1 = math.Min(g.y0, v.y0), math.Max(g.y1, v.y1)
+			xs = append(xs, v.X0)
+			g.y0, g.y1 = math.Min(g.y0, v.Y0), math.Max(g.y1, v.Y1)
 		}
-		g.xs = pdfDedupe(xs, 2)
+		g.xs = dedupe(xs, 2)
 		if len(g.xs) < 2 {
 			continue
 		}
 		var ys []float64
 		for _, h := range hs {
-			if h.y0 >= g.y0-2 && h.y0 <= g.y1+2 && h.x0 < g.xs[len(g.xs)-1]-2 && h.x1 > g.xs[0]+2 {
-				ys = append(ys, h.y0)
+			if h.Y0 >= g.y0-2 && h.Y0 <= g.y1+2 && h.X0 < g.xs[len(g.xs)-1]-2 && h.X1 > g.xs[0]+2 {
+				ys = append(ys, h.Y0)
 			}
 		}
 		ys = append(ys, g.y0, g.y1)
-		ys = pdfDedupe(ys, 1.5)
+		ys = dedupe(ys, 1.5)
 		sort.Sort(sort.Reverse(sort.Float64Slice(ys)))
 		g.ys = ys
 		out = append(out, g)
@@ -94,8 +97,8 @@ func pdfGrids(rules []pdfRule) []pdfGrid {
 	return out
 }
 
-// pdfDedupe sorts values and merges those closer than tol.
-func pdfDedupe(v []float64, tol float64) []float64 {
+// dedupe sorts values and merges those closer than tol.
+func dedupe(v []float64, tol float64) []float64 {
 	sort.Float64s(v)
 	var out []float64
 	for _, x := range v {
@@ -107,11 +110,11 @@ func pdfDedupe(v []float64, tol float64) []float64 {
 	return out
 }
 
-// pdfFillGrid makes one row of each band between horizontal rules, with one cell per column.
-func pdfFillGrid(g pdfGrid, lines []*pdfTextLine, table int) {
+// fillGrid makes one row of each band between horizontal rules, with one cell per column.
+func fillGrid(g grid, lines []*textLine, table int) {
 	ncol := len(g.xs) - 1
 	type band struct {
-		lines []*pdfTextLine
+		lines []*textLine
 		cells [][]string // per column, the text of each line
 	}
 	var bands []*band
@@ -139,7 +142,7 @@ func pdfFillGrid(g pdfGrid, lines []*pdfTextLine, table int) {
 		b.lines = append(b.lines, l)
 		parts := make([][]string, ncol)
 		for _, w := range l.words {
-			c := pdfColumnOf(g.xs, (w.x0+w.x1)/2)
+			c := columnOf(g.xs, (w.x0+w.x1)/2)
 			parts[c] = append(parts[c], w.text)
 		}
 		for c := range parts {
@@ -156,14 +159,14 @@ func pdfFillGrid(g pdfGrid, lines []*pdfTextLine, table int) {
 	for i, b := range bands {
 		rows[i] = make([]string, ncol)
 		for c := range b.cells {
-			rows[i][c] = pdfJoinWrapped(b.cells[c])
+			rows[i][c] = joinWrapped(b.cells[c])
 		}
 		bold[i] = true
 		for _, l := range b.lines {
-			bold[i] = bold[i] && l.bold == Yes
+			bold[i] = bold[i] && l.bold == layout.Yes
 		}
 	}
-	nh := pdfHeaderRows(rows, bold)
+	nh := headerRows(rows, bold)
 	if nh > 1 { // a header over several bands is one header row
 		merged := make([]string, ncol)
 		for c := range merged {
@@ -173,7 +176,7 @@ func pdfFillGrid(g pdfGrid, lines []*pdfTextLine, table int) {
 					parts = append(parts, r[c])
 				}
 			}
-			merged[c] = pdfJoinWrapped(parts)
+			merged[c] = joinWrapped(parts)
 		}
 		hb := &band{}
 		for _, b := range bands[:nh] {
@@ -189,16 +192,16 @@ func pdfFillGrid(g pdfGrid, lines []*pdfTextLine, table int) {
 		first.cells = rows[i]
 		first.header = i < nh
 		for _, l := range b.lines[1:] {
-			l.role = pdfRoleMerged
+			l.role = roleMerged
 			l.table = table
 		}
 	}
 }
 
-// pdfRoleMerged marks a line whose text went into the table row of a line above it.
-const pdfRoleMerged Role = -1
+// roleMerged marks a line whose text went into the table row of a line above it.
+const roleMerged layout.Role = -1
 
-func pdfColumnOf(xs []float64, x float64) int {
+func columnOf(xs []float64, x float64) int {
 	for i := 1; i < len(xs)-1; i++ {
 		if x < xs[i] {
 			return i - 1
@@ -207,9 +210,9 @@ func pdfColumnOf(xs []float64, x float64) int {
 	return len(xs) - 2
 }
 
-// pdfHeaderRows counts the header rows at the top of a table: bold rows above rows that are not,
+// headerRows counts the header rows at the top of a table: bold rows above rows that are not,
 // or else a first row of text above rows with figures.
-func pdfHeaderRows(rows [][]string, bold []bool) int {
+func headerRows(rows [][]string, bold []bool) int {
 	if len(rows) < 2 {
 		return 0
 	}
@@ -224,11 +227,11 @@ func pdfHeaderRows(rows [][]string, bold []bool) int {
 		return 1
 	}
 	for c := range rows[0] {
-		if rows[0][c] == "" || pdfNumericRe.MatchString(rows[0][c]) {
+		if rows[0][c] == "" || numericRe.MatchString(rows[0][c]) {
 			continue
 		}
 		for _, r := range rows[1:] {
-			if pdfNumericRe.MatchString(r[c]) {
+			if numericRe.MatchString(r[c]) {
 				return 1
 			}
 		}
@@ -236,9 +239,9 @@ func pdfHeaderRows(rows [][]string, bold []bool) int {
 	return 0
 }
 
-// pdfJoinWrapped joins the lines of a wrapped cell: a hyphen before a lower-case word is a
+// joinWrapped joins the lines of a wrapped cell: a hyphen before a lower-case word is a
 // hyphenation and goes; before a capital ("IT-" "Lösungen") or "und" it stays.
-func pdfJoinWrapped(parts []string) string {
+func joinWrapped(parts []string) string {
 	out := ""
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
@@ -256,7 +259,7 @@ func pdfJoinWrapped(parts []string) string {
 			switch {
 			case unicode.IsUpper(r) || unicode.IsDigit(r):
 				out += p
-			case pdfConjunction[first]:
+			case conjunction[first]:
 				out += " " + p
 			default:
 				out = strings.TrimSuffix(out, "-") + p
@@ -268,13 +271,13 @@ func pdfJoinWrapped(parts []string) string {
 	return out
 }
 
-var pdfConjunction = map[string]bool{"und": true, "oder": true, "bzw.": true, "sowie": true, "bis": true, "als": true}
+var conjunction = map[string]bool{"und": true, "oder": true, "bzw.": true, "sowie": true, "bis": true, "als": true}
 
-// pdfUnruled finds tables drawn without rules: runs of lines whose words fall into columns
+// unruled finds tables drawn without rules: runs of lines whose words fall into columns
 // separated by white space that runs through every row.
-func pdfUnruled(lines []*pdfTextLine, m pdfMetrics, table int) int {
-	gappy := func(l *pdfTextLine) bool {
-		if l.role != RoleBody || l.table != 0 || len(l.words) < 2 {
+func unruled(lines []*textLine, m metrics, table int) int {
+	gappy := func(l *textLine) bool {
+		if l.role != layout.RoleBody || l.table != 0 || len(l.words) < 2 {
 			return false
 		}
 		for i := 1; i < len(l.words); i++ {
@@ -290,13 +293,13 @@ func pdfUnruled(lines []*pdfTextLine, m pdfMetrics, table int) int {
 			continue
 		}
 		j := i + 1
-		for j < len(lines) && lines[j].role == RoleBody && lines[j].table == 0 &&
+		for j < len(lines) && lines[j].role == layout.RoleBody && lines[j].table == 0 &&
 			lines[j-1].y-lines[j].y < 2.2*m.pitch*lines[j].size/m.size &&
 			(gappy(lines[j]) || math.Abs(lines[j].size-lines[i].size) < 0.3 && math.Abs(lines[j].size-m.size) > 0.6) {
 			j++
 		}
 		// small-font lines right above the run (a header over a column) belong to it
-		for i > 0 && lines[i-1].role == RoleBody && lines[i-1].table == 0 && math.Abs(lines[i-1].size-m.size) > 0.6 &&
+		for i > 0 && lines[i-1].role == layout.RoleBody && lines[i-1].table == 0 && math.Abs(lines[i-1].size-m.size) > 0.6 &&
 			math.Abs(lines[i-1].size-lines[i].size) < 0.3 && lines[i-1].y-lines[i].y < 2.2*m.pitch {
 			i--
 		}
@@ -304,28 +307,28 @@ func pdfUnruled(lines []*pdfTextLine, m pdfMetrics, table int) int {
 			i = j
 			continue
 		}
-		xs := pdfProjection(lines[i:j])
-		if len(xs) < 3 || !pdfLooksTabular(xs, lines[i:j]) {
+		xs := projection(lines[i:j])
+		if len(xs) < 3 || !looksTabular(xs, lines[i:j]) {
 			i = j
 			continue
 		}
 		table++
-		pdfFillGrid(pdfGrid{xs: xs, ys: []float64{lines[i].top + 1, lines[j-1].y - 1}}, lines[i:j], table)
+		fillGrid(grid{xs: xs, ys: []float64{lines[i].top + 1, lines[j-1].y - 1}}, lines[i:j], table)
 		i = j
 	}
 	return table
 }
 
-// pdfLooksTabular tells a table from text set in columns (a page's foot, a two-column layout):
+// looksTabular tells a table from text set in columns (a page's foot, a two-column layout):
 // a table has a column of figures, or short cells in three columns or more.
-func pdfLooksTabular(xs []float64, lines []*pdfTextLine) bool {
+func looksTabular(xs []float64, lines []*textLine) bool {
 	ncol := len(xs) - 1
 	numeric, filled := make([]int, ncol), make([]int, ncol)
 	words, cells := 0, 0
 	for k, l := range lines {
 		parts := make([][]string, ncol)
 		for _, w := range l.words {
-			c := pdfColumnOf(xs, (w.x0+w.x1)/2)
+			c := columnOf(xs, (w.x0+w.x1)/2)
 			parts[c] = append(parts[c], w.text)
 		}
 		for c, p := range parts {
@@ -336,7 +339,7 @@ func pdfLooksTabular(xs []float64, lines []*pdfTextLine) bool {
 			cells++
 			if k > 0 {
 				filled[c]++
-				if pdfNumericRe.MatchString(strings.Join(p, " ")) {
+				if numericRe.MatchString(strings.Join(p, " ")) {
 					numeric[c]++
 				}
 			}
@@ -350,10 +353,10 @@ func pdfLooksTabular(xs []float64, lines []*pdfTextLine) bool {
 	return ncol >= 3 && cells > 0 && words <= 3*cells
 }
 
-// pdfProjection finds column edges from the white space common to the rows below the header.
-func pdfProjection(lines []*pdfTextLine) []float64 {
+// projection finds column edges from the white space common to the rows below the header.
+func projection(lines []*textLine) []float64 {
 	body := lines
-	for len(body) > 1 && body[0].bold == Yes && body[len(body)-1].bold != Yes {
+	for len(body) > 1 && body[0].bold == layout.Yes && body[len(body)-1].bold != layout.Yes {
 		body = body[1:]
 	}
 	type span struct{ x0, x1 float64 }

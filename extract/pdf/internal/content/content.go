@@ -1,4 +1,4 @@
-package extract
+package content
 
 import (
 	"fmt"
@@ -8,74 +8,74 @@ import (
 	"github.com/ledongthuc/pdf"
 )
 
-// pdfGlyph is one glyph as the page shows it, in page space (points, y up, origin bottom left).
-type pdfGlyph struct {
-	text  string
-	x, y  float64 // origin on the baseline
-	w     float64 // advance width
-	size  float64 // font size as drawn
-	bold  bool
-	space bool    // white space: separates words, not part of them
-	cs    float64 // character spacing added after the glyph (tracking), page units
+// Glyph is one glyph as the page shows it, in page space (points, y up, origin bottom left).
+type Glyph struct {
+	Text     string
+	X, Y     float64 // origin on the baseline
+	W        float64 // advance width
+	Size     float64 // font size as drawn
+	Bold     bool
+	Space    bool    // white space: separates words, not part of them
+	Tracking float64 // character spacing added after the glyph (tracking), page units
 }
 
-// pdfRule is a ruling line: horizontal when y0 == y1, vertical when x0 == x1 (x0 <= x1, y0 <= y1).
-type pdfRule struct{ x0, y0, x1, y1 float64 }
+// Rule is a ruling line: horizontal when y0 == y1, vertical when x0 == x1 (x0 <= x1, y0 <= y1).
+type Rule struct{ X0, Y0, X1, Y1 float64 }
 
-// pdfPage is what one page draws that matters to a reader.
-type pdfPage struct {
-	glyphs   []pdfGlyph
-	rules    []pdfRule
-	images   int
-	width    float64
-	height   float64
-	skipped  int // glyphs not drawn upright (rotated marginal text)
-	unmapped int // glyphs whose font gave no text (U+FFFD)
-	notes    []string
+// Page is what one page draws that matters to a reader.
+type Page struct {
+	Glyphs   []Glyph
+	Rules    []Rule
+	Images   int
+	Width    float64
+	Height   float64
+	Skipped  int // glyphs not drawn upright (rotated marginal text)
+	Unmapped int // glyphs whose font gave no text (U+FFFD)
+	Notes    []string
 }
 
-// pdfMatrix is an affine matrix [a b c d e f] applied to row vectors: x' = a x + c y + e, y' = b x + d y + f.
-type pdfMatrix [6]float64
+// matrix is an affine matrix [a b c d e f] applied to row vectors: x' = a x + c y + e, y' = b x + d y + f.
+type matrix [6]float64
 
-var pdfIdentity = pdfMatrix{1, 0, 0, 1, 0, 0}
+var identity = matrix{1, 0, 0, 1, 0, 0}
 
 // mul returns m then n.
-func (m pdfMatrix) mul(n pdfMatrix) pdfMatrix {
-	return pdfMatrix{
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
 		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
 		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
 		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
 	}
 }
 
-func (m pdfMatrix) apply(x, y float64) (float64, float64) {
+func (m matrix) apply(x, y float64) (float64, float64) {
 	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
 }
 
 // Limits of one page's content: a hostile page cannot grow memory without end.
 const (
-	pdfMaxGlyphs   = 400000
-	pdfMaxRules    = 20000
-	pdfMaxQDepth   = 256
-	pdfMaxFormNest = 8
+	maxGlyphs   = 400000
+	maxRules    = 20000
+	maxQDepth   = 256
+	maxFormNest = 8
 )
 
-type pdfGState struct {
-	ctm                       pdfMatrix
+type gState struct {
+	ctm                       matrix
 	tc, tw, th, tl, tfs, rise float64
-	font                      *pdfFont
+	font                      *font
 	mode                      int
 }
 
-// pdfInterp runs the content stream of one page with a graphics state of its own.
-type pdfInterp struct {
-	doc   *pdfDoc
-	page  *pdfPage
-	g     pdfGState
-	stack []pdfGState
-	tm    pdfMatrix
-	tlm   pdfMatrix
-	fonts map[string]*pdfFont // by resource name, for the resources in use
+// interp runs the content stream of one page with a graphics state of its own.
+type interp struct {
+	doc   *Doc
+	page  *Page
+	g     gState
+	stack []gState
+	tm    matrix
+	tlm   matrix
+	fonts map[string]*font // by resource name, for the resources in use
 	res   pdf.Value
 	forms map[string]bool // forms being drawn, against cycles
 	depth int
@@ -91,43 +91,43 @@ type pdfInterp struct {
 	stopped bool
 }
 
-// interpret draws one page's content streams.
-func (rd *pdfDoc) interpret(p pdfPageRef) (*pdfPage, error) {
-	page := &pdfPage{width: p.box[2] - p.box[0], height: p.box[3] - p.box[1]}
-	ctm := pdfMatrix{1, 0, 0, 1, -p.box[0], -p.box[1]}
+// Interpret draws one page's content streams.
+func (rd *Doc) Interpret(p PageRef) (*Page, error) {
+	page := &Page{Width: p.box[2] - p.box[0], Height: p.box[3] - p.box[1]}
+	ctm := matrix{1, 0, 0, 1, -p.box[0], -p.box[1]}
 	switch ((p.rotate % 360) + 360) % 360 {
 	case 90:
-		ctm = ctm.mul(pdfMatrix{0, -1, 1, 0, 0, page.width})
-		page.width, page.height = page.height, page.width
+		ctm = ctm.mul(matrix{0, -1, 1, 0, 0, page.Width})
+		page.Width, page.Height = page.Height, page.Width
 	case 180:
-		ctm = ctm.mul(pdfMatrix{-1, 0, 0, -1, page.width, page.height})
+		ctm = ctm.mul(matrix{-1, 0, 0, -1, page.Width, page.Height})
 	case 270:
-		ctm = ctm.mul(pdfMatrix{0, 1, -1, 0, page.height, 0})
-		page.width, page.height = page.height, page.width
+		ctm = ctm.mul(matrix{0, 1, -1, 0, page.Height, 0})
+		page.Width, page.Height = page.Height, page.Width
 	}
-	in := &pdfInterp{doc: rd, page: page, res: p.resources, fonts: map[string]*pdfFont{}, forms: map[string]bool{},
+	in := &interp{doc: rd, page: page, res: p.resources, fonts: map[string]*font{}, forms: map[string]bool{},
 		maxOps: 5_000_000}
-	in.g = pdfGState{ctm: ctm, th: 1}
+	in.g = gState{ctm: ctm, th: 1}
 	data, err := rd.contents(p.v.Key("Contents"))
 	if err != nil && len(data) == 0 {
 		return page, err
 	}
 	if err != nil {
-		page.notes = append(page.notes, fmt.Sprintf("content stream damaged, read as far as possible: %v", err))
+		page.Notes = append(page.Notes, fmt.Sprintf("content stream damaged, read as far as possible: %v", err))
 	}
-	page.glyphs = make([]pdfGlyph, 0, min(len(data)/8+16, pdfMaxGlyphs))
+	page.Glyphs = make([]Glyph, 0, min(len(data)/8+16, maxGlyphs))
 	in.run(data)
 	if in.unbal > 0 {
-		page.notes = append(page.notes, fmt.Sprintf("%d unbalanced graphics state restores ignored", in.unbal))
+		page.Notes = append(page.Notes, fmt.Sprintf("%d unbalanced graphics state restores ignored", in.unbal))
 	}
 	if in.stopped {
-		page.notes = append(page.notes, "page content exceeds a limit; the rest of the page was not read")
+		page.Notes = append(page.Notes, "page content exceeds a limit; the rest of the page was not read")
 	}
 	return page, nil
 }
 
 // contents reads and joins the content streams of a page.
-func (rd *pdfDoc) contents(v pdf.Value) ([]byte, error) {
+func (rd *Doc) contents(v pdf.Value) ([]byte, error) {
 	switch v.Kind() {
 	case pdf.Stream:
 		return rd.stream(v)
@@ -149,28 +149,28 @@ func (rd *pdfDoc) contents(v pdf.Value) ([]byte, error) {
 	return nil, fmt.Errorf("page contents are a %v, not a stream", v.Kind())
 }
 
-func (in *pdfInterp) run(data []byte) {
-	lx := &pdfLexer{data: data}
-	var args []pdfOperand
+func (in *interp) run(data []byte) {
+	lx := &lexer{data: data}
+	var args []operand
 	for !in.stopped {
 		v, op, ok := lx.next()
 		if !ok {
 			return
 		}
 		if op == "" {
-			if len(args) < pdfMaxOperands {
+			if len(args) < maxOperands {
 				args = append(args, v)
 			}
 			continue
 		}
 		in.ops++
-		if in.ops > in.maxOps || len(in.page.glyphs) >= pdfMaxGlyphs {
+		if in.ops > in.maxOps || len(in.page.Glyphs) >= maxGlyphs {
 			in.stopped = true
 			return
 		}
 		if op == "BI" {
 			lx.skipInlineImage()
-			in.page.images++
+			in.page.Images++
 			args = args[:0]
 			lx.release()
 			continue
@@ -181,19 +181,19 @@ func (in *pdfInterp) run(data []byte) {
 	}
 }
 
-func num(args []pdfOperand, i int) float64 {
+func num(args []operand, i int) float64 {
 	if i < len(args) && args[i].kind == 'n' && !math.IsNaN(args[i].num) && !math.IsInf(args[i].num, 0) {
 		return args[i].num
 	}
 	return 0
 }
 
-func matrixArgs(args []pdfOperand) (pdfMatrix, bool) {
+func matrixArgs(args []operand) (matrix, bool) {
 	if len(args) < 6 {
-		return pdfMatrix{}, false
+		return matrix{}, false
 	}
 	a := args[len(args)-6:]
-	var m pdfMatrix
+	var m matrix
 	for i := range m {
 		m[i] = num(a, i)
 	}
@@ -201,11 +201,11 @@ func matrixArgs(args []pdfOperand) (pdfMatrix, bool) {
 }
 
 // do runs one operator.
-func (in *pdfInterp) do(op string, args []pdfOperand) {
+func (in *interp) do(op string, args []operand) {
 	g := &in.g
 	switch op {
 	case "q":
-		if len(in.stack) < pdfMaxQDepth {
+		if len(in.stack) < maxQDepth {
 			in.stack = append(in.stack, *g)
 		}
 	case "Q":
@@ -220,7 +220,7 @@ func (in *pdfInterp) do(op string, args []pdfOperand) {
 			g.ctm = m.mul(g.ctm)
 		}
 	case "BT":
-		in.tm, in.tlm = pdfIdentity, pdfIdentity
+		in.tm, in.tlm = identity, identity
 	case "ET":
 	case "Tc":
 		g.tc = num(args, 0)
@@ -308,19 +308,19 @@ func (in *pdfInterp) do(op string, args []pdfOperand) {
 	}
 }
 
-func (in *pdfInterp) pt(x, y float64) [2]float64 {
+func (in *interp) pt(x, y float64) [2]float64 {
 	px, py := in.g.ctm.apply(x, y)
 	return [2]float64{px, py}
 }
 
 // paint turns the straight horizontal and vertical parts of the current path into ruling lines.
-func (in *pdfInterp) paint(fill bool) {
+func (in *interp) paint(fill bool) {
 	defer func() { in.path, in.curve = nil, false }()
 	if in.curve && fill {
 		return // a filled curve is a shape, not a rule
 	}
 	for _, sp := range in.path {
-		if len(in.page.rules) >= pdfMaxRules {
+		if len(in.page.Rules) >= maxRules {
 			return
 		}
 		if fill && len(sp) == 5 { // a filled rectangle: a rule only when thin
@@ -328,9 +328,9 @@ func (in *pdfInterp) paint(fill bool) {
 			y0, y1 := math.Min(sp[0][1], sp[2][1]), math.Max(sp[0][1], sp[2][1])
 			switch {
 			case y1-y0 <= 2.5 && x1-x0 > 3:
-				in.page.rules = append(in.page.rules, pdfRule{x0, (y0 + y1) / 2, x1, (y0 + y1) / 2})
+				in.page.Rules = append(in.page.Rules, Rule{x0, (y0 + y1) / 2, x1, (y0 + y1) / 2})
 			case x1-x0 <= 2.5 && y1-y0 > 3:
-				in.page.rules = append(in.page.rules, pdfRule{(x0 + x1) / 2, y0, (x0 + x1) / 2, y1})
+				in.page.Rules = append(in.page.Rules, Rule{(x0 + x1) / 2, y0, (x0 + x1) / 2, y1})
 			}
 			continue
 		}
@@ -340,28 +340,28 @@ func (in *pdfInterp) paint(fill bool) {
 			switch {
 			case dy < 1 && dx > 3:
 				y := (a[1] + b[1]) / 2
-				in.page.rules = append(in.page.rules, pdfRule{math.Min(a[0], b[0]), y, math.Max(a[0], b[0]), y})
+				in.page.Rules = append(in.page.Rules, Rule{math.Min(a[0], b[0]), y, math.Max(a[0], b[0]), y})
 			case dx < 1 && dy > 3:
 				x := (a[0] + b[0]) / 2
-				in.page.rules = append(in.page.rules, pdfRule{x, math.Min(a[1], b[1]), x, math.Max(a[1], b[1])})
+				in.page.Rules = append(in.page.Rules, Rule{x, math.Min(a[1], b[1]), x, math.Max(a[1], b[1])})
 			}
 		}
 	}
 }
 
-func (in *pdfInterp) moveLine(tx, ty float64) {
-	in.tlm = pdfMatrix{1, 0, 0, 1, tx, ty}.mul(in.tlm)
+func (in *interp) moveLine(tx, ty float64) {
+	in.tlm = matrix{1, 0, 0, 1, tx, ty}.mul(in.tlm)
 	in.tm = in.tlm
 }
 
 // advance moves the text matrix tx along its x axis (a translation before it).
-func (in *pdfInterp) advance(tx float64) {
+func (in *interp) advance(tx float64) {
 	in.tm[4] += tx * in.tm[0]
 	in.tm[5] += tx * in.tm[1]
 }
 
 // font finds a font resource by name, loading it once per document.
-func (in *pdfInterp) font(name string) *pdfFont {
+func (in *interp) font(name string) *font {
 	if f, ok := in.fonts[name]; ok {
 		return f
 	}
@@ -369,7 +369,7 @@ func (in *pdfInterp) font(name string) *pdfFont {
 	key := fr.String() // the font resources as written: pages that share them share fonts
 	set := in.doc.fontSets[key]
 	if set == nil {
-		set = map[string]*pdfFont{}
+		set = map[string]*font{}
 		in.doc.fontSets[key] = set
 	}
 	f, ok := set[name]
@@ -384,7 +384,7 @@ func (in *pdfInterp) font(name string) *pdfFont {
 }
 
 // show draws a string with the current font, glyph by glyph.
-func (in *pdfInterp) show(s string) {
+func (in *interp) show(s string) {
 	g := &in.g
 	f := g.font
 	if f == nil {
@@ -407,18 +407,18 @@ func (in *pdfInterp) show(s string) {
 		code, n := f.code(s)
 		s = s[n:]
 		w0 := f.width(code)
-		if text := f.text(code); text != "" && drawn && len(in.page.glyphs) < pdfMaxGlyphs {
+		if text := f.text(code); text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
 			x, y := g.rise*m[2]+m[4], g.rise*m[3]+m[5] // text rise is in unscaled text space
 			switch {
 			case !upright:
-				in.page.skipped++
+				in.page.Skipped++
 			case math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0):
 			default:
 				if text == "\ufffd" {
-					in.page.unmapped++
+					in.page.Unmapped++
 				}
-				in.page.glyphs = append(in.page.glyphs, pdfGlyph{text: text, x: x, y: y, w: w0 * sx, size: sy,
-					cs: cs, bold: bold, space: strings.TrimSpace(text) == ""})
+				in.page.Glyphs = append(in.page.Glyphs, Glyph{Text: text, X: x, Y: y, W: w0 * sx, Size: sy,
+					Tracking: cs, Bold: bold, Space: strings.TrimSpace(text) == ""})
 			}
 		}
 		tx := w0*g.tfs + g.tc
@@ -433,8 +433,8 @@ func (in *pdfInterp) show(s string) {
 	}
 }
 
-// pdfCleanText drops control characters and spells out ligatures, so that words read as typed.
-func pdfCleanText(s string) string {
+// cleanText drops control characters and spells out ligatures, so that words read as typed.
+func cleanText(s string) string {
 	clean := true
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || (r >= 0xfb00 && r <= 0xfb06) || r == '\u00a0' || r == '\t' {
@@ -462,8 +462,8 @@ func pdfCleanText(s string) string {
 
 // newFallbackFont stands in for a font the page names but does not define: bytes as Latin-1.
 // Each document has its own, as fonts cache what they decode.
-func newFallbackFont() *pdfFont {
-	f := &pdfFont{scale: 0.001, missing: 500, name: "missing"}
+func newFallbackFont() *font {
+	f := &font{scale: 0.001, missing: 500, name: "missing"}
 	for i := 32; i < 256; i++ {
 		f.enc[i] = rune(i)
 	}
@@ -471,39 +471,39 @@ func newFallbackFont() *pdfFont {
 }
 
 // xobject draws a form XObject; images are only counted (for the scanned-page check).
-func (in *pdfInterp) xobject(name string) {
+func (in *interp) xobject(name string) {
 	v := in.res.Key("XObject").Key(name)
 	if v.Kind() != pdf.Stream {
 		return
 	}
 	switch v.Key("Subtype").Name() {
 	case "Image":
-		in.page.images++
+		in.page.Images++
 		return
 	case "Form":
 	default:
 		return
 	}
 	key := v.String()
-	if in.forms[key] || in.depth >= pdfMaxFormNest {
+	if in.forms[key] || in.depth >= maxFormNest {
 		return
 	}
 	data, err := in.doc.stream(v)
 	if err != nil && len(data) == 0 {
-		in.page.notes = append(in.page.notes, fmt.Sprintf("form %s not read: %v", name, err))
+		in.page.Notes = append(in.page.Notes, fmt.Sprintf("form %s not read: %v", name, err))
 		return
 	}
 	saved, savedStack, savedRes, savedFonts := in.g, len(in.stack), in.res, in.fonts
 	savedTm, savedTlm := in.tm, in.tlm
 	if m := v.Key("Matrix"); m.Len() == 6 {
-		var fm pdfMatrix
+		var fm matrix
 		for i := range fm {
 			fm[i] = m.Index(i).Float64()
 		}
 		in.g.ctm = fm.mul(in.g.ctm)
 	}
 	if r := v.Key("Resources"); r.Kind() == pdf.Dict {
-		in.res, in.fonts = r, map[string]*pdfFont{}
+		in.res, in.fonts = r, map[string]*font{}
 	}
 	in.forms[key] = true
 	in.depth++

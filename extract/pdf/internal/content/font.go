@@ -1,4 +1,4 @@
-package extract
+package content
 
 import (
 	"strconv"
@@ -9,18 +9,18 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// pdfFont is what the reader needs of a PDF font: how to split a string into codes, the text and
+// font is what the reader needs of a PDF font: how to split a string into codes, the text and
 // the advance width of each code, and whether the font is bold.
-type pdfFont struct {
+type font struct {
 	name      string  // base font name without the subset prefix ("LiberationSans-Bold")
 	bold      bool    // from the name, the weight or the ForceBold flag
 	composite bool    // Type0: codes of one to four bytes from the codespace ranges
 	scale     float64 // glyph space to text space (1/1000, or a Type3 font matrix)
 
-	spaces  [4][]pdfCodeRange // codespace ranges by code length (composite fonts)
-	cids    *pdfCMap          // code to CID for composite fonts with an embedded CMap; nil means identity
-	unicode *pdfCMap          // the ToUnicode map, nil when the font has none
-	enc     [256]rune         // simple fonts: code to rune by the encoding and its differences
+	spaces  [4][]codeRange // codespace ranges by code length (composite fonts)
+	cids    *cmap          // code to CID for composite fonts with an embedded CMap; nil means identity
+	unicode *cmap          // the ToUnicode map, nil when the font has none
+	enc     [256]rune      // simple fonts: code to rune by the encoding and its differences
 
 	first, last int       // simple fonts: the range of Widths
 	widths      []float64 // simple fonts: widths from FirstChar
@@ -31,17 +31,17 @@ type pdfFont struct {
 	small [256]*string      // the same for one-byte codes, without hashing
 }
 
-// pdfCodeRange is one codespace range of a CMap.
-type pdfCodeRange struct{ lo, hi uint32 }
+// codeRange is one codespace range of a CMap.
+type codeRange struct{ lo, hi uint32 }
 
-// pdfCMap maps codes to text (ToUnicode) or to CIDs (an embedded encoding CMap).
-type pdfCMap struct {
-	spaces [4][]pdfCodeRange
+// cmap maps codes to text (ToUnicode) or to CIDs (an embedded encoding CMap).
+type cmap struct {
+	spaces [4][]codeRange
 	chars  map[uint32]string
-	ranges []pdfCMapRange
+	ranges []cmapRange
 }
 
-type pdfCMapRange struct {
+type cmapRange struct {
 	lo, hi uint32
 	dst    string   // UTF-16BE of lo, incremented for later codes (bfrange) or a CID (cidrange) as text
 	arr    []string // one destination per code
@@ -49,7 +49,7 @@ type pdfCMapRange struct {
 }
 
 // code splits the next code off s: its value and length in bytes.
-func (f *pdfFont) code(s string) (uint32, int) {
+func (f *font) code(s string) (uint32, int) {
 	if !f.composite {
 		return uint32(s[0]), 1
 	}
@@ -76,14 +76,14 @@ func (f *pdfFont) code(s string) (uint32, int) {
 }
 
 // text returns the text of one code.
-func (f *pdfFont) text(code uint32) string {
+func (f *font) text(code uint32) string {
 	if code < 256 && f.small[code] != nil {
 		return *f.small[code]
 	}
 	if t, ok := f.texts[code]; ok {
 		return t
 	}
-	t := pdfCleanText(f.decode(code))
+	t := cleanText(f.decode(code))
 	if code < 256 {
 		f.small[code] = &t
 		return t
@@ -97,7 +97,7 @@ func (f *pdfFont) text(code uint32) string {
 	return t
 }
 
-func (f *pdfFont) decode(code uint32) string {
+func (f *font) decode(code uint32) string {
 	if f.unicode != nil {
 		if t, ok := f.unicode.lookup(code); ok {
 			return t
@@ -113,7 +113,7 @@ func (f *pdfFont) decode(code uint32) string {
 }
 
 // width returns the advance of one code in text space units (1 = the font size).
-func (f *pdfFont) width(code uint32) float64 {
+func (f *font) width(code uint32) float64 {
 	if f.composite {
 		cid := code
 		if f.cids != nil {
@@ -133,7 +133,7 @@ func (f *pdfFont) width(code uint32) float64 {
 	return f.missing * f.scale
 }
 
-func (m *pdfCMap) lookup(code uint32) (string, bool) {
+func (m *cmap) lookup(code uint32) (string, bool) {
 	if t, ok := m.chars[code]; ok {
 		return t, true
 	}
@@ -144,7 +144,7 @@ func (m *pdfCMap) lookup(code uint32) (string, bool) {
 		off := int(code - r.lo)
 		if r.arr != nil {
 			if off < len(r.arr) {
-				return pdfUTF16(r.arr[off]), true
+				return utf16BE(r.arr[off]), true
 			}
 			return "", false
 		}
@@ -160,12 +160,12 @@ func (m *pdfCMap) lookup(code uint32) (string, bool) {
 		} else {
 			b[0] += byte(off)
 		}
-		return pdfUTF16(string(b)), true
+		return utf16BE(string(b)), true
 	}
 	return "", false
 }
 
-func (m *pdfCMap) cid(code uint32) (int, bool) {
+func (m *cmap) cid(code uint32) (int, bool) {
 	for _, r := range m.ranges {
 		if code >= r.lo && code <= r.hi {
 			return r.cid + int(code-r.lo), true
@@ -178,8 +178,8 @@ func (m *pdfCMap) cid(code uint32) (int, bool) {
 	return 0, false
 }
 
-// pdfUTF16 decodes UTF-16BE text of a CMap destination.
-func pdfUTF16(s string) string {
+// utf16BE decodes UTF-16BE text of a CMap destination.
+func utf16BE(s string) string {
 	if len(s) == 1 {
 		return string(rune(s[0]))
 	}
@@ -190,7 +190,7 @@ func pdfUTF16(s string) string {
 	return string(utf16.Decode(u))
 }
 
-func pdfCodeOf(s string) uint32 {
+func codeOf(s string) uint32 {
 	var v uint32
 	for i := 0; i < len(s) && i < 4; i++ {
 		v = v<<8 | uint32(s[i])
@@ -199,10 +199,10 @@ func pdfCodeOf(s string) uint32 {
 }
 
 // parseCMap reads a ToUnicode or encoding CMap; it never fails, a damaged map gives what it had.
-func parseCMap(data []byte) *pdfCMap {
-	m := &pdfCMap{chars: map[uint32]string{}}
-	lx := &pdfLexer{data: data}
-	var stk []pdfOperand
+func parseCMap(data []byte) *cmap {
+	m := &cmap{chars: map[uint32]string{}}
+	lx := &lexer{data: data}
+	var stk []operand
 	mark := 0
 	for {
 		v, op, ok := lx.next()
@@ -210,7 +210,7 @@ func parseCMap(data []byte) *pdfCMap {
 			break
 		}
 		if op == "" {
-			if len(stk) < pdfMaxOperands*4 {
+			if len(stk) < maxOperands*4 {
 				stk = append(stk, v)
 			}
 			continue
@@ -223,20 +223,20 @@ func parseCMap(data []byte) *pdfCMap {
 			for i := mark; i+1 < len(stk); i += 2 {
 				lo, hi := stk[i].str, stk[i+1].str
 				if n := len(lo); n >= 1 && n <= 4 && len(hi) == n {
-					m.spaces[n-1] = append(m.spaces[n-1], pdfCodeRange{pdfCodeOf(lo), pdfCodeOf(hi)})
+					m.spaces[n-1] = append(m.spaces[n-1], codeRange{codeOf(lo), codeOf(hi)})
 				}
 			}
 			stk = stk[:0]
 		case "endbfchar":
 			for i := 0; i+1 < len(stk); i += 2 {
 				if stk[i].kind == 's' && len(m.chars) < 1<<20 {
-					m.chars[pdfCodeOf(stk[i].str)] = pdfUTF16(stk[i+1].str)
+					m.chars[codeOf(stk[i].str)] = utf16BE(stk[i+1].str)
 				}
 			}
 			stk = stk[:0]
 		case "endbfrange":
 			for i := 0; i+2 < len(stk); i += 3 {
-				r := pdfCMapRange{lo: pdfCodeOf(stk[i].str), hi: pdfCodeOf(stk[i+1].str)}
+				r := cmapRange{lo: codeOf(stk[i].str), hi: codeOf(stk[i+1].str)}
 				if r.hi < r.lo {
 					continue
 				}
@@ -256,7 +256,7 @@ func parseCMap(data []byte) *pdfCMap {
 			stk = stk[:0]
 		case "endcidrange":
 			for i := 0; i+2 < len(stk); i += 3 {
-				r := pdfCMapRange{lo: pdfCodeOf(stk[i].str), hi: pdfCodeOf(stk[i+1].str), cid: int(stk[i+2].num)}
+				r := cmapRange{lo: codeOf(stk[i].str), hi: codeOf(stk[i+1].str), cid: int(stk[i+2].num)}
 				if r.hi >= r.lo {
 					m.ranges = append(m.ranges, r)
 				}
@@ -264,11 +264,11 @@ func parseCMap(data []byte) *pdfCMap {
 			stk = stk[:0]
 		case "endcidchar":
 			for i := 0; i+1 < len(stk); i += 2 {
-				m.chars[pdfCodeOf(stk[i].str)] = strconv.Itoa(int(stk[i+1].num))
+				m.chars[codeOf(stk[i].str)] = strconv.Itoa(int(stk[i+1].num))
 			}
 			stk = stk[:0]
 		default:
-			if len(stk) > pdfMaxOperands*4 {
+			if len(stk) > maxOperands*4 {
 				stk = stk[:0]
 			}
 		}
@@ -276,8 +276,8 @@ func parseCMap(data []byte) *pdfCMap {
 	return m
 }
 
-// pdfBoldName tells from a font name whether the face is bold.
-func pdfBoldName(name string) bool {
+// boldName tells from a font name whether the face is bold.
+func boldName(name string) bool {
 	n := strings.ToLower(name)
 	for _, w := range []string{"bold", "black", "heavy", "semibold", "demi", "extrabold", "ultra"} {
 		if strings.Contains(n, w) {
@@ -295,8 +295,8 @@ func pdfBoldName(name string) bool {
 }
 
 // loadFont builds a font from its dictionary; a damaged dictionary gives a font that decodes what it can.
-func (rd *pdfDoc) loadFont(v pdf.Value) *pdfFont {
-	f := &pdfFont{scale: 0.001, missing: 500}
+func (rd *Doc) loadFont(v pdf.Value) *font {
+	f := &font{scale: 0.001, missing: 500}
 	base := v.Key("BaseFont").Name()
 	if i := strings.IndexByte(base, '+'); i >= 0 && i < len(base)-1 {
 		base = base[i+1:]
@@ -308,7 +308,7 @@ func (rd *pdfDoc) loadFont(v pdf.Value) *pdfFont {
 		f.composite = true
 		desc = v.Key("DescendantFonts").Index(0).Key("FontDescriptor")
 	}
-	f.bold = pdfBoldName(base) || pdfBoldName(desc.Key("FontName").Name()) ||
+	f.bold = boldName(base) || boldName(desc.Key("FontName").Name()) ||
 		desc.Key("FontWeight").Float64() >= 600 || int64(desc.Key("Flags").Float64())&(1<<18) != 0
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		if data, err := rd.stream(tu); len(data) > 0 || err == nil {
@@ -345,7 +345,7 @@ func (rd *pdfDoc) loadFont(v pdf.Value) *pdfFont {
 }
 
 // loadComposite reads the code lengths, CIDs and widths of a Type0 font.
-func (rd *pdfDoc) loadComposite(f *pdfFont, v pdf.Value) {
+func (rd *Doc) loadComposite(f *font, v pdf.Value) {
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
 	case pdf.Stream:
@@ -362,7 +362,7 @@ func (rd *pdfDoc) loadComposite(f *pdfFont, v pdf.Value) {
 		}
 	}
 	if empty { // Identity-H/V and the predefined two-byte CMaps
-		f.spaces[1] = []pdfCodeRange{{0, 0xffff}}
+		f.spaces[1] = []codeRange{{0, 0xffff}}
 		f.cids = nil
 	}
 	df := v.Key("DescendantFonts").Index(0)
@@ -393,7 +393,7 @@ func (rd *pdfDoc) loadComposite(f *pdfFont, v pdf.Value) {
 }
 
 // loadEncoding fills the code-to-rune table of a simple font from its base encoding and differences.
-func (rd *pdfDoc) loadEncoding(f *pdfFont, v pdf.Value, sub string) {
+func (rd *Doc) loadEncoding(f *font, v pdf.Value, sub string) {
 	enc := v.Key("Encoding")
 	base := ""
 	switch enc.Kind() {
@@ -418,7 +418,7 @@ func (rd *pdfDoc) loadEncoding(f *pdfFont, v pdf.Value, sub string) {
 			f.enc[i] = charmap.Macintosh.DecodeByte(byte(i))
 		}
 	default:
-		f.enc = pdfStandardEncoding()
+		f.enc = standardEncoding()
 	}
 	for i := 0; i < 32; i++ {
 		f.enc[i] = 0
@@ -435,7 +435,7 @@ func (rd *pdfDoc) loadEncoding(f *pdfFont, v pdf.Value, sub string) {
 			code = int(e.Float64())
 		case pdf.Name:
 			if code >= 0 && code < 256 {
-				if r := pdfGlyphRune(e.Name()); r != 0 {
+				if r := glyphRune(e.Name()); r != 0 {
 					f.enc[code] = r
 				}
 			}
@@ -444,7 +444,7 @@ func (rd *pdfDoc) loadEncoding(f *pdfFont, v pdf.Value, sub string) {
 	}
 }
 
-var pdfStdHigh = map[byte]string{
+var stdHigh = map[byte]string{
 	0xa1: "exclamdown", 0xa2: "cent", 0xa3: "sterling", 0xa4: "fraction", 0xa5: "yen", 0xa6: "florin", 0xa7: "section",
 	0xa8: "currency", 0xa9: "quotesingle", 0xaa: "quotedblleft", 0xab: "guillemotleft", 0xac: "guilsinglleft",
 	0xad: "guilsinglright", 0xae: "fi", 0xaf: "fl", 0xb1: "endash", 0xb2: "dagger", 0xb3: "daggerdbl",
@@ -456,22 +456,22 @@ var pdfStdHigh = map[byte]string{
 	0xf1: "ae", 0xf5: "dotlessi", 0xf8: "lslash", 0xf9: "oslash", 0xfa: "oe", 0xfb: "germandbls",
 }
 
-// pdfStandardEncoding is Adobe's StandardEncoding, the default of Type1 fonts.
-func pdfStandardEncoding() [256]rune {
+// standardEncoding is Adobe's StandardEncoding, the default of Type1 fonts.
+func standardEncoding() [256]rune {
 	var t [256]rune
 	for i := 32; i < 127; i++ {
 		t[i] = rune(i)
 	}
 	t['\''] = '’'
 	t['`'] = '‘'
-	for b, n := range pdfStdHigh {
-		t[b] = pdfGlyphRune(n)
+	for b, n := range stdHigh {
+		t[b] = glyphRune(n)
 	}
 	return t
 }
 
-// pdfWinNames names the glyphs of WinAnsiEncoding from 0x80, so that glyph names map back to runes.
-var pdfWinNames = [128]string{
+// winNames names the glyphs of WinAnsiEncoding from 0x80, so that glyph names map back to runes.
+var winNames = [128]string{
 	"Euro", "", "quotesinglbase", "florin", "quotedblbase", "ellipsis", "dagger", "daggerdbl",
 	"circumflex", "perthousand", "Scaron", "guilsinglleft", "OE", "", "Zcaron", "",
 	"", "quoteleft", "quoteright", "quotedblleft", "quotedblright", "bullet", "endash", "emdash",
@@ -490,7 +490,7 @@ var pdfWinNames = [128]string{
 	"oslash", "ugrave", "uacute", "ucircumflex", "udieresis", "yacute", "thorn", "ydieresis",
 }
 
-var pdfASCIINames = map[string]rune{
+var asciiNames = map[string]rune{
 	"space": ' ', "exclam": '!', "quotedbl": '"', "numbersign": '#', "dollar": '$', "percent": '%',
 	"ampersand": '&', "quotesingle": '\'', "parenleft": '(', "parenright": ')', "asterisk": '*', "plus": '+',
 	"comma": ',', "hyphen": '-', "period": '.', "slash": '/', "zero": '0', "one": '1', "two": '2', "three": '3',
@@ -505,31 +505,31 @@ var pdfASCIINames = map[string]rune{
 	"arrowright": '→', "checkmark": '✓', "uni00A0": '\u00a0',
 }
 
-var pdfGlyphNames map[string]rune
+var glyphNames map[string]rune
 
 func init() {
-	pdfGlyphNames = make(map[string]rune, 300)
-	for k, v := range pdfASCIINames {
-		pdfGlyphNames[k] = v
+	glyphNames = make(map[string]rune, 300)
+	for k, v := range asciiNames {
+		glyphNames[k] = v
 	}
-	for i, n := range pdfWinNames {
+	for i, n := range winNames {
 		if n != "" {
-			pdfGlyphNames[n] = charmap.Windows1252.DecodeByte(byte(0x80 + i))
+			glyphNames[n] = charmap.Windows1252.DecodeByte(byte(0x80 + i))
 		}
 	}
 	for c := 'A'; c <= 'Z'; c++ {
-		pdfGlyphNames[string(c)] = c
-		pdfGlyphNames[string(c+32)] = c + 32
+		glyphNames[string(c)] = c
+		glyphNames[string(c+32)] = c + 32
 	}
 }
 
-// pdfGlyphRune maps a glyph name to its rune: the common Latin names, uniXXXX and uXXXX[XX].
-func pdfGlyphRune(name string) rune {
-	if r, ok := pdfGlyphNames[name]; ok {
+// glyphRune maps a glyph name to its rune: the common Latin names, uniXXXX and uXXXX[XX].
+func glyphRune(name string) rune {
+	if r, ok := glyphNames[name]; ok {
 		return r
 	}
 	if i := strings.IndexByte(name, '.'); i > 0 { // "a.sc", "one.oldstyle"
-		return pdfGlyphRune(name[:i])
+		return glyphRune(name[:i])
 	}
 	if strings.HasPrefix(name, "uni") && len(name) >= 7 {
 		if n, err := strconv.ParseUint(name[3:7], 16, 32); err == nil {

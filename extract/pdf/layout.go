@@ -1,4 +1,4 @@
-package extract
+package pdf
 
 import (
 	"cmp"
@@ -7,26 +7,29 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"drucksache/extract/layout"
+	"drucksache/extract/pdf/internal/content"
 )
 
-// pdfWord is a run of glyphs without a gap.
-type pdfWord struct {
+// word is a run of glyphs without a gap.
+type word struct {
 	text   string
 	x0, x1 float64
 	bold   bool
 	size   float64
 }
 
-// pdfTextLine is one printed line of a page: glyphs on one baseline, raised markers included.
-type pdfTextLine struct {
+// textLine is one printed line of a page: glyphs on one baseline, raised markers included.
+type textLine struct {
 	page   int
 	y      float64 // baseline
 	top    float64 // highest glyph top, for gaps
 	size   float64 // the main font size of the line
 	x0, x1 float64
-	words  []pdfWord
-	bold   Tri
-	role   Role
+	words  []word
+	bold   layout.Tri
+	role   layout.Role
 	marker bool // starts with a raised marker (a footnote's first line)
 	table  int
 	cells  []string
@@ -35,7 +38,7 @@ type pdfTextLine struct {
 	no     int
 }
 
-func (l *pdfTextLine) text() string {
+func (l *textLine) text() string {
 	var b strings.Builder
 	for i, w := range l.words {
 		if i > 0 {
@@ -46,38 +49,38 @@ func (l *pdfTextLine) text() string {
 	return b.String()
 }
 
-// pdfSuper writes a raised glyph the way the contract wants markers: as a Unicode superscript.
-var pdfSuper = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷",
+// superscript writes a raised glyph the way the contract wants markers: as a Unicode superscript.
+var superscript = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷",
 	"8", "⁸", "9", "⁹", "+", "⁺", "-", "⁻", "(", "⁽", ")", "⁾")
 
-type pdfCluster struct {
+type cluster struct {
 	y, size float64
 	x0, x1  float64
-	glyphs  []pdfGlyph
+	glyphs  []content.Glyph
 	raised  []bool
 }
 
-// pdfPageLines groups the glyphs of a page into printed lines, top to bottom.
-func pdfPageLines(pg *pdfPage, pageNo int) []*pdfTextLine {
-	gs := pg.glyphs // sorted in place: the page is read once
-	byPlace := func(a, b pdfGlyph) int {
+// pageLines groups the glyphs of a page into printed lines, top to bottom.
+func pageLines(pg *content.Page, pageNo int) []*textLine {
+	gs := pg.Glyphs // sorted in place: the page is read once
+	byPlace := func(a, b content.Glyph) int {
 		switch {
-		case a.y != b.y:
-			return cmp.Compare(b.y, a.y)
+		case a.Y != b.Y:
+			return cmp.Compare(b.Y, a.Y)
 		default:
-			return cmp.Compare(a.x, b.x)
+			return cmp.Compare(a.X, b.X)
 		}
 	}
 	if !slices.IsSortedFunc(gs, byPlace) {
 		slices.SortFunc(gs, byPlace)
 	}
-	var cl []*pdfCluster
+	var cl []*cluster
 	for i := 0; i < len(gs); {
-		c := &pdfCluster{y: gs[i].y, x0: gs[i].x, x1: gs[i].x + gs[i].w}
+		c := &cluster{y: gs[i].Y, x0: gs[i].X, x1: gs[i].X + gs[i].W}
 		j := i
 		for ; j < len(gs); j++ {
 			g := &gs[j]
-			if j > i && math.Abs(c.y-g.y) > 0.2*math.Max(math.Min(c.size, g.size), 1) {
+			if j > i && math.Abs(c.y-g.Y) > 0.2*math.Max(math.Min(c.size, g.Size), 1) {
 				break
 			}
 			c.grow(g)
@@ -115,14 +118,14 @@ func pdfPageLines(pg *pdfPage, pageNo int) []*pdfTextLine {
 			merged[i] = true
 		}
 	}
-	var kept []*pdfCluster
+	var kept []*cluster
 	for i, c := range cl {
 		if !merged[i] && !c.blank() {
 			kept = append(kept, c)
 		}
 	}
-	kept = pdfColumns(kept, pg)
-	var out []*pdfTextLine
+	kept = columns(kept, pg)
+	var out []*textLine
 	for _, c := range kept {
 		if l := c.line(pageNo); l != nil {
 			out = append(out, l)
@@ -131,12 +134,12 @@ func pdfPageLines(pg *pdfPage, pageNo int) []*pdfTextLine {
 	return out
 }
 
-// pdfColumns finds a page set in two columns and puts its lines in reading order: within each
+// columns finds a page set in two columns and puts its lines in reading order: within each
 // band between lines that span the page, the left column, then the right one. A page in one
 // column (or a table, whose columns are short) comes back as it was, top to bottom.
-func pdfColumns(cl []*pdfCluster, pg *pdfPage) []*pdfCluster {
-	h, w := pg.height, pg.width
-	body := func(c *pdfCluster) bool { return c.y > 0.06*h && c.y < 0.94*h }
+func columns(cl []*cluster, pg *content.Page) []*cluster {
+	h, w := pg.Height, pg.Width
+	body := func(c *cluster) bool { return c.y > 0.06*h && c.y < 0.94*h }
 	n := 0
 	for _, c := range cl {
 		if body(c) {
@@ -154,10 +157,10 @@ func pdfColumns(cl []*pdfCluster, pg *pdfPage) []*pdfCluster {
 			continue
 		}
 		for _, g := range c.glyphs {
-			if g.space {
+			if g.Space {
 				continue
 			}
-			for x := max(0, int(g.x)); x <= min(len(cover)-1, int(g.x+g.w)); x++ {
+			for x := max(0, int(g.X)); x <= min(len(cover)-1, int(g.X+g.W)); x++ {
 				if last[x] != ci+1 {
 					last[x] = ci + 1
 					cover[x]++
@@ -193,10 +196,10 @@ func pdfColumns(cl []*pdfCluster, pg *pdfPage) []*pdfCluster {
 		}
 		for _, g := range c.glyphs {
 			switch {
-			case g.space:
-			case g.x+g.w <= float64(bestLo)+1:
+			case g.Space:
+			case g.X+g.W <= float64(bestLo)+1:
 				side[ci] |= 1
-			case g.x >= float64(bestHi)-1:
+			case g.X >= float64(bestHi)-1:
 				side[ci] |= 2
 			default:
 				side[ci] = -1
@@ -217,12 +220,12 @@ func pdfColumns(cl []*pdfCluster, pg *pdfPage) []*pdfCluster {
 	if leftLines < 5 || rightLines < 5 || leftWords < 4*leftLines || rightWords < 4*rightLines {
 		return cl
 	}
-	for _, r := range pg.rules { // a ruled table across the middle is one table, not two columns
-		if r.x0 == r.x1 && r.x0 > float64(bestLo) && r.x0 < float64(bestHi) {
+	for _, r := range pg.Rules { // a ruled table across the middle is one table, not two columns
+		if r.X0 == r.X1 && r.X0 > float64(bestLo) && r.X0 < float64(bestHi) {
 			return cl
 		}
 	}
-	var out, left, right []*pdfCluster
+	var out, left, right []*cluster
 	flush := func() {
 		out = append(append(out, left...), right...)
 		left, right = left[:0:0], right[:0:0]
@@ -246,10 +249,10 @@ func pdfColumns(cl []*pdfCluster, pg *pdfPage) []*pdfCluster {
 }
 
 // words counts the words of a cluster on one side of x.
-func (c *pdfCluster) words(x float64, left bool) int {
+func (c *cluster) words(x float64, left bool) int {
 	n, in := 0, false
 	for _, g := range c.glyphs {
-		if g.space || (g.x < x) != left {
+		if g.Space || (g.X < x) != left {
 			in = false
 			continue
 		}
@@ -262,12 +265,12 @@ func (c *pdfCluster) words(x float64, left bool) int {
 }
 
 // split divides a cluster at x into the parts left and right of it.
-func (c *pdfCluster) split(x float64) (*pdfCluster, *pdfCluster) {
-	l := &pdfCluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
-	r := &pdfCluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
+func (c *cluster) split(x float64) (*cluster, *cluster) {
+	l := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
+	r := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
 	for i, g := range c.glyphs {
 		part := r
-		if g.x+g.w/2 < x {
+		if g.X+g.W/2 < x {
 			part = l
 		}
 		part.glyphs = append(part.glyphs, g)
@@ -283,7 +286,7 @@ func (c *pdfCluster) split(x float64) (*pdfCluster, *pdfCluster) {
 }
 
 // add appends a glyph from another cluster; raised marks a superscript.
-func (c *pdfCluster) add(g pdfGlyph, raised bool) {
+func (c *cluster) add(g content.Glyph, raised bool) {
 	if c.raised == nil {
 		c.raised = make([]bool, len(c.glyphs), len(c.glyphs)+4)
 	}
@@ -292,23 +295,23 @@ func (c *pdfCluster) add(g pdfGlyph, raised bool) {
 	c.grow(&g)
 }
 
-func (c *pdfCluster) grow(g *pdfGlyph) {
-	if !g.space && g.size > c.size {
-		c.size = g.size
+func (c *cluster) grow(g *content.Glyph) {
+	if !g.Space && g.Size > c.size {
+		c.size = g.Size
 	}
-	if g.x < c.x0 {
-		c.x0 = g.x
+	if g.X < c.x0 {
+		c.x0 = g.X
 	}
-	if e := g.x + g.w; e > c.x1 {
+	if e := g.X + g.W; e > c.x1 {
 		c.x1 = e
 	}
 }
 
-func (c *pdfCluster) isRaised(i int) bool { return c.raised != nil && c.raised[i] }
+func (c *cluster) isRaised(i int) bool { return c.raised != nil && c.raised[i] }
 
-func (c *pdfCluster) blank() bool {
+func (c *cluster) blank() bool {
 	for _, g := range c.glyphs {
-		if !g.space {
+		if !g.Space {
 			return false
 		}
 	}
@@ -316,19 +319,19 @@ func (c *pdfCluster) blank() bool {
 }
 
 // line turns a cluster into words: glyphs sorted left to right, split at spaces and gaps.
-func (c *pdfCluster) line(pageNo int) *pdfTextLine {
+func (c *cluster) line(pageNo int) *textLine {
 	idx := make([]int, len(c.glyphs))
 	for i := range idx {
 		idx[i] = i
 	}
-	byX := func(a, b int) int { return cmp.Compare(c.glyphs[a].x, c.glyphs[b].x) }
+	byX := func(a, b int) int { return cmp.Compare(c.glyphs[a].X, c.glyphs[b].X) }
 	if !slices.IsSortedFunc(idx, byX) {
 		slices.SortStableFunc(idx, byX)
 	}
-	l := &pdfTextLine{page: pageNo, y: c.y, size: c.mainSize()}
-	var cur *pdfWord
+	l := &textLine{page: pageNo, y: c.y, size: c.mainSize()}
+	var cur *word
 	var curBold, curAll bool
-	var last *pdfGlyph
+	var last *content.Glyph
 	var buf []byte // the text of the current word
 	flush := func() {
 		if cur != nil {
@@ -343,39 +346,39 @@ func (c *pdfCluster) line(pageNo int) *pdfTextLine {
 	}
 	for n, i := range idx {
 		g := c.glyphs[i]
-		if last != nil && !g.space && !last.space && g.text == last.text && math.Abs(g.x-last.x) < 0.1*g.size {
+		if last != nil && !g.Space && !last.Space && g.Text == last.Text && math.Abs(g.X-last.X) < 0.1*g.Size {
 			continue // the same glyph drawn twice (shadow or fake bold)
 		}
-		if g.space {
+		if g.Space {
 			flush()
 			last = &c.glyphs[i]
 			continue
 		}
 		gap := 0.0
-		if last != nil && !last.space {
-			gap = g.x - (last.x + last.w)
+		if last != nil && !last.Space {
+			gap = g.X - (last.X + last.W)
 		}
-		if last != nil && last.cs > 0 {
-			gap -= last.cs // letter-spaced (tracked) text: the tracking is not a word gap
+		if last != nil && last.Tracking > 0 {
+			gap -= last.Tracking // letter-spaced (tracked) text: the tracking is not a word gap
 		}
-		if cur != nil && gap > 0.15*math.Min(g.size, l.size) {
+		if cur != nil && gap > 0.15*math.Min(g.Size, l.size) {
 			flush()
 		}
-		t := g.text
+		t := g.Text
 		if c.isRaised(i) {
-			t = pdfSuper.Replace(t)
+			t = superscript.Replace(t)
 			if n == 0 {
 				l.marker = true
 			}
 		}
 		if cur == nil {
-			cur = &pdfWord{x0: g.x, size: g.size}
+			cur = &word{x0: g.X, size: g.Size}
 			curBold, curAll = true, true
 		}
 		buf = append(buf, t...)
-		cur.x1 = math.Max(cur.x1, g.x+g.w)
+		cur.x1 = math.Max(cur.x1, g.X+g.W)
 		if !c.isRaised(i) {
-			curBold = curBold && g.bold
+			curBold = curBold && g.Bold
 		}
 		last = &c.glyphs[i]
 	}
@@ -383,23 +386,23 @@ func (c *pdfCluster) line(pageNo int) *pdfTextLine {
 	if len(l.words) == 0 {
 		return nil
 	}
-	pdfSoftHyphens(l.words)
+	softHyphens(l.words)
 	l.x0, l.x1 = l.words[0].x0, l.words[len(l.words)-1].x1
 	l.top = l.y + 0.75*l.size
 	bold := true
 	for _, w := range l.words {
 		bold = bold && w.bold
 	}
-	l.bold = No
+	l.bold = layout.No
 	if bold {
-		l.bold = Yes
+		l.bold = layout.Yes
 	}
 	return l
 }
 
-// pdfSoftHyphens writes a soft hyphen (U+00AD) the way it is printed: as "-" at the line end,
+// softHyphens writes a soft hyphen (U+00AD) the way it is printed: as "-" at the line end,
 // where the word was broken, and not at all inside the line.
-func pdfSoftHyphens(words []pdfWord) {
+func softHyphens(words []word) {
 	for i := range words {
 		if !strings.Contains(words[i].text, "\u00ad") {
 			continue
@@ -414,13 +417,13 @@ func pdfSoftHyphens(words []pdfWord) {
 	}
 }
 
-// pdfCounter counts values without a map: a line or page has few distinct sizes.
-type pdfCounter struct {
+// counter counts values without a map: a line or page has few distinct sizes.
+type counter struct {
 	vals []float64
 	ns   []int
 }
 
-func (c *pdfCounter) add(v float64, n int) {
+func (c *counter) add(v float64, n int) {
 	for i, x := range c.vals {
 		if x == v {
 			c.ns[i] += n
@@ -432,7 +435,7 @@ func (c *pdfCounter) add(v float64, n int) {
 }
 
 // mode is the most frequent value, the larger on a tie; def when there is none.
-func (c *pdfCounter) mode(def float64) float64 {
+func (c *counter) mode(def float64) float64 {
 	best, n := def, 0
 	for i, v := range c.vals {
 		if c.ns[i] > n || c.ns[i] == n && v > best {
@@ -443,40 +446,40 @@ func (c *pdfCounter) mode(def float64) float64 {
 }
 
 // mainSize is the size most glyphs of the cluster have (raised markers do not count).
-func (c *pdfCluster) mainSize() float64 {
-	var counts pdfCounter
+func (c *cluster) mainSize() float64 {
+	var counts counter
 	for i := range c.glyphs {
-		if g := &c.glyphs[i]; !g.space && !c.isRaised(i) {
-			counts.add(math.Round(g.size*2)/2, 1)
+		if g := &c.glyphs[i]; !g.Space && !c.isRaised(i) {
+			counts.add(math.Round(g.Size*2)/2, 1)
 		}
 	}
 	return counts.mode(c.size)
 }
 
-// pdfLayout turns the pages into the lines a structure parser reads.
-func pdfLayout(pages []*pdfPage) []Line {
-	all := make([][]*pdfTextLine, len(pages))
+// linesOf turns the pages into the lines a structure parser reads.
+func linesOf(pages []*content.Page) []layout.Line {
+	all := make([][]*textLine, len(pages))
 	for i, pg := range pages {
-		all[i] = pdfPageLines(pg, i+1)
+		all[i] = pageLines(pg, i+1)
 	}
-	m := pdfMeasure(pages, all)
-	pdfMarkFurniture(pages, all, m)
-	pm := make([]pdfMetrics, len(pages)) // margins differ between left and right pages
+	m := measure(pages, all)
+	markFurniture(pages, all, m)
+	pm := make([]metrics, len(pages)) // margins differ between left and right pages
 	for i := range pages {
 		pm[i] = m.page(all[i])
 	}
 	table := 0
 	for i, pg := range pages {
-		table = pdfTables(pg, all[i], pm[i], table)
-		pdfMarkFootnotes(pg, all[i], pm[i])
+		table = tables(pg, all[i], pm[i], table)
+		markFootnotes(pg, all[i], pm[i])
 	}
-	pdfBreaks(all, pm)
-	var out []Line
+	breaks(all, pm)
+	var out []layout.Line
 	for i, lines := range all {
 		no := 0
 		for _, l := range lines {
 			no++
-			if l.role != pdfRoleMerged {
+			if l.role != roleMerged {
 				out = append(out, l.toLine(no, pm[i]))
 			}
 		}
@@ -485,11 +488,11 @@ func pdfLayout(pages []*pdfPage) []Line {
 }
 
 // page returns the metrics with the margins of one page, when it has enough body lines to tell.
-func (m pdfMetrics) page(lines []*pdfTextLine) pdfMetrics {
+func (m metrics) page(lines []*textLine) metrics {
 	lefts := map[float64]int{}
 	var rights []float64
 	for _, l := range lines {
-		if l.role == RoleBody && math.Abs(l.size-m.size) <= 0.6 && len(l.words) >= 3 {
+		if l.role == layout.RoleBody && math.Abs(l.size-m.size) <= 0.6 && len(l.words) >= 3 {
 			lefts[math.Round(l.x0)] += len(l.words)
 			rights = append(rights, l.x1)
 		}
@@ -498,7 +501,7 @@ func (m pdfMetrics) page(lines []*pdfTextLine) pdfMetrics {
 		return m
 	}
 	p := m
-	p.left = pdfMode(lefts, m.left)
+	p.left = modeOf(lefts, m.left)
 	sort.Float64s(rights)
 	p.right = rights[len(rights)*9/10]
 	if p.right <= p.left+50 {
@@ -507,14 +510,14 @@ func (m pdfMetrics) page(lines []*pdfTextLine) pdfMetrics {
 	return p
 }
 
-// pdfMetrics are the body's measures: the size most text has, its line pitch and its margins.
-type pdfMetrics struct {
+// metrics are the body's measures: the size most text has, its line pitch and its margins.
+type metrics struct {
 	size, pitch float64
 	left, right float64
 }
 
-func pdfMeasure(pages []*pdfPage, all [][]*pdfTextLine) pdfMetrics {
-	var sizes pdfCounter
+func measure(pages []*content.Page, all [][]*textLine) metrics {
+	var sizes counter
 	for _, lines := range all {
 		for _, l := range lines {
 			n := 0
@@ -524,7 +527,7 @@ func pdfMeasure(pages []*pdfPage, all [][]*pdfTextLine) pdfMetrics {
 			sizes.add(l.size, n)
 		}
 	}
-	m := pdfMetrics{size: sizes.mode(10)}
+	m := metrics{size: sizes.mode(10)}
 	lefts, rights, pitches := map[float64]int{}, []float64{}, map[float64]int{}
 	for _, lines := range all {
 		for i, l := range lines {
@@ -540,8 +543,8 @@ func pdfMeasure(pages []*pdfPage, all [][]*pdfTextLine) pdfMetrics {
 			}
 		}
 	}
-	m.left = pdfMode(lefts, 72)
-	m.pitch = pdfMode(pitches, 1.2*m.size)
+	m.left = modeOf(lefts, 72)
+	m.pitch = modeOf(pitches, 1.2*m.size)
 	sort.Float64s(rights)
 	m.right = m.left + 400
 	if n := len(rights); n > 0 {
@@ -553,7 +556,7 @@ func pdfMeasure(pages []*pdfPage, all [][]*pdfTextLine) pdfMetrics {
 	return m
 }
 
-func pdfMode(c map[float64]int, def float64) float64 {
+func modeOf(c map[float64]int, def float64) float64 {
 	best, n := def, 0
 	for k, v := range c {
 		if v > n || v == n && k < best {

@@ -1,45 +1,45 @@
-package extract
+package content
 
 import (
 	"strconv"
 )
 
-// pdfOperand is one operand of a content-stream or CMap operator: a number, string, name, array or dictionary.
-type pdfOperand struct {
+// operand is one operand of a content-stream or CMap operator: a number, string, name, array or dictionary.
+type operand struct {
 	kind byte // 'n' number, 's' string, '/' name, '[' array, 'd' dictionary, 'b' boolean or null
 	num  float64
 	str  string // bytes of a string, or a name without its slash
-	arr  []pdfOperand
+	arr  []operand
 }
 
 // Limits of the lexer: a hostile stream can nest arrays or pile up operands without end.
 const (
-	pdfMaxDepth    = 32
-	pdfMaxOperands = 4096
-	pdfMaxArray    = 1 << 16
+	maxDepth    = 32
+	maxOperands = 4096
+	maxArray    = 1 << 16
 )
 
-// pdfLexer splits a decoded content stream or CMap into operands and operators.
+// lexer splits a decoded content stream or CMap into operands and operators.
 //
 // It is written here rather than taken from the PDF library because the library's
 // tokenizer loops forever on an unterminated hex string and panics on stray delimiters;
 // this one always advances and stops at the end of its input.
-type pdfLexer struct {
+type lexer struct {
 	data    []byte
 	pos     int
-	arrays  [][]pdfOperand // buffers for the arrays of the current operator, reused after it ran
+	arrays  [][]operand // buffers for the arrays of the current operator, reused after it ran
 	nArrays int
 	scratch []byte
 }
 
 // release makes the array buffers reusable: the operands read so far are no longer needed.
-func (l *pdfLexer) release() { l.nArrays = 0 }
+func (l *lexer) release() { l.nArrays = 0 }
 
-func pdfIsSpace(c byte) bool {
+func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0
 }
 
-func pdfIsDelim(c byte) bool {
+func isDelim(c byte) bool {
 	switch c {
 	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
 		return true
@@ -48,10 +48,10 @@ func pdfIsDelim(c byte) bool {
 }
 
 // skipSpace moves past white space and comments.
-func (l *pdfLexer) skipSpace() {
+func (l *lexer) skipSpace() {
 	for l.pos < len(l.data) {
 		c := l.data[l.pos]
-		if pdfIsSpace(c) {
+		if isSpace(c) {
 			l.pos++
 			continue
 		}
@@ -66,11 +66,11 @@ func (l *pdfLexer) skipSpace() {
 }
 
 // next returns the next operand, or the next operator as op; ok is false at the end of the input.
-func (l *pdfLexer) next() (v pdfOperand, op string, ok bool) {
+func (l *lexer) next() (v operand, op string, ok bool) {
 	return l.nextDepth(0)
 }
 
-func (l *pdfLexer) nextDepth(depth int) (v pdfOperand, op string, ok bool) {
+func (l *lexer) nextDepth(depth int) (v operand, op string, ok bool) {
 	l.skipSpace()
 	if l.pos >= len(l.data) {
 		return v, "", false
@@ -79,20 +79,20 @@ func (l *pdfLexer) nextDepth(depth int) (v pdfOperand, op string, ok bool) {
 	switch {
 	case c == '(':
 		l.pos++
-		return pdfOperand{kind: 's', str: l.literal()}, "", true
+		return operand{kind: 's', str: l.literal()}, "", true
 	case c == '<' && l.pos+1 < len(l.data) && l.data[l.pos+1] == '<':
 		l.pos += 2
 		return l.dict(depth), "", true
 	case c == '<':
 		l.pos++
-		return pdfOperand{kind: 's', str: l.hex()}, "", true
+		return operand{kind: 's', str: l.hex()}, "", true
 	case c == '/':
 		l.pos++
 		start := l.pos
-		for l.pos < len(l.data) && !pdfIsSpace(l.data[l.pos]) && !pdfIsDelim(l.data[l.pos]) {
+		for l.pos < len(l.data) && !isSpace(l.data[l.pos]) && !isDelim(l.data[l.pos]) {
 			l.pos++
 		}
-		return pdfOperand{kind: '/', str: pdfUnescapeName(l.data[start:l.pos])}, "", true
+		return operand{kind: '/', str: unescapeName(l.data[start:l.pos])}, "", true
 	case c == '[':
 		l.pos++
 		return l.array(depth), "", true
@@ -101,22 +101,22 @@ func (l *pdfLexer) nextDepth(depth int) (v pdfOperand, op string, ok bool) {
 		return v, string(c), true // a stray delimiter: the caller treats it as an unknown operator
 	}
 	start := l.pos
-	for l.pos < len(l.data) && !pdfIsSpace(l.data[l.pos]) && !pdfIsDelim(l.data[l.pos]) {
+	for l.pos < len(l.data) && !isSpace(l.data[l.pos]) && !isDelim(l.data[l.pos]) {
 		l.pos++
 	}
 	word := l.data[start:l.pos]
-	if f, isNum := pdfNumber(word); isNum {
-		return pdfOperand{kind: 'n', num: f}, "", true
+	if f, isNum := number(word); isNum {
+		return operand{kind: 'n', num: f}, "", true
 	}
 	switch string(word) {
 	case "true", "false", "null":
-		return pdfOperand{kind: 'b', str: string(word)}, "", true
+		return operand{kind: 'b', str: string(word)}, "", true
 	}
-	return v, pdfOpName(word), true
+	return v, opName(word), true
 }
 
-// pdfOpName returns the operator as a string, without allocating for the common ones.
-func pdfOpName(w []byte) string {
+// opName returns the operator as a string, without allocating for the common ones.
+func opName(w []byte) string {
 	switch string(w) {
 	case "Tj":
 		return "Tj"
@@ -186,8 +186,8 @@ func pdfOpName(w []byte) string {
 	return string(w)
 }
 
-// pdfNumber parses a PDF number; it accepts the sloppy forms producers write ("-.5", "3.", "--2").
-func pdfNumber(w []byte) (float64, bool) {
+// number parses a PDF number; it accepts the sloppy forms producers write ("-.5", "3.", "--2").
+func number(w []byte) (float64, bool) {
 	if len(w) == 0 || len(w) > 40 {
 		return 0, false
 	}
@@ -195,7 +195,7 @@ func pdfNumber(w []byte) (float64, bool) {
 	if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
 		return 0, false
 	}
-	if f, ok := pdfSimpleNumber(w); ok {
+	if f, ok := simpleNumber(w); ok {
 		return f, true
 	}
 	s := string(w)
@@ -212,8 +212,8 @@ func pdfNumber(w []byte) (float64, bool) {
 	return f, true
 }
 
-// pdfSimpleNumber parses the common forms ("12", "-3.5", ".25") without allocating.
-func pdfSimpleNumber(w []byte) (float64, bool) {
+// simpleNumber parses the common forms ("12", "-3.5", ".25") without allocating.
+func simpleNumber(w []byte) (float64, bool) {
 	i, neg := 0, false
 	if w[0] == '-' || w[0] == '+' {
 		neg, i = w[0] == '-', 1
@@ -242,11 +242,11 @@ func pdfSimpleNumber(w []byte) (float64, bool) {
 	return v, true
 }
 
-func pdfUnescapeName(b []byte) string {
+func unescapeName(b []byte) string {
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
 		if b[i] == '#' && i+2 < len(b) {
-			h, l := pdfUnhex(b[i+1]), pdfUnhex(b[i+2])
+			h, l := unhex(b[i+1]), unhex(b[i+2])
 			if h >= 0 && l >= 0 {
 				out = append(out, byte(h<<4|l))
 				i += 2
@@ -258,7 +258,7 @@ func pdfUnescapeName(b []byte) string {
 	return string(out)
 }
 
-func pdfUnhex(c byte) int {
+func unhex(c byte) int {
 	switch {
 	case c >= '0' && c <= '9':
 		return int(c - '0')
@@ -271,7 +271,7 @@ func pdfUnhex(c byte) int {
 }
 
 // hex reads a hex string after its '<'; an unterminated one ends at the end of the input.
-func (l *pdfLexer) hex() string {
+func (l *lexer) hex() string {
 	out := l.scratch[:0]
 	defer func() { l.scratch = out[:0] }()
 	hi := -1
@@ -281,7 +281,7 @@ func (l *pdfLexer) hex() string {
 		if c == '>' {
 			break
 		}
-		d := pdfUnhex(c)
+		d := unhex(c)
 		if d < 0 {
 			continue
 		}
@@ -299,7 +299,7 @@ func (l *pdfLexer) hex() string {
 }
 
 // literal reads a literal string after its '('.
-func (l *pdfLexer) literal() string {
+func (l *lexer) literal() string {
 	out := l.scratch[:0]
 	defer func() { l.scratch = out[:0] }()
 	depth := 1
@@ -356,12 +356,12 @@ func (l *pdfLexer) literal() string {
 	return string(out)
 }
 
-func (l *pdfLexer) array(depth int) pdfOperand {
-	v := pdfOperand{kind: '['}
+func (l *lexer) array(depth int) operand {
+	v := operand{kind: '['}
 	if l.nArrays < len(l.arrays) {
 		v.arr = l.arrays[l.nArrays][:0]
 	} else if l.nArrays < 64 {
-		l.arrays = append(l.arrays, make([]pdfOperand, 0, 32))
+		l.arrays = append(l.arrays, make([]operand, 0, 32))
 		v.arr = l.arrays[l.nArrays]
 	}
 	k := l.nArrays
@@ -380,7 +380,7 @@ func (l *pdfLexer) array(depth int) pdfOperand {
 			l.pos++
 			return v
 		}
-		if depth >= pdfMaxDepth {
+		if depth >= maxDepth {
 			l.pos++ // too deep: skip bytes until the arrays close
 			continue
 		}
@@ -391,14 +391,14 @@ func (l *pdfLexer) array(depth int) pdfOperand {
 		if op != "" {
 			continue // operators inside arrays are malformed; drop them
 		}
-		if len(v.arr) < pdfMaxArray {
+		if len(v.arr) < maxArray {
 			v.arr = append(v.arr, e)
 		}
 	}
 }
 
-func (l *pdfLexer) dict(depth int) pdfOperand {
-	v := pdfOperand{kind: 'd'}
+func (l *lexer) dict(depth int) operand {
+	v := operand{kind: 'd'}
 	for {
 		l.skipSpace()
 		if l.pos >= len(l.data) {
@@ -411,7 +411,7 @@ func (l *pdfLexer) dict(depth int) pdfOperand {
 			}
 			return v
 		}
-		if depth >= pdfMaxDepth {
+		if depth >= maxDepth {
 			l.pos++
 			continue
 		}
@@ -419,14 +419,14 @@ func (l *pdfLexer) dict(depth int) pdfOperand {
 		if !ok {
 			return v
 		}
-		if op == "" && len(v.arr) < pdfMaxArray {
+		if op == "" && len(v.arr) < maxArray {
 			v.arr = append(v.arr, e) // keys and values alternate
 		}
 	}
 }
 
 // skipInlineImage moves past the data of an inline image (after BI ... ID) up to and including EI.
-func (l *pdfLexer) skipInlineImage() {
+func (l *lexer) skipInlineImage() {
 	// the keys and values up to ID
 	for {
 		_, op, ok := l.next()
@@ -441,8 +441,8 @@ func (l *pdfLexer) skipInlineImage() {
 		l.pos++ // the single white-space byte after ID
 	}
 	for l.pos+1 < len(l.data) {
-		if l.data[l.pos] == 'E' && l.data[l.pos+1] == 'I' && (l.pos == 0 || pdfIsSpace(l.data[l.pos-1])) &&
-			(l.pos+2 >= len(l.data) || pdfIsSpace(l.data[l.pos+2]) || pdfIsDelim(l.data[l.pos+2])) {
+		if l.data[l.pos] == 'E' && l.data[l.pos+1] == 'I' && (l.pos == 0 || isSpace(l.data[l.pos-1])) &&
+			(l.pos+2 >= len(l.data) || isSpace(l.data[l.pos+2]) || isDelim(l.data[l.pos+2])) {
 			l.pos += 2
 			return
 		}

@@ -1,9 +1,8 @@
-package extract
+package pdf
 
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -12,19 +11,20 @@ import (
 	"strings"
 	"testing"
 
-	drucksache "drucksache"
+	"drucksache/extract/layout"
+	"drucksache/extract/pdf/internal/content"
 	"drucksache/internal/golden"
 )
 
-const pdfFixture = "../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
+const pdfFixture = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
 
-func pdfReadFixture(t testing.TB) (*Layout, []byte) {
+func pdfReadFixture(t testing.TB) (*layout.Layout, []byte) {
 	t.Helper()
 	data, err := os.ReadFile(pdfFixture)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := PDF{}.Read(context.Background(), pdfFixture, data)
+	l, err := Reader{}.Read(context.Background(), pdfFixture, data)
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -32,12 +32,12 @@ func pdfReadFixture(t testing.TB) (*Layout, []byte) {
 }
 
 // pdfDump writes lines one per row: page:line, role, bold, break, table, header, then the text.
-func pdfDump(lines []Line) string {
+func pdfDump(lines []layout.Line) string {
 	var b strings.Builder
-	roles := map[Role]string{RoleBody: "body", RoleHeader: "header", RolePageNumber: "pageno", RoleFootnote: "footnote", RoleFooter: "footer"}
+	roles := map[layout.Role]string{layout.RoleBody: "body", layout.RoleHeader: "header", layout.RolePageNumber: "pageno", layout.RoleFootnote: "footnote", layout.RoleFooter: "footer"}
 	for _, l := range lines {
 		flags := ""
-		if l.Bold == Yes {
+		if l.Bold == layout.Yes {
 			flags += "B"
 		}
 		if l.Break {
@@ -59,18 +59,11 @@ func pdfDump(lines []Line) string {
 func TestPDFFixtureGolden(t *testing.T) {
 	l, _ := pdfReadFixture(t)
 	got := pdfDump(l.Lines)
-	file := filepath.Join("testdata", "pdf", "nds-19-kleine-anfrage-it-infrastruktur.lines")
+	file := filepath.Join("testdata", "nds-19-kleine-anfrage-it-infrastruktur.lines")
 	golden.Check(t, file, []byte(got))
 	if l.Pages != 9 {
 		t.Errorf("Pages = %d, want 9", l.Pages)
 	}
-}
-
-func pdfAt(s []string, i int) string {
-	if i < len(s) {
-		return s[i]
-	}
-	return "<none>"
 }
 
 // TestPDFPositions proves that glyph positions are where the page shows them: the running header
@@ -84,30 +77,30 @@ func TestPDFPositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := newPDFDoc(r)
-	refs, err := doc.pages(100)
+	doc := content.NewDoc(r)
+	refs, err := doc.Pages(100)
 	if err != nil || len(refs) != 9 {
 		t.Fatalf("pages: %d, %v", len(refs), err)
 	}
-	pg, err := doc.interpret(refs[0])
+	pg, err := doc.Interpret(refs[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := pdfPageLines(pg, 1)
+	lines := pageLines(pg, 1)
 	near := func(got, want, tol float64) bool { return got > want-tol && got < want+tol }
 	tests := []struct {
 		name       string
-		line       *pdfTextLine
+		line       *textLine
 		text       string
 		x0, x1, y  float64 // page space; 0 means not checked
 		size       float64
-		bold       Tri
+		bold       layout.Tri
 		centeredIn float64 // page width when the line is centred on it
 	}{
 		{"the header is the first line, at the top left", lines[0],
-			"Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/7520", 71, 524.5, 790.9, 9, No, 0},
-		{"the title is centred, bold, larger", lines[1], "Kleine Anfrage zur schriftlichen Beantwortung", 0, 0, 759.8, 13, Yes, 595.3},
-		{"the page number is the last line, at the foot", lines[len(lines)-1], "1", 0, 0, 44.4, 9, No, 595.3},
+			"Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/7520", 71, 524.5, 790.9, 9, layout.No, 0},
+		{"the title is centred, bold, larger", lines[1], "Kleine Anfrage zur schriftlichen Beantwortung", 0, 0, 759.8, 13, layout.Yes, 595.3},
+		{"the page number is the last line, at the foot", lines[len(lines)-1], "1", 0, 0, 44.4, 9, layout.No, 595.3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,7 +127,7 @@ func TestPDFPositions(t *testing.T) {
 // TestPDFFixtureLines checks what the structure parser relies on, line by line.
 func TestPDFFixtureLines(t *testing.T) {
 	l, _ := pdfReadFixture(t)
-	find := func(prefix string) *Line {
+	find := func(prefix string) *layout.Line {
 		for i := range l.Lines {
 			if strings.HasPrefix(l.Lines[i].Text, prefix) {
 				return &l.Lines[i]
@@ -145,34 +138,34 @@ func TestPDFFixtureLines(t *testing.T) {
 	tests := []struct {
 		name   string
 		prefix string
-		want   Line // the fields that are set are compared (Text, Page, Role, Bold, Break, Cells, Header)
+		want   layout.Line // the fields that are set are compared (Text, Page, Role, Bold, Break, Cells, Header)
 	}{
-		{"a question is bold and starts a paragraph", "1. Welche Technologien", Line{Page: 1, Bold: Yes, Break: true}},
-		{"its continuation is bold, hangs, and goes on", "schen Digitalstrategie", Line{Page: 1, Bold: Yes}},
-		{"the answer is not bold", "Gemäß der Digitalisierungsstrategie", Line{Page: 1, Bold: No, Break: true}},
+		{"a question is bold and starts a paragraph", "1. Welche Technologien", layout.Line{Page: 1, Bold: layout.Yes, Break: true}},
+		{"its continuation is bold, hangs, and goes on", "schen Digitalstrategie", layout.Line{Page: 1, Bold: layout.Yes}},
+		{"the answer is not bold", "Gemäß der Digitalisierungsstrategie", layout.Line{Page: 1, Bold: layout.No, Break: true}},
 		{"a hyphenated line end stays as printed", "Bis zum Jahr 2030",
-			Line{Page: 1, Bold: No, Break: true, Text: "Bis zum Jahr 2030 soll eine digitale Transformation der Landesverwaltung umgesetzt wer-"}},
-		{"a paragraph over a page break goes on", "genutzt. Zudem", Line{Page: 2, Bold: No}},
-		{"a superscript marker in the body", "system NAVO", Line{Page: 5, Bold: No, Text: "system NAVO¹."}},
-		{"the footnote at the foot of page 5", "¹ ", Line{Page: 5, Role: RoleFootnote, Bold: No, Break: true,
+			layout.Line{Page: 1, Bold: layout.No, Break: true, Text: "Bis zum Jahr 2030 soll eine digitale Transformation der Landesverwaltung umgesetzt wer-"}},
+		{"a paragraph over a page break goes on", "genutzt. Zudem", layout.Line{Page: 2, Bold: layout.No}},
+		{"a superscript marker in the body", "system NAVO", layout.Line{Page: 5, Bold: layout.No, Text: "system NAVO¹."}},
+		{"the footnote at the foot of page 5", "¹ ", layout.Line{Page: 5, Role: layout.RoleFootnote, Bold: layout.No, Break: true,
 			Text: "¹ Niedersächsisches Antragsystem für Verwaltungsleistungen Online."}},
-		{"a list item starts with its bullet", "– die Entwicklung", Line{Page: 7, Bold: No, Break: true}},
-		{"its hanging line goes on", "übergreifenden Vernetzung,", Line{Page: 7, Bold: No}},
-		{"after the list a paragraph starts", "Diese Maßnahmen", Line{Page: 7, Bold: No, Break: true}},
-		{"the years table: header row", "2017\t2018", Line{Page: 2, Bold: Yes, Break: true, Header: true,
+		{"a list item starts with its bullet", "– die Entwicklung", layout.Line{Page: 7, Bold: layout.No, Break: true}},
+		{"its hanging line goes on", "übergreifenden Vernetzung,", layout.Line{Page: 7, Bold: layout.No}},
+		{"after the list a paragraph starts", "Diese Maßnahmen", layout.Line{Page: 7, Bold: layout.No, Break: true}},
+		{"the years table: header row", "2017\t2018", layout.Line{Page: 2, Bold: layout.Yes, Break: true, Header: true,
 			Cells: []string{"2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"}}},
-		{"the years table: its row", "41,693", Line{Page: 2, Bold: No,
+		{"the years table: its row", "41,693", layout.Line{Page: 2, Bold: layout.No,
 			Cells: []string{"41,693", "46,801", "50,191", "55,794", "65,735", "68,489", "81,799", "89,628"}}},
 		{"the IT-positions table: a header wrapped over two lines is one row", "Anzahl IT-Lösungen",
-			Line{Page: 3, Bold: Yes, Break: true, Header: true,
+			layout.Line{Page: 3, Bold: layout.Yes, Break: true, Header: true,
 				Cells: []string{"Anzahl IT-Lösungen", "Gleichartige verwaltungsinterne Prozesse aus den Personal- bzw. Querschnittsbereichen"}}},
 		{"the IT-positions table: number and text in their columns", "2\tBibliotheksverwaltung",
-			Line{Page: 3, Bold: No, Cells: []string{"2", "Bibliotheksverwaltung"}}},
-		{"an empty header cell is kept", "\tUmfang", Line{Page: 5, Bold: Yes, Break: true, Header: true,
+			layout.Line{Page: 3, Bold: layout.No, Cells: []string{"2", "Bibliotheksverwaltung"}}},
+		{"an empty header cell is kept", "\tUmfang", layout.Line{Page: 5, Bold: layout.Yes, Break: true, Header: true,
 			Cells: []string{"", "Umfang Open-Source-Programme"}}},
-		{"an empty cell in a row is kept, a wrapped cell joined", "\t0301", Line{Page: 7, Bold: No,
+		{"an empty cell in a row is kept, a wrapped cell joined", "\t0301", layout.Line{Page: 7, Bold: layout.No,
 			Cells: []string{"", "0301", "Ministerium für Inneres und Sport", "10,0", "10,0", "10,0", "0,0"}}},
-		{"the total row", "\t\tGesamt", Line{Page: 8, Bold: No,
+		{"the total row", "\t\tGesamt", layout.Line{Page: 8, Bold: layout.No,
 			Cells: []string{"", "", "Gesamt", "247,3", "220,8", "174,8", "5,0"}}},
 	}
 	for _, tt := range tests {
@@ -181,7 +174,7 @@ func TestPDFFixtureLines(t *testing.T) {
 			if got == nil {
 				t.Fatalf("no line starts with %q", tt.prefix)
 			}
-			g := Line{Page: got.Page, Role: got.Role, Bold: got.Bold, Break: got.Break, Header: got.Header, Cells: got.Cells}
+			g := layout.Line{Page: got.Page, Role: got.Role, Bold: got.Bold, Break: got.Break, Header: got.Header, Cells: got.Cells}
 			if tt.want.Text != "" {
 				g.Text = got.Text
 			}
@@ -194,7 +187,7 @@ func TestPDFFixtureLines(t *testing.T) {
 		})
 	}
 	// roles and tables over the whole document
-	count := map[Role]int{}
+	count := map[layout.Role]int{}
 	tables := map[int]int{}
 	for _, ln := range l.Lines {
 		count[ln.Role]++
@@ -204,71 +197,17 @@ func TestPDFFixtureLines(t *testing.T) {
 				t.Errorf("%d:%d: a table row without cells", ln.Page, ln.No)
 			}
 		}
-		if ln.Role == RoleHeader && ln.Text != "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/7520" {
+		if ln.Role == layout.RoleHeader && ln.Text != "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/7520" {
 			t.Errorf("%d:%d: header %q", ln.Page, ln.No, ln.Text)
 		}
 	}
-	if count[RoleHeader] != 9 || count[RolePageNumber] != 9 || count[RoleFootnote] != 1 {
-		t.Errorf("roles: %d headers, %d page numbers, %d footnotes; want 9, 9, 1", count[RoleHeader], count[RolePageNumber], count[RoleFootnote])
+	if count[layout.RoleHeader] != 9 || count[layout.RolePageNumber] != 9 || count[layout.RoleFootnote] != 1 {
+		t.Errorf("roles: %d headers, %d page numbers, %d footnotes; want 9, 9, 1", count[layout.RoleHeader], count[layout.RolePageNumber], count[layout.RoleFootnote])
 	}
 	// six tables, the last continued on the next page with its header repeated: seven runs of rows
 	want := map[int]int{1: 2, 2: 16, 3: 18, 4: 18, 5: 4, 6: 22, 7: 4}
 	if !reflect.DeepEqual(tables, want) {
 		t.Errorf("rows per table: got %v, want %v", tables, want)
-	}
-}
-
-// TestPDFSameDocumentAsText checks that the PDF yields the document its text form yields,
-// but for what only one of them prints: the running header's Drucksache number and "–" bullets.
-func TestPDFSameDocumentAsText(t *testing.T) {
-	norm := func(d *drucksache.Document) string {
-		d.ID, d.Source, d.Drucksache, d.Warnings = "", drucksache.Source{}, nil, nil
-		data, _ := json.Marshal(d)
-		var v any
-		json.Unmarshal(data, &v)
-		var strip func(any) any
-		strip = func(x any) any {
-			switch x := x.(type) {
-			case map[string]any:
-				delete(x, "provenance")
-				delete(x, "answer_provenance")
-				for k, e := range x {
-					x[k] = strip(e)
-				}
-			case []any:
-				for i, e := range x {
-					x[i] = strip(e)
-				}
-			case string:
-				return strings.ReplaceAll(x, "– ", "- ")
-			}
-			return x
-		}
-		out, _ := json.MarshalIndent(strip(v), "", " ")
-		return string(out)
-	}
-	l, data := pdfReadFixture(t)
-	pdfDoc, err := Parse(drucksache.Source{File: "x", Format: FormatPDF, Pages: l.Pages}, l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	txt, err := File(context.Background(), strings.TrimSuffix(pdfFixture, ".pdf")+".txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = data
-	if len(pdfDoc.Questions) == 0 {
-		t.Skip("the structure parser finds no questions yet")
-	}
-	got, want := norm(pdfDoc), norm(txt)
-	if got != want {
-		gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
-		for i := range gl {
-			if i >= len(wl) || gl[i] != wl[i] {
-				t.Fatalf("PDF and text documents differ at JSON line %d:\npdf  %s\ntext %s", i+1, gl[i], pdfAt(wl, i))
-			}
-		}
-		t.Fatalf("PDF document shorter than the text one")
 	}
 }
 
@@ -346,8 +285,8 @@ func TestPDFBadInput(t *testing.T) {
 		{"a PDF 2.0 header", pdfOnePage("%PDF-2.0\n", text), nil, "Hallo Welt", ""},
 		{"an unterminated hex string in the content", pdfOnePage("%PDF-1.4\n", text+" BT /F1 12 Tf 72 600 Td <48656c"), nil, "Hallo Welt", ""},
 		{"an unknown font and operators", pdfOnePage("%PDF-1.4\n", "BT /F9 12 Tf 72 700 Td (abc) Tj xyz ] } ET"), nil, "abc", ""},
-		{"encrypted", encrypted, ErrEncrypted, "", ""},
-		{"a scanned page without text", scanned, ErrNoText, "", ""},
+		{"encrypted", encrypted, layout.ErrEncrypted, "", ""},
+		{"a scanned page without text", scanned, layout.ErrNoText, "", ""},
 		{"not a PDF at all", []byte("%PDF-1.4\n%%EOF"), nil, "", ""},
 		{"a file cut before its cross-reference table", pdfCut(pdfOnePage("%PDF-1.4\n", text), "xref"), nil, "Hallo Welt", "pdf_repaired"},
 		{"offsets shifted by an inserted line", bytes.Replace(pdfOnePage("%PDF-1.4\n", text), []byte("%PDF-1.4\n"),
@@ -356,7 +295,7 @@ func TestPDFBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := PDF{}.Read(context.Background(), "bad.pdf", tt.data)
+			l, err := Reader{}.Read(context.Background(), "bad.pdf", tt.data)
 			if tt.wantErr != nil || tt.wantText == "" {
 				if err == nil && tt.wantText == "" && tt.wantErr == nil {
 					if l == nil || l.Pages < 1 {
@@ -364,14 +303,14 @@ func TestPDFBadInput(t *testing.T) {
 					}
 					return // a truncated file may still be read: then it must have pages
 				}
-				var e *Error
+				var e *layout.Error
 				if !errors.As(err, &e) || e.File != "bad.pdf" {
 					t.Fatalf("err = %v, want an *Error naming the file", err)
 				}
 				if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
 					t.Fatalf("err = %v, want %v", err, tt.wantErr)
 				}
-				if errors.Is(err, ErrNoText) && e.Page != 1 {
+				if errors.Is(err, layout.ErrNoText) && e.Page != 1 {
 					t.Errorf("no-text error names page %d, want 1", e.Page)
 				}
 				return
@@ -402,7 +341,7 @@ func TestPDFBadInput(t *testing.T) {
 // TestPDFCorpus reads every PDF beside the project (corpus and eval): lines or a clear error, never a panic.
 func TestPDFCorpus(t *testing.T) {
 	var files []string
-	for _, dir := range []string{"../fixtures", "../../shared/corpus", "../../shared/eval"} {
+	for _, dir := range []string{"../../fixtures", "../../../shared/corpus", "../../../shared/eval"} {
 		m, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 		files = append(files, m...)
 	}
@@ -415,9 +354,9 @@ func TestPDFCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l, err := PDF{}.Read(context.Background(), f, data)
+			l, err := Reader{}.Read(context.Background(), f, data)
 			if err != nil {
-				var e *Error
+				var e *layout.Error
 				if !errors.As(err, &e) {
 					t.Fatalf("err %v is not an *Error", err)
 				}
@@ -442,24 +381,24 @@ func TestPDFSynthetic(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		want []string // the lines' texts
-		bold Tri      // of the first line
+		want []string   // the lines' texts
+		bold layout.Tri // of the first line
 	}{
 		{"a raised small digit is a superscript", pdfOnePage("%PDF-1.4\n",
-			"BT /F1 12 Tf 72 700 Td (NAVO) Tj 4 Ts /F1 7 Tf (1) Tj 0 Ts /F1 12 Tf (.) Tj ET"), []string{"NAVO¹."}, No},
+			"BT /F1 12 Tf 72 700 Td (NAVO) Tj 4 Ts /F1 7 Tf (1) Tj 0 Ts /F1 12 Tf (.) Tj ET"), []string{"NAVO¹."}, layout.No},
 		{"a wide kerning gap separates words", pdfOnePage("%PDF-1.4\n",
-			"BT /F1 12 Tf 72 700 Td [(Hallo) -400 (Welt)] TJ ET"), []string{"Hallo Welt"}, No},
+			"BT /F1 12 Tf 72 700 Td [(Hallo) -400 (Welt)] TJ ET"), []string{"Hallo Welt"}, layout.No},
 		{"letter-spacing does not split a word", pdfOnePage("%PDF-1.4\n",
-			"BT /F1 12 Tf 3 Tc 72 700 Td (Zielsetzung) Tj ET"), []string{"Zielsetzung"}, No},
+			"BT /F1 12 Tf 3 Tc 72 700 Td (Zielsetzung) Tj ET"), []string{"Zielsetzung"}, layout.No},
 		{"lines in drawing order come out top to bottom", pdfOnePage("%PDF-1.4\n",
-			"BT /F1 12 Tf 72 600 Td (unten) Tj ET BT /F1 12 Tf 72 700 Td (oben) Tj ET"), []string{"oben", "unten"}, No},
+			"BT /F1 12 Tf 72 600 Td (unten) Tj ET BT /F1 12 Tf 72 700 Td (oben) Tj ET"), []string{"oben", "unten"}, layout.No},
 		{"rotated text is left out", pdfOnePage("%PDF-1.4\n",
-			"BT /F1 12 Tf 0 1 -1 0 30 300 Tm (seitlich) Tj ET BT /F1 12 Tf 72 700 Td (gerade) Tj ET"), []string{"gerade"}, No},
-		{"a form is drawn once, in its place, with its bold font", form, []string{"Aus dem Formular"}, Yes},
+			"BT /F1 12 Tf 0 1 -1 0 30 300 Tm (seitlich) Tj ET BT /F1 12 Tf 72 700 Td (gerade) Tj ET"), []string{"gerade"}, layout.No},
+		{"a form is drawn once, in its place, with its bold font", form, []string{"Aus dem Formular"}, layout.Yes},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, err := PDF{}.Read(context.Background(), "t.pdf", tt.data)
+			l, err := Reader{}.Read(context.Background(), "t.pdf", tt.data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -488,7 +427,7 @@ func TestPDFUnruledTable(t *testing.T) {
 		"|"+content,
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-	l, err := PDF{}.Read(context.Background(), "t.pdf", data)
+	l, err := Reader{}.Read(context.Background(), "t.pdf", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -513,7 +452,7 @@ func TestPDFConcurrent(t *testing.T) {
 	errs := make(chan error, 4)
 	for i := 0; i < 4; i++ {
 		go func() {
-			l, err := PDF{}.Read(context.Background(), pdfFixture, data)
+			l, err := Reader{}.Read(context.Background(), pdfFixture, data)
 			if err == nil && pdfDump(l.Lines) != pdfDump(want.Lines) {
 				err = errors.New("lines differ from a single read")
 			}
@@ -530,7 +469,7 @@ func TestPDFConcurrent(t *testing.T) {
 // TestPDFSoftHyphen checks that a soft hyphen prints as "-" where it broke a word and vanishes inside a line.
 func TestPDFSoftHyphen(t *testing.T) {
 	data := pdfOnePage("%PDF-1.4\n", "BT /F1 12 Tf 72 700 Td (Ver\xadwaltungs\xad) Tj 0 -14 Td (Landes\xadverwaltung) Tj ET")
-	l, err := PDF{}.Read(context.Background(), "t.pdf", data)
+	l, err := Reader{}.Read(context.Background(), "t.pdf", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -550,7 +489,7 @@ func TestPDFTwoColumns(t *testing.T) {
 		fmt.Fprintf(&b, "BT /F1 10 Tf 72 %d Td (links Zeile %d mit einigen weiteren Woertern) Tj ET ", y, i+1)
 		fmt.Fprintf(&b, "BT /F1 10 Tf 320 %d Td (rechts Zeile %d mit einigen weiteren Woertern) Tj ET ", y, i+1)
 	}
-	l, err := PDF{}.Read(context.Background(), "t.pdf", pdfOnePage("%PDF-1.4\n", b.String()))
+	l, err := Reader{}.Read(context.Background(), "t.pdf", pdfOnePage("%PDF-1.4\n", b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
