@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/html"
 	"drucksache/extract/layout"
 	"drucksache/extract/pdf"
 )
@@ -80,7 +81,7 @@ func ReaderFor(format string) (Reader, error) {
 	case FormatPDF:
 		return pdf.Reader{}, nil
 	case FormatHTML:
-		return HTML{}, nil
+		return html.Reader{}, nil
 	default:
 		return nil, fmt.Errorf("%w: %q", ErrUnsupported, format)
 	}

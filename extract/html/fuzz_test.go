@@ -1,4 +1,4 @@
-package extract
+package html
 
 import (
 	"context"
@@ -32,8 +32,8 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte(strings.Repeat("<div><b>", 600) + "x"))
 	f.Add([]byte(`<div title="header"><p><sdfield type=PAGE>1</sdfield></p></div><div id=sdfootnote1><p><a href="#sdfootnote1anc">1</a>n</p></div>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		first, err1 := HTML{}.Read(context.Background(), "fuzz.html", data)
-		again, err2 := HTML{}.Read(context.Background(), "fuzz.html", data)
+		first, err1 := Reader{}.Read(context.Background(), "fuzz.html", data)
+		again, err2 := Reader{}.Read(context.Background(), "fuzz.html", data)
 		if (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
 			t.Fatalf("errors differ: %v / %v", err1, err2)
 		}
@@ -53,38 +53,9 @@ func FuzzHTML(f *testing.F) {
 			if l.Table > 0 && len(l.Cells) != widths[l.Table] {
 				t.Fatalf("table %d: a row of %d cells in a table %d wide: %q", l.Table, len(l.Cells), widths[l.Table], l.Text)
 			}
-			if l.Table == 0 && (l.Text == "" || l.Text != htmlClean(l.Text)) {
+			if l.Table == 0 && (l.Text == "" || l.Text != clean(l.Text)) {
 				t.Fatalf("line %d not clean: %q", l.No, l.Text)
 			}
 		}
-	})
-}
-
-// BenchmarkHTML measures the HTML reader alone and the whole extraction of the HTML fixture.
-func BenchmarkHTML(b *testing.B) {
-	data, err := os.ReadFile(htmlFixture)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	b.Run("read", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := (HTML{}).Read(ctx, htmlFixture, data); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
-	})
-	b.Run("extract", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := Bytes(ctx, htmlFixture, data); err != nil {
-				b.Fatal(err)
-			}
-		}
-		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 	})
 }

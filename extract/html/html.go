@@ -1,87 +1,93 @@
-package extract
+package html
 
 import (
 	"bytes"
 	"context"
 	"fmt"
 
-	drucksache "drucksache"
-
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	drucksache "drucksache"
+	"drucksache/extract/layout"
 )
 
-// HTML reads HTML exported by office programs (LibreOffice, Word) or saved from a document portal.
+// stage names the reader in its errors: the format, as extract.FormatHTML.
+const stage = "html"
+
+// Reader reads HTML exported by office programs (LibreOffice, Word) or saved from a document portal.
 //
 // It decodes the bytes from the declared charset, parses them with goquery, and hands over one
 // Line per printed block (paragraph, heading, list item, table row) with its source line and
 // element path; questions are recognised later by the structure parser from the Bold flag.
-type HTML struct{}
+type Reader struct {
+	Limits layout.Limits // a zero field means its default
+}
 
 // Read turns HTML bytes into the printed lines of the page.
-func (HTML) Read(ctx context.Context, name string, data []byte) (*Layout, error) {
-	if int64(len(data)) > DefaultLimits.MaxBytes {
-		return nil, &Error{File: name, Stage: FormatHTML, Err: fmt.Errorf("%w: %d bytes", ErrTooLarge, len(data))}
+func (r Reader) Read(ctx context.Context, name string, data []byte) (*layout.Layout, error) {
+	if int64(len(data)) > r.Limits.OrDefaults().MaxBytes {
+		return nil, &layout.Error{File: name, Stage: stage, Err: fmt.Errorf("%w: %d bytes", layout.ErrTooLarge, len(data))}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, &Error{File: name, Stage: FormatHTML, Err: err}
+		return nil, &layout.Error{File: name, Stage: stage, Err: err}
 	}
-	src, enc, warnings := htmlDecode(data)
-	root, warn, err := htmlParse(src)
+	src, enc, warnings := decode(data)
+	root, warn, err := parse(src)
 	if err != nil {
 		err.File = name
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, &Error{File: name, Stage: FormatHTML, Err: err}
+		return nil, &layout.Error{File: name, Stage: stage, Err: err}
 	}
 	if warn != nil {
 		warnings = append(warnings, *warn)
 	}
-	if w, ok := htmlTruncated(src); ok {
+	if w, ok := truncated(src); ok {
 		warnings = append(warnings, w)
 	}
 	doc := goquery.NewDocumentFromNode(root)
 	body := doc.Find("body").First()
 	if body.Length() == 0 {
-		return nil, &Error{File: name, Stage: FormatHTML, Err: fmt.Errorf("%w: the HTML has no <body> (a frameset?)", ErrNoText)}
+		return nil, &layout.Error{File: name, Stage: stage, Err: fmt.Errorf("%w: the HTML has no <body> (a frameset?)", layout.ErrNoText)}
 	}
-	w := &htmlWalker{ctx: ctx, page: 1, brk: true}
+	w := &walker{ctx: ctx, page: 1, brk: true}
 	doc.Find("style").Each(func(_ int, s *goquery.Selection) {
-		htmlClassWeights(s.Text(), w.classWeights())
+		classWeights(s.Text(), w.classWeights())
 	})
 	bodyNode := body.Get(0)
-	c := htmlCtx{path: &htmlPath{tag: "body"}, line: htmlLineOf(bodyNode)}
+	c := scope{path: &path{tag: "body"}, line: lineOf(bodyNode)}
 	c.block = c.path
 	w.anchor = c.line
 	w.children(bodyNode, c)
 	w.flush()
 	if w.err != nil {
-		return nil, &Error{File: name, Line: w.curLine, Stage: FormatHTML, Err: w.err}
+		return nil, &layout.Error{File: name, Line: w.curLine, Stage: stage, Err: w.err}
 	}
-	if !htmlHasBody(w.lines) {
-		return nil, &Error{File: name, Line: c.line, Stage: FormatHTML, Err: fmt.Errorf("%w: the <body> holds no text", ErrNoText)}
+	if !hasBody(w.lines) {
+		return nil, &layout.Error{File: name, Line: c.line, Stage: stage, Err: fmt.Errorf("%w: the <body> holds no text", layout.ErrNoText)}
 	}
 	if w.web != "" {
 		w.warnings = append(w.warnings, drucksache.Warning{Code: drucksache.WarnWebPage,
 			Message:    "navigation or form elements (" + w.web + "): a web page, perhaps not a Drucksache",
 			Provenance: drucksache.Provenance{Page: 1, Line: w.webLine}})
 	}
-	return &Layout{Lines: w.lines, Pages: w.page, Encoding: enc, Warnings: append(warnings, w.warnings...)}, nil
+	return &layout.Layout{Lines: w.lines, Pages: w.page, Encoding: enc, Warnings: append(warnings, w.warnings...)}, nil
 }
 
-// htmlHasBody reports whether any line is running text or a table row rather than page furniture.
-func htmlHasBody(lines []Line) bool {
+// hasBody reports whether any line is running text or a table row rather than page furniture.
+func hasBody(lines []layout.Line) bool {
 	for _, l := range lines {
-		if l.Role == RoleBody || l.Role == RoleFootnote {
+		if l.Role == layout.RoleBody || l.Role == layout.RoleFootnote {
 			return true
 		}
 	}
 	return false
 }
 
-// htmlTruncated warns when a document that opens <html> never closes it: the file was probably cut off.
-func htmlTruncated(src []byte) (drucksache.Warning, bool) {
+// truncated warns when a document that opens <html> never closes it: the file was probably cut off.
+func truncated(src []byte) (drucksache.Warning, bool) {
 	head := src
 	if len(head) > 4096 {
 		head = head[:4096]
@@ -104,10 +110,10 @@ func htmlTruncated(src []byte) (drucksache.Warning, bool) {
 	}, true
 }
 
-// htmlLineOf returns the source line recorded on an element by htmlAnnotate, 0 when it has none.
-func htmlLineOf(n *html.Node) int {
+// lineOf returns the source line recorded on an element by annotate, 0 when it has none.
+func lineOf(n *html.Node) int {
 	for _, a := range n.Attr {
-		if a.Key == htmlLineAttr {
+		if a.Key == lineAttr {
 			v := 0
 			for i := 0; i < len(a.Val); i++ {
 				if a.Val[i] < '0' || a.Val[i] > '9' || v > 1<<40 {

@@ -1,4 +1,4 @@
-package extract
+package html
 
 import (
 	"context"
@@ -8,19 +8,20 @@ import (
 	"strings"
 	"unicode"
 
-	drucksache "drucksache"
-
 	"golang.org/x/net/html"
+
+	drucksache "drucksache"
+	"drucksache/extract/layout"
 )
 
-// htmlMaxDepth bounds the recursion of the tree walk; x/net/html builds no tree deeper than about 512.
-const htmlMaxDepth = 1000
+// maxDepth bounds the recursion of the tree walk; x/net/html builds no tree deeper than about 512.
+const maxDepth = 1000
 
-// htmlWalker turns the body of a parsed page into printed lines, one per block.
-type htmlWalker struct {
+// walker turns the body of a parsed page into printed lines, one per block.
+type walker struct {
 	ctx      context.Context
 	err      error
-	lines    []Line
+	lines    []layout.Line
 	warnings []drucksache.Warning
 	classes  map[string]bool // CSS class -> bold (true) or explicitly not bold (false)
 	page     int
@@ -36,8 +37,8 @@ type htmlWalker struct {
 	runBold  int  // letters and digits printed bold
 	runPlain int  // letters and digits printed regular
 	runNo    int
-	runPath  *htmlPath
-	runRole  Role
+	runPath  *path
+	runRole  layout.Role
 	runPage  bool   // the run holds a page-number field
 	brk      bool   // a paragraph break precedes the next line
 	prefix   string // bullet or number of the list item whose first line is pending
@@ -46,26 +47,26 @@ type htmlWalker struct {
 	cell     int    // >0 while the text of a table cell is being read
 }
 
-// htmlCtx is what an element inherits from its ancestors.
-type htmlCtx struct {
-	path   *htmlPath // this element
-	block  *htmlPath // innermost block element
-	line   int       // line of the innermost element that has one
+// scope is what an element inherits from its ancestors.
+type scope struct {
+	path   *path // this element
+	block  *path // innermost block element
+	line   int   // line of the innermost element that has one
 	depth  int
 	bold   bool
-	role   Role
+	role   layout.Role
 	pre    bool
 	symbol bool // font-family Symbol: U+00B7 is a bullet
 }
 
-// htmlPath is an element path like body/div[2]/p[14], kept as a list so paths cost nothing until printed.
-type htmlPath struct {
-	parent *htmlPath
+// path is an element path like body/div[2]/p[14], kept as a list so paths cost nothing until printed.
+type path struct {
+	parent *path
 	tag    string
 	n      int // 1-based index among the siblings of the same tag; 0 for body
 }
 
-func (p *htmlPath) String() string {
+func (p *path) String() string {
 	if p == nil {
 		return ""
 	}
@@ -80,28 +81,28 @@ func (p *htmlPath) String() string {
 	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
 		parts[i], parts[j] = parts[j], parts[i]
 	}
-	if len(parts) > htmlPathParts {
+	if len(parts) > pathParts {
 		// a path through deeply nested markup keeps its ends: body/div[1]/…/div[1]/p[3]
 		keep := append(parts[:3:3], "…")
-		parts = append(keep, parts[len(parts)-(htmlPathParts-4):]...)
+		parts = append(keep, parts[len(parts)-(pathParts-4):]...)
 	}
 	return strings.Join(parts, "/")
 }
 
-// htmlPathParts is the most elements an element path names before its middle is left out.
-const htmlPathParts = 16
+// pathParts is the most elements an element path names before its middle is left out.
+const pathParts = 16
 
-// htmlSkip lists elements whose content is never printed.
-var htmlSkip = map[string]bool{"script": true, "style": true, "head": true, "template": true, "noscript": true,
+// skip lists elements whose content is never printed.
+var skip = map[string]bool{"script": true, "style": true, "head": true, "template": true, "noscript": true,
 	"iframe": true, "object": true, "embed": true, "svg": true, "math": true, "select": true, "textarea": true,
 	"title": true, "canvas": true, "audio": true, "video": true, "map": true, "datalist": true, "noembed": true,
 	"noframes": true, "button": true}
 
-// htmlWebOnly lists elements of web pages that documents exported by office programs never contain.
-var htmlWebOnly = map[string]bool{"nav": true, "form": true, "input": true, "button": true, "select": true}
+// webOnly lists elements of web pages that documents exported by office programs never contain.
+var webOnly = map[string]bool{"nav": true, "form": true, "input": true, "button": true, "select": true}
 
-// htmlBlocks lists elements that start a new printed block.
-var htmlBlocks = map[string]bool{"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true,
+// blocks lists elements that start a new printed block.
+var blocks = map[string]bool{"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true,
 	"h5": true, "h6": true, "blockquote": true, "pre": true, "address": true, "center": true, "section": true,
 	"article": true, "header": true, "footer": true, "main": true, "nav": true, "aside": true, "figure": true,
 	"figcaption": true, "dl": true, "dt": true, "dd": true, "form": true, "fieldset": true, "legend": true,
@@ -110,8 +111,8 @@ var htmlBlocks = map[string]bool{"p": true, "div": true, "h1": true, "h2": true,
 	"body": true, "html": true, "table": true, "ul": true, "ol": true, "dir": true, "menu": true}
 
 // children walks the child nodes of n, numbering element children per tag for their paths.
-func (w *htmlWalker) children(n *html.Node, c htmlCtx) {
-	var seen htmlSiblings
+func (w *walker) children(n *html.Node, c scope) {
+	var seen siblings
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if w.err != nil {
 			return
@@ -125,14 +126,14 @@ func (w *htmlWalker) children(n *html.Node, c htmlCtx) {
 	}
 }
 
-// htmlSiblings numbers sibling elements per tag; a short list, as most elements have few kinds of children.
-type htmlSiblings struct {
+// siblings numbers sibling elements per tag; a short list, as most elements have few kinds of children.
+type siblings struct {
 	tags   []string
 	counts []int
 }
 
 // next counts one more sibling with this tag and returns its 1-based index.
-func (s *htmlSiblings) next(tag string) int {
+func (s *siblings) next(tag string) int {
 	for i, t := range s.tags {
 		if t == tag {
 			s.counts[i]++
@@ -145,12 +146,12 @@ func (s *htmlSiblings) next(tag string) int {
 }
 
 // element reads one element: a block, a list, a table, a footnote marker or inline text.
-func (w *htmlWalker) element(n *html.Node, c htmlCtx, index int) {
+func (w *walker) element(n *html.Node, c scope, index int) {
 	tag := n.Data
-	if htmlWebOnly[tag] && w.web == "" {
-		w.web, w.webLine = "<"+tag+">", max(htmlLineOf(n), c.line)
+	if webOnly[tag] && w.web == "" {
+		w.web, w.webLine = "<"+tag+">", max(lineOf(n), c.line)
 	}
-	if htmlSkip[tag] {
+	if skip[tag] {
 		return
 	}
 	if w.nodes++; w.nodes%4096 == 0 && w.ctx != nil {
@@ -159,22 +160,22 @@ func (w *htmlWalker) element(n *html.Node, c htmlCtx, index int) {
 			return
 		}
 	}
-	if c.depth >= htmlMaxDepth {
+	if c.depth >= maxDepth {
 		if !w.deepWarn {
 			w.deepWarn = true
-			w.warn(drucksache.WarnDeepNesting, c, "elements nested deeper than %d levels: their text is left out", htmlMaxDepth)
+			w.warn(drucksache.WarnDeepNesting, c, "elements nested deeper than %d levels: their text is left out", maxDepth)
 		}
 		return
 	}
 	c, style := w.enter(n, c, index)
-	if htmlHidden(style) {
+	if hidden(style) {
 		return
 	}
-	if htmlBreakBefore(style) {
+	if breakBefore(style) {
 		w.newPage()
 	}
 	region := false
-	if role, ok := htmlRegion(n, style); ok && w.cell == 0 {
+	if role, ok := regionRole(n, style); ok && w.cell == 0 {
 		w.flush()
 		w.brk = true
 		c.role, region = role, true
@@ -194,13 +195,13 @@ func (w *htmlWalker) element(n *html.Node, c htmlCtx, index int) {
 	case tag == "pre" || tag == "listing" || tag == "xmp" || tag == "plaintext":
 		c.pre = true
 		w.block(n, c, "")
-	case htmlBlocks[tag]:
+	case blocks[tag]:
 		w.block(n, c, "")
-	case tag == "a" && htmlNoteRef(n) != 0:
+	case tag == "a" && noteRef(n) != 0:
 		w.marker(n, c)
 	case tag == "sup":
 		w.sup(n, c)
-	case tag == "sdfield" && strings.EqualFold(htmlAttr(n, "type"), "page"),
+	case tag == "sdfield" && strings.EqualFold(attr(n, "type"), "page"),
 		strings.Contains(style, "mso-field-code") && strings.Contains(style, "page"):
 		w.runPage = true
 		w.children(n, c)
@@ -211,14 +212,14 @@ func (w *htmlWalker) element(n *html.Node, c htmlCtx, index int) {
 		w.flush()
 		w.brk = true
 	}
-	if htmlBreakAfter(style) {
+	if breakAfter(style) {
 		w.newPage()
 	}
 }
 
 // block reads a block element: its text becomes lines of their own, the first one after a paragraph break.
 // A bullet is kept for the first line of the item, also when that line is in a nested block (<li><p>).
-func (w *htmlWalker) block(n *html.Node, c htmlCtx, prefix string) {
+func (w *walker) block(n *html.Node, c scope, prefix string) {
 	w.flush()
 	w.brk = true
 	w.anchor = c.line
@@ -236,7 +237,7 @@ func (w *htmlWalker) block(n *html.Node, c htmlCtx, prefix string) {
 }
 
 // lineBreak ends the current line at a <br>; an empty line (two <br> in a row) is a paragraph break.
-func (w *htmlWalker) lineBreak(c htmlCtx) {
+func (w *walker) lineBreak(c scope) {
 	if w.started {
 		w.flush()
 	} else {
@@ -246,7 +247,7 @@ func (w *htmlWalker) lineBreak(c htmlCtx) {
 }
 
 // newPage starts a new page at a printed page break, once text has been read.
-func (w *htmlWalker) newPage() {
+func (w *walker) newPage() {
 	if w.cell > 0 {
 		return
 	}
@@ -258,7 +259,7 @@ func (w *htmlWalker) newPage() {
 }
 
 // text adds the text of a text node to the run.
-func (w *htmlWalker) text(s string, c htmlCtx) {
+func (w *walker) text(s string, c scope) {
 	if c.pre {
 		for i, part := range strings.Split(s, "\n") {
 			if i > 0 {
@@ -272,12 +273,12 @@ func (w *htmlWalker) text(s string, c htmlCtx) {
 }
 
 // put appends text to the run; count says whether its letters decide whether the line is bold.
-func (w *htmlWalker) put(s string, c htmlCtx, count bool) {
+func (w *walker) put(s string, c scope, count bool) {
 	if c.symbol {
 		s = strings.ReplaceAll(s, "·", "•")
 	}
 	for _, r := range s {
-		if !htmlBlank(r) && !w.started {
+		if !blank(r) && !w.started {
 			w.started = true
 			w.runNo = w.anchor
 			if w.runNo == 0 {
@@ -298,8 +299,8 @@ func (w *htmlWalker) put(s string, c htmlCtx, count bool) {
 }
 
 // flush ends the run as a line, if it holds any text.
-func (w *htmlWalker) flush() {
-	text := htmlClean(w.run.String())
+func (w *walker) flush() {
+	text := clean(w.run.String())
 	started := w.started
 	w.run.Reset()
 	w.started = false
@@ -309,35 +310,35 @@ func (w *htmlWalker) flush() {
 		return
 	}
 	if w.prefix != "" {
-		if !htmlHasBullet(text) {
+		if !hasBullet(text) {
 			text = w.prefix + " " + text
 		}
 		w.prefix = ""
 	}
 	role := w.runRole
-	if (page || role == RoleHeader || role == RoleFooter) && htmlPageNumber.MatchString(text) {
-		role = RolePageNumber
+	if (page || role == layout.RoleHeader || role == layout.RoleFooter) && pageNumber.MatchString(text) {
+		role = layout.RolePageNumber
 	}
-	b := No
+	b := layout.No
 	if bold > 0 && plain == 0 {
-		b = Yes
+		b = layout.Yes
 	}
-	w.lines = append(w.lines, Line{Text: text, Role: role, Page: w.page, No: w.runNo, Path: w.runPath.String(), Break: w.brk, Bold: b})
+	w.lines = append(w.lines, layout.Line{Text: text, Role: role, Page: w.page, No: w.runNo, Path: w.runPath.String(), Break: w.brk, Bold: b})
 	w.brk = false
 }
 
-// htmlPageNumber matches a printed page number: "30", "- 3 -", "Seite 3", "Seite 3 von 12", "3/12".
-var htmlPageNumber = regexp.MustCompile(`^(?:[-–—]\s*\d{1,5}\s*[-–—]|(?:(?i:seite|s\.)\s*)?\d{1,5}(?:\s*(?:/|(?i:von))\s*\d{1,5})?)$`)
+// pageNumber matches a printed page number: "30", "- 3 -", "Seite 3", "Seite 3 von 12", "3/12".
+var pageNumber = regexp.MustCompile(`^(?:[-–—]\s*\d{1,5}\s*[-–—]|(?:(?i:seite|s\.)\s*)?\d{1,5}(?:\s*(?:/|(?i:von))\s*\d{1,5})?)$`)
 
 // enter gives an element its path, line and weight; it returns the element's context and lower-cased style.
-func (w *htmlWalker) enter(n *html.Node, c htmlCtx, index int) (htmlCtx, string) {
+func (w *walker) enter(n *html.Node, c scope, index int) (scope, string) {
 	c.depth++
-	c.path = &htmlPath{parent: c.path, tag: n.Data, n: index}
-	if l := htmlLineOf(n); l > 0 {
+	c.path = &path{parent: c.path, tag: n.Data, n: index}
+	if l := lineOf(n); l > 0 {
 		c.line = l
 		w.curLine = l
 	}
-	style := strings.ToLower(htmlAttr(n, "style"))
+	style := strings.ToLower(attr(n, "style"))
 	c.bold = w.bold(n, n.Data, style, c.bold)
 	if strings.Contains(style, "font-family") && strings.Contains(style, "symbol") {
 		c.symbol = true
@@ -346,13 +347,13 @@ func (w *htmlWalker) enter(n *html.Node, c htmlCtx, index int) (htmlCtx, string)
 }
 
 // warn records a warning at the element being read.
-func (w *htmlWalker) warn(code drucksache.WarningCode, c htmlCtx, format string, args ...any) {
+func (w *walker) warn(code drucksache.WarningCode, c scope, format string, args ...any) {
 	w.warnings = append(w.warnings, drucksache.Warning{Code: code, Message: fmt.Sprintf(format, args...),
 		Provenance: drucksache.Provenance{Page: w.page, Line: c.line, Path: c.path.String()}})
 }
 
-// htmlAttr returns the value of attribute key of n, "" when absent.
-func htmlAttr(n *html.Node, key string) string {
+// attr returns the value of attribute key of n, "" when absent.
+func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key && a.Namespace == "" {
 			return a.Val
@@ -361,40 +362,40 @@ func htmlAttr(n *html.Node, key string) string {
 	return ""
 }
 
-// htmlRegion tells page furniture and footnote areas apart from the body: LibreOffice's
+// regionRole tells page furniture and footnote areas apart from the body: LibreOffice's
 // <div title="header">, Word's mso-element:header, footnote blocks (sdfootnote1, ftn1).
-func htmlRegion(n *html.Node, style string) (Role, bool) {
+func regionRole(n *html.Node, style string) (layout.Role, bool) {
 	compact := strings.ReplaceAll(style, " ", "")
 	switch {
 	case strings.Contains(compact, "mso-element:header"):
-		return RoleHeader, true
+		return layout.RoleHeader, true
 	case strings.Contains(compact, "mso-element:footer"):
-		return RoleFooter, true
+		return layout.RoleFooter, true
 	case strings.Contains(compact, "mso-element:footnote"), strings.Contains(compact, "mso-element:endnote"):
 		if !strings.Contains(compact, "-list") && !strings.Contains(compact, "-separator") {
-			return RoleFootnote, true
+			return layout.RoleFootnote, true
 		}
 	}
 	if n.Data == "div" || n.Data == "section" || n.Data == "header" || n.Data == "footer" {
-		title := strings.ToLower(htmlAttr(n, "title"))
+		title := strings.ToLower(attr(n, "title"))
 		switch {
 		case strings.Contains(title, "header"):
-			return RoleHeader, true
+			return layout.RoleHeader, true
 		case strings.Contains(title, "footer"):
-			return RoleFooter, true
+			return layout.RoleFooter, true
 		}
-		if htmlNoteID.MatchString(htmlAttr(n, "id")) {
-			return RoleFootnote, true
+		if noteID.MatchString(attr(n, "id")) {
+			return layout.RoleFootnote, true
 		}
 	}
-	return RoleBody, false
+	return layout.RoleBody, false
 }
 
-// htmlNoteID matches the id of a footnote text block: LibreOffice sdfootnote1, Word ftn1, endnotes alike.
-var htmlNoteID = regexp.MustCompile(`^(?:sdfootnote|sdendnote|ftn|edn|_ftn|_edn|fn|footnote-?)\d+$`)
+// noteID matches the id of a footnote text block: LibreOffice sdfootnote1, Word ftn1, endnotes alike.
+var noteID = regexp.MustCompile(`^(?:sdfootnote|sdendnote|ftn|edn|_ftn|_edn|fn|footnote-?)\d+$`)
 
-// htmlHidden reports an element its style hides from print (display:none, Word's hidden text).
-func htmlHidden(style string) bool {
+// hidden reports an element its style hides from print (display:none, Word's hidden text).
+func hidden(style string) bool {
 	if style == "" {
 		return false
 	}
@@ -402,8 +403,8 @@ func htmlHidden(style string) bool {
 	return strings.Contains(s, "display:none") || strings.Contains(s, "mso-hide:all")
 }
 
-// htmlBreakBefore reports a printed page break before an element.
-func htmlBreakBefore(style string) bool {
+// breakBefore reports a printed page break before an element.
+func breakBefore(style string) bool {
 	if style == "" {
 		return false
 	}
@@ -411,8 +412,8 @@ func htmlBreakBefore(style string) bool {
 	return strings.Contains(s, "page-break-before:always") || strings.Contains(s, "break-before:page")
 }
 
-// htmlBreakAfter reports a printed page break after an element.
-func htmlBreakAfter(style string) bool {
+// breakAfter reports a printed page break after an element.
+func breakAfter(style string) bool {
 	if style == "" {
 		return false
 	}
@@ -420,13 +421,13 @@ func htmlBreakAfter(style string) bool {
 	return strings.Contains(s, "page-break-after:always") || strings.Contains(s, "break-after:page")
 }
 
-// htmlBlank reports characters that print as white space or not at all.
-func htmlBlank(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsControl(r) || htmlInvisible(r)
+// blank reports characters that print as white space or not at all.
+func blank(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || invisible(r)
 }
 
-// htmlInvisible reports characters that print nothing: soft hyphen, zero-width spaces and joiners, BOM.
-func htmlInvisible(r rune) bool {
+// invisible reports characters that print nothing: soft hyphen, zero-width spaces and joiners, BOM.
+func invisible(r rune) bool {
 	switch r {
 	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 		return true
@@ -434,24 +435,24 @@ func htmlInvisible(r rune) bool {
 	return false
 }
 
-// htmlSymbolFont maps the private-use characters of the Symbol and Wingdings fonts that office exports
+// symbolFont maps the private-use characters of the Symbol and Wingdings fonts that office exports
 // print as list bullets.
-var htmlSymbolFont = map[rune]rune{'\uf0b7': '•', '\uf0a7': '▪', '\uf0fc': '✓', '\uf0d8': '➢', '\uf02d': '–', '\uf0e0': '→'}
+var symbolFont = map[rune]rune{'\uf0b7': '•', '\uf0a7': '▪', '\uf0fc': '✓', '\uf0d8': '➢', '\uf02d': '–', '\uf0e0': '→'}
 
-// htmlClean collapses white space (including no-break spaces) to single spaces and drops invisible characters.
-func htmlClean(s string) string {
+// clean collapses white space (including no-break spaces) to single spaces and drops invisible characters.
+func clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		switch {
-		case htmlInvisible(r):
+		case invisible(r):
 			continue
 		case unicode.IsSpace(r) || unicode.IsControl(r):
 			space = true
 			continue
 		}
-		if m, ok := htmlSymbolFont[r]; ok {
+		if m, ok := symbolFont[r]; ok {
 			r = m
 		}
 		if space && b.Len() > 0 {

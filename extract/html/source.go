@@ -1,4 +1,4 @@
-package extract
+package html
 
 import (
 	"bytes"
@@ -8,31 +8,32 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	drucksache "drucksache"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	drucksache "drucksache"
+	"drucksache/extract/layout"
 )
 
-// htmlLineAttr is the attribute htmlAnnotate adds to every start tag to carry its source line into the tree.
-const htmlLineAttr = "data-drucksache-line"
+// lineAttr is the attribute annotate adds to every start tag to carry its source line into the tree.
+const lineAttr = "data-drucksache-line"
 
-// htmlNestLimit is how deep htmlAnnotate lets elements nest when x/net/html rejected the document as too deep
+// nestLimit is how deep annotate lets elements nest when x/net/html rejected the document as too deep
 // (it refuses more than 512 open elements); deeper tags are dropped, their text kept.
-const htmlNestLimit = 256
+const nestLimit = 256
 
-// htmlMetaScan is how many leading bytes are searched for a <meta> charset declaration.
-const htmlMetaScan = 64 << 10
+// metaScan is how many leading bytes are searched for a <meta> charset declaration.
+const metaScan = 64 << 10
 
-// htmlDecode returns the document as UTF-8, the encoding it was decoded from when not UTF-8, and what it noticed.
+// decode returns the document as UTF-8, the encoding it was decoded from when not UTF-8, and what it noticed.
 //
 // The declared charset (BOM, <meta charset>, http-equiv Content-Type) decides, unless the bytes contradict it:
 // a page declared windows-1252 whose bytes are valid UTF-8 with non-ASCII letters is read as UTF-8, and one
 // declared UTF-8 that mostly is not is read as windows-1252, each with a warning.
-func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
+func decode(data []byte) ([]byte, string, []drucksache.Warning) {
 	var warnings []drucksache.Warning
 	warn := func(code drucksache.WarningCode, line int, format string, args ...any) {
 		warnings = append(warnings, drucksache.Warning{Code: code, Message: fmt.Sprintf(format, args...),
@@ -40,7 +41,7 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return htmlValidUTF8(data[3:], warn), "", warnings
+		return validUTF8(data[3:], warn), "", warnings
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
 		name := "utf-16le"
 		if data[0] == 0xfe {
@@ -52,7 +53,7 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 			return out, name, warnings
 		}
 	}
-	if order, ok := htmlUTF16Guess(data); ok {
+	if order, ok := utf16Guess(data); ok {
 		name := "utf-16le"
 		if order == unicode.BigEndian {
 			name = "utf-16be"
@@ -63,7 +64,7 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 			return out, name, warnings
 		}
 	}
-	label, line := htmlDeclaredCharset(data)
+	label, line := declaredCharset(data)
 	var enc encoding.Encoding
 	name := ""
 	if label != "" {
@@ -75,14 +76,14 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 			enc, name = nil, "utf-8" // without a byte order mark, a declared UTF-16 means UTF-8 (HTML standard)
 		}
 	}
-	multi, invalid := htmlUTF8Stats(data)
+	multi, invalid := utf8Stats(data)
 	switch {
 	case name == "utf-8":
 		if invalid > 0 && invalid >= multi {
 			warn(drucksache.WarnEncoding, line, "declared UTF-8 but %d byte sequences are not UTF-8: decoded as windows-1252", invalid)
-			return htmlDecodeWith(charmap.Windows1252, data), "windows-1252", warnings
+			return decodeWith(charmap.Windows1252, data), "windows-1252", warnings
 		}
-		return htmlValidUTF8(data, warn), "", warnings
+		return validUTF8(data, warn), "", warnings
 	case enc != nil:
 		if multi > 0 && invalid == 0 {
 			warn(drucksache.WarnEncoding, line, "declared %s but the bytes are UTF-8: decoded as UTF-8", name)
@@ -91,7 +92,7 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 		out, err := enc.NewDecoder().Bytes(data)
 		if err != nil {
 			warn(drucksache.WarnEncoding, line, "cannot decode as declared %s (%v): decoded as windows-1252", name, err)
-			return htmlDecodeWith(charmap.Windows1252, data), "windows-1252", warnings
+			return decodeWith(charmap.Windows1252, data), "windows-1252", warnings
 		}
 		if label != name {
 			warn(drucksache.WarnEncoding, line, "decoded as %s (declared %q)", name, label)
@@ -101,14 +102,14 @@ func htmlDecode(data []byte) ([]byte, string, []drucksache.Warning) {
 		return out, name, warnings
 	}
 	if invalid == 0 || multi > invalid {
-		return htmlValidUTF8(data, warn), "", warnings
+		return validUTF8(data, warn), "", warnings
 	}
 	warn(drucksache.WarnEncoding, 0, "no charset declared and the bytes are not UTF-8: decoded as windows-1252")
-	return htmlDecodeWith(charmap.Windows1252, data), "windows-1252", warnings
+	return decodeWith(charmap.Windows1252, data), "windows-1252", warnings
 }
 
-// htmlUTF16Guess recognises UTF-16 without a byte order mark: markup is ASCII, so every other byte is zero.
-func htmlUTF16Guess(data []byte) (unicode.Endianness, bool) {
+// utf16Guess recognises UTF-16 without a byte order mark: markup is ASCII, so every other byte is zero.
+func utf16Guess(data []byte) (unicode.Endianness, bool) {
 	n := min(len(data), 512) &^ 1
 	if n < 16 {
 		return unicode.LittleEndian, false
@@ -131,18 +132,18 @@ func htmlUTF16Guess(data []byte) (unicode.Endianness, bool) {
 	return unicode.LittleEndian, false
 }
 
-// htmlValidUTF8 replaces invalid UTF-8 sequences with U+FFFD and says how many there were.
-func htmlValidUTF8(data []byte, warn func(drucksache.WarningCode, int, string, ...any)) []byte {
+// validUTF8 replaces invalid UTF-8 sequences with U+FFFD and says how many there were.
+func validUTF8(data []byte, warn func(drucksache.WarningCode, int, string, ...any)) []byte {
 	if utf8.Valid(data) {
 		return data
 	}
-	_, invalid := htmlUTF8Stats(data)
+	_, invalid := utf8Stats(data)
 	warn(drucksache.WarnEncoding, 0, "%d invalid UTF-8 byte sequences replaced by U+FFFD", invalid)
 	return bytes.ToValidUTF8(data, []byte("\uFFFD"))
 }
 
-// htmlDecodeWith decodes single-byte text; charmap decoders never fail.
-func htmlDecodeWith(e *charmap.Charmap, data []byte) []byte {
+// decodeWith decodes single-byte text; charmap decoders never fail.
+func decodeWith(e *charmap.Charmap, data []byte) []byte {
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {
 		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
@@ -150,8 +151,8 @@ func htmlDecodeWith(e *charmap.Charmap, data []byte) []byte {
 	return out
 }
 
-// htmlUTF8Stats counts the valid multi-byte UTF-8 sequences and the invalid bytes of data.
-func htmlUTF8Stats(data []byte) (multi, invalid int) {
+// utf8Stats counts the valid multi-byte UTF-8 sequences and the invalid bytes of data.
+func utf8Stats(data []byte) (multi, invalid int) {
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
 			i++
@@ -168,27 +169,27 @@ func htmlUTF8Stats(data []byte) (multi, invalid int) {
 	return multi, invalid
 }
 
-// htmlXMLEncoding matches the encoding of an XML declaration, which XHTML exports write before any <meta>.
-var htmlXMLEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+// xmlEncoding matches the encoding of an XML declaration, which XHTML exports write before any <meta>.
+var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 
-// htmlDeclaredCharset finds the charset label of the first <meta charset> or http-equiv Content-Type, with its line;
+// declaredCharset finds the charset label of the first <meta charset> or http-equiv Content-Type, with its line;
 // failing those, the encoding of an XML declaration.
-func htmlDeclaredCharset(data []byte) (string, int) {
+func declaredCharset(data []byte) (string, int) {
 	head := data
-	if len(head) > htmlMetaScan {
-		head = head[:htmlMetaScan]
+	if len(head) > metaScan {
+		head = head[:metaScan]
 	}
-	label, line := htmlMetaCharset(head)
+	label, line := metaCharset(head)
 	if label == "" {
-		if m := htmlXMLEncoding.FindSubmatch(head[:min(len(head), 256)]); m != nil {
+		if m := xmlEncoding.FindSubmatch(head[:min(len(head), 256)]); m != nil {
 			return string(m[1]), 1
 		}
 	}
 	return label, line
 }
 
-// htmlMetaCharset finds the charset label of the first <meta charset> or http-equiv Content-Type, with its line.
-func htmlMetaCharset(head []byte) (string, int) {
+// metaCharset finds the charset label of the first <meta charset> or http-equiv Content-Type, with its line.
+func metaCharset(head []byte) (string, int) {
 	z := html.NewTokenizer(bytes.NewReader(head))
 	line := 1
 	for {
@@ -227,15 +228,15 @@ func htmlMetaCharset(head []byte) (string, int) {
 			return cs, at
 		}
 		if strings.EqualFold(strings.TrimSpace(equiv), "content-type") {
-			if cs := htmlContentCharset(content); cs != "" {
+			if cs := contentCharset(content); cs != "" {
 				return cs, at
 			}
 		}
 	}
 }
 
-// htmlContentCharset takes the charset parameter out of a Content-Type value ("text/html; charset=utf-8").
-func htmlContentCharset(content string) string {
+// contentCharset takes the charset parameter out of a Content-Type value ("text/html; charset=utf-8").
+func contentCharset(content string) string {
 	i := strings.Index(strings.ToLower(content), "charset")
 	if i < 0 {
 		return ""
@@ -251,37 +252,37 @@ func htmlContentCharset(content string) string {
 	return rest
 }
 
-// htmlParse parses UTF-8 HTML into a tree whose elements carry their source line in htmlLineAttr.
+// parse parses UTF-8 HTML into a tree whose elements carry their source line in lineAttr.
 // When x/net/html rejects the nesting as too deep, it parses again with the deepest tags dropped and warns.
-func htmlParse(src []byte) (*html.Node, *drucksache.Warning, *Error) {
-	annotated, _ := htmlAnnotate(src, 0)
+func parse(src []byte) (*html.Node, *drucksache.Warning, *layout.Error) {
+	annotated, _ := annotate(src, 0)
 	root, err := html.Parse(bytes.NewReader(annotated))
 	if err == nil {
 		return root, nil, nil
 	}
-	flat, deep := htmlAnnotate(src, htmlNestLimit)
+	flat, deep := annotate(src, nestLimit)
 	root, err2 := html.Parse(bytes.NewReader(flat))
 	if err2 != nil || deep == 0 {
-		return nil, nil, &Error{Line: deep, Stage: FormatHTML, Err: fmt.Errorf("cannot parse HTML: %v", err)}
+		return nil, nil, &layout.Error{Line: deep, Stage: stage, Err: fmt.Errorf("cannot parse HTML: %v", err)}
 	}
 	return root, &drucksache.Warning{
 		Code:       drucksache.WarnDeepNesting,
-		Message:    fmt.Sprintf("elements nested deeper than %d levels (%v): their tags were ignored, their text kept", htmlNestLimit, err),
+		Message:    fmt.Sprintf("elements nested deeper than %d levels (%v): their tags were ignored, their text kept", nestLimit, err),
 		Provenance: drucksache.Provenance{Line: deep},
 	}, nil
 }
 
-// htmlVoid lists the elements that never have an end tag.
-var htmlVoid = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+// void lists the elements that never have an end tag.
+var void = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
 	"img": true, "input": true, "link": true, "meta": true, "param": true, "source": true, "track": true,
 	"wbr": true, "keygen": true, "basefont": true, "bgsound": true, "frame": true, "image": true}
 
-// htmlAnnotate copies src with the source line of every start tag written into it as htmlLineAttr:
+// annotate copies src with the source line of every start tag written into it as lineAttr:
 // x/net/html nodes carry no position, and an attribute survives every rearrangement of the tree.
 //
 // With limit > 0 it also drops start and end tags nested deeper than limit (counted on a simple
 // stack of open tags) and returns the line of the first one dropped.
-func htmlAnnotate(src []byte, limit int) ([]byte, int) {
+func annotate(src []byte, limit int) ([]byte, int) {
 	var out bytes.Buffer
 	out.Grow(len(src) + len(src)/8)
 	type open struct {
@@ -304,16 +305,16 @@ func htmlAnnotate(src []byte, limit int) ([]byte, int) {
 			out.Write(raw)
 			return out.Bytes(), deep
 		case html.StartTagToken, html.SelfClosingTagToken:
-			k := htmlNameEnd(raw)
+			k := nameEnd(raw)
 			pre := out.Len()
 			out.Write(raw[:k])
-			out.WriteString(` ` + htmlLineAttr + `="` + strconv.Itoa(at) + `"`)
+			out.WriteString(` ` + lineAttr + `="` + strconv.Itoa(at) + `"`)
 			out.Write(raw[k:])
 			if limit <= 0 {
 				continue
 			}
 			name, _ := z.TagName()
-			if tt == html.SelfClosingTagToken || htmlVoid[string(name)] {
+			if tt == html.SelfClosingTagToken || void[string(name)] {
 				if len(stack) >= limit {
 					out.Truncate(pre)
 				}
@@ -350,8 +351,8 @@ func htmlAnnotate(src []byte, limit int) ([]byte, int) {
 	}
 }
 
-// htmlNameEnd returns the offset just past the tag name of a raw start tag ("<p" in `<p class="x">`).
-func htmlNameEnd(raw []byte) int {
+// nameEnd returns the offset just past the tag name of a raw start tag ("<p" in `<p class="x">`).
+func nameEnd(raw []byte) int {
 	for i := 1; i < len(raw); i++ {
 		switch raw[i] {
 		case ' ', '\t', '\n', '\r', '\f', '/', '>':

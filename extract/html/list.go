@@ -1,4 +1,4 @@
-package extract
+package html
 
 import (
 	"strconv"
@@ -6,15 +6,17 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"drucksache/extract/layout"
 )
 
-// htmlBulletRunes are the characters office exports print at the start of a list item.
-const htmlBulletRunes = "–—-•·▪■◦●○*►➢✓→"
+// bulletRunes are the characters office exports print at the start of a list item.
+const bulletRunes = "–—-•·▪■◦●○*►➢✓→"
 
-// htmlHasBullet reports whether a list item's text already starts with its bullet or number.
-func htmlHasBullet(text string) bool {
+// hasBullet reports whether a list item's text already starts with its bullet or number.
+func hasBullet(text string) bool {
 	r, size := utf8.DecodeRuneInString(text)
-	if strings.ContainsRune(htmlBulletRunes, r) && (size == len(text) || text[size] == ' ') {
+	if strings.ContainsRune(bulletRunes, r) && (size == len(text) || text[size] == ' ') {
 		return true
 	}
 	if len(text) > 2 && text[0] >= 'a' && text[0] <= 'z' && text[1] == ')' && text[2] == ' ' {
@@ -28,16 +30,16 @@ func htmlHasBullet(text string) bool {
 }
 
 // list reads <ul> and <ol>: each item a line that starts with its bullet or number.
-func (w *htmlWalker) list(n *html.Node, c htmlCtx, style string) {
+func (w *walker) list(n *html.Node, c scope, style string) {
 	w.flush()
 	w.brk = true
 	ordered := n.Data == "ol"
-	kind := htmlListKind(style, htmlAttr(n, "type"), ordered)
+	kind := listKind(style, attr(n, "type"), ordered)
 	num := 1
-	if s, err := strconv.Atoi(strings.TrimSpace(htmlAttr(n, "start"))); err == nil && s > -1e6 && s < 1e6 {
+	if s, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && s > -1e6 && s < 1e6 {
 		num = s
 	}
-	var seen htmlSiblings
+	var seen siblings
 	c.block = c.path
 	for ch := n.FirstChild; ch != nil && w.err == nil; ch = ch.NextSibling {
 		switch ch.Type {
@@ -49,17 +51,17 @@ func (w *htmlWalker) list(n *html.Node, c htmlCtx, style string) {
 				w.element(ch, c, index)
 				continue
 			}
-			if v, err := strconv.Atoi(strings.TrimSpace(htmlAttr(ch, "value"))); err == nil && v > -1e6 && v < 1e6 {
+			if v, err := strconv.Atoi(strings.TrimSpace(attr(ch, "value"))); err == nil && v > -1e6 && v < 1e6 {
 				num = v
 			}
-			own := htmlListKind(strings.ToLower(htmlAttr(ch, "style")), htmlAttr(ch, "type"), false)
+			own := listKind(strings.ToLower(attr(ch, "style")), attr(ch, "type"), false)
 			if own == "" {
 				own = kind
 			}
-			bullet, ic := htmlBullet(own, num), c
-			if htmlNoteID.MatchString(htmlAttr(ch, "id")) { // a footnote list (Pandoc, Markdown): ¹ Text
-				bullet, _ = htmlSuperscript(strconv.Itoa(num))
-				ic.role = RoleFootnote
+			bullet, ic := bullet(own, num), c
+			if noteID.MatchString(attr(ch, "id")) { // a footnote list (Pandoc, Markdown): ¹ Text
+				bullet, _ = superscript(strconv.Itoa(num))
+				ic.role = layout.RoleFootnote
 			}
 			w.item(ch, ic, index, bullet)
 			num++
@@ -70,13 +72,13 @@ func (w *htmlWalker) list(n *html.Node, c htmlCtx, style string) {
 }
 
 // item reads one list item with the bullet or number it prints.
-func (w *htmlWalker) item(n *html.Node, c htmlCtx, index int, bullet string) {
+func (w *walker) item(n *html.Node, c scope, index int, bullet string) {
 	c, _ = w.enter(n, c, index)
 	w.block(n, c, bullet)
 }
 
-// htmlListKind names the marker style of a list from its list-style and type attribute; "" when neither says.
-func htmlListKind(style, typ string, ordered bool) string {
+// listKind names the marker style of a list from its list-style and type attribute; "" when neither says.
+func listKind(style, typ string, ordered bool) string {
 	for _, decl := range strings.Split(style, ";") {
 		prop, val, ok := strings.Cut(decl, ":")
 		prop = strings.TrimSpace(prop)
@@ -119,9 +121,9 @@ func htmlListKind(style, typ string, ordered bool) string {
 	return ""
 }
 
-// htmlBullet prints the marker of list item num in a list of the given kind, as a browser shows it, except
+// bullet prints the marker of list item num in a list of the given kind, as a browser shows it, except
 // that lower-case letters and numerals end in ")" as in German print.
-func htmlBullet(kind string, num int) string {
+func bullet(kind string, num int) string {
 	switch kind {
 	case "none":
 		return ""
@@ -132,13 +134,13 @@ func htmlBullet(kind string, num int) string {
 	case "decimal":
 		return strconv.Itoa(num) + "."
 	case "lower-alpha", "lower-latin": // German documents print a), b); exports keep only <ol type=a>
-		return htmlAlpha(num) + ")"
+		return alpha(num) + ")"
 	case "upper-alpha", "upper-latin":
-		return strings.ToUpper(htmlAlpha(num)) + "."
+		return strings.ToUpper(alpha(num)) + "."
 	case "lower-roman":
-		return strings.ToLower(htmlRoman(num)) + ")"
+		return strings.ToLower(roman(num)) + ")"
 	case "upper-roman":
-		return htmlRoman(num) + "."
+		return roman(num) + "."
 	}
 	if strings.HasPrefix(kind, "=") {
 		return kind[1:]
@@ -146,8 +148,8 @@ func htmlBullet(kind string, num int) string {
 	return "•"
 }
 
-// htmlAlpha writes n as a, b, …, z, aa, ab, …
-func htmlAlpha(n int) string {
+// alpha writes n as a, b, …, z, aa, ab, …
+func alpha(n int) string {
 	if n < 1 {
 		return strconv.Itoa(n)
 	}
@@ -160,8 +162,8 @@ func htmlAlpha(n int) string {
 	return s
 }
 
-// htmlRoman writes n in Roman numerals (1 to 3999).
-func htmlRoman(n int) string {
+// roman writes n in Roman numerals (1 to 3999).
+func roman(n int) string {
 	if n < 1 || n > 3999 {
 		return strconv.Itoa(n)
 	}

@@ -1,42 +1,43 @@
-package extract
+package html
 
 import (
 	"strconv"
 	"strings"
 
-	drucksache "drucksache"
-
 	"golang.org/x/net/html"
+
+	drucksache "drucksache"
+	"drucksache/extract/layout"
 )
 
-// htmlMaxColumns bounds the width of a table grid; Drucksache tables fit on a page and have far fewer.
+// maxColumns bounds the width of a table grid; Drucksache tables fit on a page and have far fewer.
 // Cells beyond it are joined into the last column, with a warning.
-const htmlMaxColumns = 64
+const maxColumns = 64
 
-// htmlCell is a <td> or <th> with the context its text is read in.
-type htmlCell struct {
+// cell is a <td> or <th> with the context its text is read in.
+type cell struct {
 	node             *html.Node
-	c                htmlCtx
+	c                scope
 	colspan, rowspan int
 }
 
-// htmlRow is a <tr> with its cells as written, before spans are expanded.
-type htmlRow struct {
-	cells  []htmlCell
+// row is a <tr> with its cells as written, before spans are expanded.
+type row struct {
+	cells  []cell
 	header bool
-	c      htmlCtx
+	c      scope
 }
 
 // table reads a <table>: each row one line with one cell per column, spans expanded, so that every row has
 // every column. A one-column table is a layout box, not data: its cells are read as ordinary blocks.
-func (w *htmlWalker) table(n *html.Node, c htmlCtx) {
+func (w *walker) table(n *html.Node, c scope) {
 	w.flush()
 	w.brk = true
 	w.prefix = ""
 	rows := w.tableRows(n, c)
-	grid, wide := htmlGrid(rows)
+	grid, wide := grid(rows)
 	if wide {
-		w.warn(drucksache.WarnTableTooWide, c, "a table wider than %d columns: the cells beyond are joined into the last column", htmlMaxColumns)
+		w.warn(drucksache.WarnTableTooWide, c, "a table wider than %d columns: the cells beyond are joined into the last column", maxColumns)
 	}
 	width := 0
 	for _, r := range grid {
@@ -57,8 +58,8 @@ func (w *htmlWalker) table(n *html.Node, c htmlCtx) {
 			texts[cell.node], bolds[cell.node] = w.cellText(cell)
 		}
 	}
-	var out []Line
-	var spans [][]htmlSlot // the grid row of each line in out
+	var out []layout.Line
+	var spans [][]slot // the grid row of each line in out
 	marked := false
 	for i, r := range rows {
 		cells := make([]string, width)
@@ -75,23 +76,23 @@ func (w *htmlWalker) table(n *html.Node, c htmlCtx) {
 		if !filled {
 			continue
 		}
-		b := No
+		b := layout.No
 		if bold {
-			b = Yes
+			b = layout.Yes
 		}
 		marked = marked || r.header
 		spans = append(spans, grid[i])
-		out = append(out, Line{Text: strings.Join(cells, "\t"), Cells: cells, Role: c.role, Page: w.page,
+		out = append(out, layout.Line{Text: strings.Join(cells, "\t"), Cells: cells, Role: c.role, Page: w.page,
 			No: r.c.line, Path: r.c.path.String(), Bold: b, Header: r.header})
 	}
 	if len(out) == 0 {
 		return
 	}
 	if !marked {
-		htmlBoldHeader(out)
+		boldHeader(out)
 	}
 	for i := range out {
-		if out[i].Header && htmlSpreadHeader(out[i].Cells, spans[i], texts) {
+		if out[i].Header && spreadHeader(out[i].Cells, spans[i], texts) {
 			out[i].Text = strings.Join(out[i].Cells, "\t")
 		}
 	}
@@ -105,9 +106,9 @@ func (w *htmlWalker) table(n *html.Node, c htmlCtx) {
 	w.anchor = w.curLine
 }
 
-// htmlSpreadHeader repeats the text of a header cell in every column its colspan covers, so that a heading
+// spreadHeader repeats the text of a header cell in every column its colspan covers, so that a heading
 // over several columns ("Projekte" over 2023 and 2024) heads each of them; it reports whether it did.
-func htmlSpreadHeader(cells []string, slots []htmlSlot, texts map[*html.Node]string) bool {
+func spreadHeader(cells []string, slots []slot, texts map[*html.Node]string) bool {
 	spread := false
 	for j, slot := range slots {
 		if slot.under != nil && cells[j] == "" && texts[slot.under] != "" {
@@ -118,11 +119,11 @@ func htmlSpreadHeader(cells []string, slots []htmlSlot, texts map[*html.Node]str
 	return spread
 }
 
-// htmlBoldHeader marks the bold rows at the top of a table without <thead> or <th> as its header, as office
+// boldHeader marks the bold rows at the top of a table without <thead> or <th> as its header, as office
 // programs print headers; a table bold throughout has no header to tell.
-func htmlBoldHeader(rows []Line) {
+func boldHeader(rows []layout.Line) {
 	n := 0
-	for n < len(rows) && rows[n].Bold == Yes {
+	for n < len(rows) && rows[n].Bold == layout.Yes {
 		n++
 	}
 	if n == len(rows) {
@@ -134,9 +135,9 @@ func htmlBoldHeader(rows []Line) {
 }
 
 // tableRows collects the rows of a table in document order, with their cells; rows of nested tables stay out.
-func (w *htmlWalker) tableRows(n *html.Node, c htmlCtx) []htmlRow {
-	var rows []htmlRow
-	var seen htmlSiblings
+func (w *walker) tableRows(n *html.Node, c scope) []row {
+	var rows []row
+	var seen siblings
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type != html.ElementNode {
 			continue
@@ -162,11 +163,11 @@ func (w *htmlWalker) tableRows(n *html.Node, c htmlCtx) []htmlRow {
 }
 
 // tableRow collects the cells of one <tr>; a row of <th> only, or one in <thead>, is a header row.
-func (w *htmlWalker) tableRow(tr *html.Node, c htmlCtx, index int, head bool) htmlRow {
+func (w *walker) tableRow(tr *html.Node, c scope, index int, head bool) row {
 	rc, _ := w.enter(tr, c, index)
-	r := htmlRow{c: rc, header: head}
+	r := row{c: rc, header: head}
 	ths := 0
-	var seen htmlSiblings
+	var seen siblings
 	for td := tr.FirstChild; td != nil; td = td.NextSibling {
 		if td.Type != html.ElementNode {
 			continue
@@ -179,8 +180,8 @@ func (w *htmlWalker) tableRow(tr *html.Node, c htmlCtx, index int, head bool) ht
 		if td.Data == "th" {
 			ths++
 		}
-		r.cells = append(r.cells, htmlCell{node: td, c: cc,
-			colspan: htmlSpan(htmlAttr(td, "colspan"), 1, 1000), rowspan: htmlSpan(htmlAttr(td, "rowspan"), 1, 65534)})
+		r.cells = append(r.cells, cell{node: td, c: cc,
+			colspan: span(attr(td, "colspan"), 1, 1000), rowspan: span(attr(td, "rowspan"), 1, 65534)})
 	}
 	if ths > 0 && ths == len(r.cells) {
 		r.header = true
@@ -188,8 +189,8 @@ func (w *htmlWalker) tableRow(tr *html.Node, c htmlCtx, index int, head bool) ht
 	return r
 }
 
-// htmlSpan reads a colspan or rowspan as browsers do: missing or invalid is def, 0 stays 0 (to the end), capped.
-func htmlSpan(v string, def, limit int) int {
+// span reads a colspan or rowspan as browsers do: missing or invalid is def, 0 stays 0 (to the end), capped.
+func span(v string, def, limit int) int {
 	v = strings.TrimSpace(v)
 	end := 0
 	for end < len(v) && v[end] >= '0' && v[end] <= '9' {
@@ -205,23 +206,23 @@ func htmlSpan(v string, def, limit int) int {
 	return min(n, limit)
 }
 
-// htmlSlot is one column of one row in a table grid.
-type htmlSlot struct {
-	cells []*html.Node // the cells whose text prints here: one, or several joined beyond htmlMaxColumns
+// slot is one column of one row in a table grid.
+type slot struct {
+	cells []*html.Node // the cells whose text prints here: one, or several joined beyond maxColumns
 	under *html.Node   // the cell whose colspan covers this slot, if any
 }
 
-// htmlGrid lays the cells of rows out in columns: a cell prints in its first row and column, the slots its
-// spans cover stay empty (and remember a covering colspan). A cell that would land beyond htmlMaxColumns is
+// grid lays the cells of rows out in columns: a cell prints in its first row and column, the slots its
+// spans cover stay empty (and remember a covering colspan). A cell that would land beyond maxColumns is
 // joined into the last column; wide reports that.
-func htmlGrid(rows []htmlRow) (grid [][]htmlSlot, wide bool) {
-	grid = make([][]htmlSlot, len(rows))
+func grid(rows []row) (grid [][]slot, wide bool) {
+	grid = make([][]slot, len(rows))
 	var carry []int // per column: rows still covered by a rowspan from above
 	for i, r := range rows {
-		var slots []htmlSlot
-		at := func(col int) *htmlSlot {
+		var slots []slot
+		at := func(col int) *slot {
 			for len(slots) <= col {
-				slots = append(slots, htmlSlot{})
+				slots = append(slots, slot{})
 			}
 			return &slots[col]
 		}
@@ -232,19 +233,19 @@ func htmlGrid(rows []htmlRow) (grid [][]htmlSlot, wide bool) {
 		}
 		col := 0
 		for _, cell := range r.cells {
-			for covered(col) && col < htmlMaxColumns {
+			for covered(col) && col < maxColumns {
 				at(col)
 				col++
 			}
-			if col >= htmlMaxColumns {
-				s := at(htmlMaxColumns - 1)
+			if col >= maxColumns {
+				s := at(maxColumns - 1)
 				s.cells = append(s.cells, cell.node)
 				wide = true
 				continue
 			}
 			span := max(cell.colspan, 1)
-			if col+span > htmlMaxColumns {
-				span = htmlMaxColumns - col
+			if col+span > maxColumns {
+				span = maxColumns - col
 				wide = true
 			}
 			s := at(col)
@@ -278,7 +279,7 @@ func htmlGrid(rows []htmlRow) (grid [][]htmlSlot, wide bool) {
 }
 
 // cellText reads the text of a table cell: its paragraphs and lines joined by spaces; bold when all of it is.
-func (w *htmlWalker) cellText(cell htmlCell) (string, bool) {
+func (w *walker) cellText(cell cell) (string, bool) {
 	start := len(w.lines)
 	brk, anchor := w.brk, w.anchor
 	w.cell++
@@ -288,7 +289,7 @@ func (w *htmlWalker) cellText(cell htmlCell) (string, bool) {
 	bold := true
 	for _, l := range w.lines[start:] {
 		parts = append(parts, l.Text)
-		bold = bold && l.Bold == Yes
+		bold = bold && l.Bold == layout.Yes
 	}
 	w.lines = w.lines[:start]
 	w.brk, w.anchor = brk, anchor

@@ -1,4 +1,4 @@
-package extract
+package html
 
 import (
 	"context"
@@ -15,16 +15,16 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
-	drucksache "drucksache"
+	"drucksache/extract/layout"
 	"drucksache/internal/golden"
 )
 
-const htmlFixture = "../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
+const htmlFixture = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
 
 // htmlRead reads HTML with the HTML reader, failing the test on an error.
-func htmlRead(t testing.TB, src string) *Layout {
+func htmlRead(t testing.TB, src string) *layout.Layout {
 	t.Helper()
-	l, err := HTML{}.Read(context.Background(), "test.html", []byte(src))
+	l, err := Reader{}.Read(context.Background(), "test.html", []byte(src))
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -33,12 +33,12 @@ func htmlRead(t testing.TB, src string) *Layout {
 
 // htmlSum prints a line compactly: ¶ paragraph break, * bold, Tn table (h header row), role, then the text
 // (table cells separated by |).
-func htmlSum(l Line) string {
+func htmlSum(l layout.Line) string {
 	var p []string
 	if l.Break {
 		p = append(p, "¶")
 	}
-	if l.Bold == Yes {
+	if l.Bold == layout.Yes {
 		p = append(p, "*")
 	}
 	if l.Table > 0 {
@@ -49,13 +49,13 @@ func htmlSum(l Line) string {
 		p = append(p, s)
 	}
 	switch l.Role {
-	case RoleHeader:
+	case layout.RoleHeader:
 		p = append(p, "header:")
-	case RoleFooter:
+	case layout.RoleFooter:
 		p = append(p, "footer:")
-	case RolePageNumber:
+	case layout.RolePageNumber:
 		p = append(p, "page:")
-	case RoleFootnote:
+	case layout.RoleFootnote:
 		p = append(p, "note:")
 	}
 	text := l.Text
@@ -66,7 +66,7 @@ func htmlSum(l Line) string {
 }
 
 // htmlGolden renders a layout for a golden file: what the reader noticed, then one line per Line.
-func htmlGolden(l *Layout) string {
+func htmlGolden(l *layout.Layout) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "pages %d encoding %q\n", l.Pages, l.Encoding)
 	for _, w := range l.Warnings {
@@ -80,7 +80,7 @@ func htmlGolden(l *Layout) string {
 
 func TestHTMLGolden(t *testing.T) {
 	files := []string{htmlFixture}
-	extra, _ := filepath.Glob("testdata/html/*.html")
+	extra, _ := filepath.Glob("testdata/*.html")
 	files = append(files, extra...)
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
@@ -88,12 +88,12 @@ func TestHTMLGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			l, err := HTML{}.Read(context.Background(), file, data)
+			l, err := Reader{}.Read(context.Background(), file, data)
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
 			got := htmlGolden(l)
-			want := filepath.Join("testdata", "html", strings.TrimSuffix(filepath.Base(file), ".html")+".lines")
+			want := filepath.Join("testdata", strings.TrimSuffix(filepath.Base(file), ".html")+".lines")
 			golden.Check(t, want, []byte(got))
 		})
 	}
@@ -105,7 +105,7 @@ func TestHTMLFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := HTML{}.Read(context.Background(), htmlFixture, data)
+	l, err := Reader{}.Read(context.Background(), htmlFixture, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestHTMLFixture(t *testing.T) {
 	var numbers []string
 	for _, x := range l.Lines {
 		if m := question.FindStringSubmatch(x.Text); m != nil && x.Table == 0 {
-			if x.Bold != Yes || !x.Break {
+			if x.Bold != layout.Yes || !x.Break {
 				t.Errorf("question line %d not a bold paragraph: %s", x.No, htmlSum(x))
 			}
 			numbers = append(numbers, m[1])
@@ -139,7 +139,7 @@ func TestHTMLFixture(t *testing.T) {
 		{4, 2, "|Umfang Open-Source-Programme", "Oberste Landesbehörde|48"},
 		{25, 7, "Epl.|Kap.|Ressort / Kapitel|VZE / BM|Davon gewährt|Davon besetzt|Davon in Besetzung", "|0101|Landtag|1,0|0,0|0,0|0,0"},
 	}
-	rows := map[int][]Line{}
+	rows := map[int][]layout.Line{}
 	for _, x := range l.Lines {
 		if x.Table > 0 {
 			rows[x.Table] = append(rows[x.Table], x)
@@ -172,13 +172,13 @@ func TestHTMLFixture(t *testing.T) {
 	}
 
 	want := []struct {
-		role Role
+		role layout.Role
 		text string
 		no   int
 	}{
-		{RoleHeader, "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/7520", 16},
-		{RoleFootnote, "¹ Niedersächsisches Antragsystem für Verwaltungsleistungen Online.", 1716},
-		{RolePageNumber, "30", 1720},
+		{layout.RoleHeader, "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/7520", 16},
+		{layout.RoleFootnote, "¹ Niedersächsisches Antragsystem für Verwaltungsleistungen Online.", 1716},
+		{layout.RolePageNumber, "30", 1720},
 	}
 	for _, w := range want {
 		found := false
@@ -259,7 +259,7 @@ func TestHTMLLines(t *testing.T) {
 		{"ragged rows are padded to the widest", `<table><tr><td>a</td></tr><tr><td>b</td><td>c</td><td>d</td></tr></table>`,
 			[]string{"¶ T1 a||", "T1 b|c|d"}, ""},
 		{"spans too wide are cut at the column limit", `<table><tr><td colspan="1000">a</td><td>b</td></tr><tr><td>c</td><td rowspan=0 colspan="2x">d</td></tr><tr><td>e</td></tr></table>`,
-			[]string{"¶ T1 a|" + strings.Repeat("|", htmlMaxColumns-2) + "b", "T1 c|d|" + strings.Repeat("|", htmlMaxColumns-3), "T1 e||" + strings.Repeat("|", htmlMaxColumns-3)}, "table_too_wide"},
+			[]string{"¶ T1 a|" + strings.Repeat("|", maxColumns-2) + "b", "T1 c|d|" + strings.Repeat("|", maxColumns-3), "T1 e||" + strings.Repeat("|", maxColumns-3)}, "table_too_wide"},
 		{"nested table is flattened into its cell", `<table><tr><td>außen</td><td><table><tr><td>in</td><td>nen</td></tr></table></td></tr></table>`,
 			[]string{"¶ T1 außen|in nen"}, "nested_table"},
 		{"one-column table is a layout box", `<table><tr><td><p><b>1. Frage</b></p><p>Antwort</p></td></tr></table>`,
@@ -401,10 +401,10 @@ func TestHTMLBadInput(t *testing.T) {
 	}{
 		{"truncated in a table", string(fixture[:len(fixture)/2]), nil, "truncated", 40},
 		{"truncated in a tag", "<html><body><p>Anfang</p><p class=\"x", nil, "truncated", 1},
-		{"no body text", "<html><head><title>Drucksache</title></head></html>", ErrNoText, "", 0},
-		{"only scripts and styles", "<html><body><script>alert(1)</script><style>p{}</style></body></html>", ErrNoText, "", 0},
-		{"frameset without body", "<html><frameset><frame src=a.html></frameset></html>", ErrNoText, "", 0},
-		{"only a running header", `<body><div title="header"><p>Drucksache 19/1</p></div></body>`, ErrNoText, "", 0},
+		{"no body text", "<html><head><title>Drucksache</title></head></html>", layout.ErrNoText, "", 0},
+		{"only scripts and styles", "<html><body><script>alert(1)</script><style>p{}</style></body></html>", layout.ErrNoText, "", 0},
+		{"frameset without body", "<html><frameset><frame src=a.html></frameset></html>", layout.ErrNoText, "", 0},
+		{"only a running header", `<body><div title="header"><p>Drucksache 19/1</p></div></body>`, layout.ErrNoText, "", 0},
 		{"search results page", `<html><body><form><input name=q value="IT"><button>Suchen</button></form><h1>3 Treffer</h1>
 			<ul><li><a href="/19/7520.pdf">Drucksache 19/7520</a> Kleine Anfrage</li><li><a href="/19/7263.pdf">Drucksache 19/7263</a></li></ul></body></html>`, nil, "web_page", 3},
 		{"100 000 nested divs", deep, nil, "deep_nesting", 1},
@@ -415,12 +415,12 @@ func TestHTMLBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			l, err := HTML{}.Read(context.Background(), "bad.html", []byte(tt.src))
+			l, err := Reader{}.Read(context.Background(), "bad.html", []byte(tt.src))
 			if time.Since(start) > 20*time.Second {
 				t.Errorf("took %v", time.Since(start))
 			}
 			if tt.err != nil {
-				var e *Error
+				var e *layout.Error
 				if !errors.Is(err, tt.err) || !errors.As(err, &e) || e.File != "bad.html" {
 					t.Fatalf("error %v, want an *Error of bad.html wrapping %v", err, tt.err)
 				}
@@ -453,62 +453,9 @@ func TestHTMLBadInput(t *testing.T) {
 	t.Run("cancelled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		_, err := HTML{}.Read(ctx, "bad.html", []byte(huge.String()))
+		_, err := Reader{}.Read(ctx, "bad.html", []byte(huge.String()))
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("error %v, want context.Canceled", err)
 		}
 	})
-}
-
-// TestHTMLSameAsText checks that the HTML export and the clean text of the IT answer give the same document,
-// except for what only one of them prints: the Drucksache number of the running header and the list dashes.
-func TestHTMLSameAsText(t *testing.T) {
-	read := func(name string) *drucksache.Document {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := Bytes(context.Background(), name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
-	h := read(htmlFixture)
-	x := read(strings.TrimSuffix(htmlFixture, ".html") + ".txt")
-	if len(x.Questions) == 0 {
-		t.Skip("the structure parser finds no questions yet")
-	}
-	if h.Drucksache == nil || *h.Drucksache != "19/7520" {
-		t.Errorf("drucksache from the running header: %v", h.Drucksache)
-	}
-	for _, d := range []*drucksache.Document{h, x} {
-		d.ID, d.Source, d.Drucksache, d.Warnings = "", drucksache.Source{}, nil, nil
-		for i := range d.PreliminaryRemarks {
-			d.PreliminaryRemarks[i].Provenance = drucksache.Provenance{}
-		}
-		for i := range d.Questions {
-			q := &d.Questions[i]
-			q.Provenance, q.AnswerAt = drucksache.Provenance{}, drucksache.Provenance{}
-			q.Answer = strings.ReplaceAll(q.Answer, "\n– ", "\n- ")
-		}
-		for i := range d.Tables {
-			d.Tables[i].Provenance = drucksache.Span{}
-		}
-		for i := range d.Footnotes {
-			d.Footnotes[i].Provenance = drucksache.Provenance{}
-		}
-	}
-	if !reflect.DeepEqual(h, x) {
-		hq, xq := h.Questions, x.Questions
-		for i := range min(len(hq), len(xq)) {
-			if !reflect.DeepEqual(hq[i], xq[i]) {
-				t.Errorf("question %d differs:\n html %+v\n text %+v", hq[i].Number, hq[i], xq[i])
-			}
-		}
-		h.Questions, x.Questions = nil, nil
-		if !reflect.DeepEqual(h, x) {
-			t.Errorf("documents differ:\n html %+v\n text %+v", h, x)
-		}
-	}
 }
