@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/internal/marks"
 )
 
 var (
@@ -28,7 +29,7 @@ func (p *parser) content(start int) {
 		if m := reDistributed.FindAllStringSubmatch(p.body[i].Text, -1); m != nil {
 			p.doc.DistributedOn = ptr(m[len(m)-1][1])
 		}
-		if (isDistributionNote(p.body[i].Text) || isImprint(p.body[i].Text)) && end == len(p.body) {
+		if (marks.IsDistributionNote(p.body[i].Text) || isImprint(p.body[i].Text)) && end == len(p.body) {
 			end = i
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"drucksache/extract/text"
 )
 
 // Snippets of Niedersachsen answers (Drs. 19/11198, 19/11184, 19/11244, 19/11216, 19/11136): a
@@ -158,7 +160,7 @@ func TestDumpTableGroupLabels(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lines, _ := textLines(tc.text)
+			lines, _ := text.Lines(tc.text)
 			tab, n := dumpTable(lines, 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
@@ -231,7 +233,7 @@ func TestSegmentsHeaderStack(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lines, _ := textLines(tc.text)
+			lines, _ := text.Lines(tc.text)
 			p := &parser{}
 			var got []int
 			var first string
@@ -471,10 +473,10 @@ func TestClosed(t *testing.T) {
 	}
 }
 
-// firstTable is the first table the structure parser finds in text, for a document width columns
+// firstTable is the first table the structure parser finds in src, for a document width columns
 // wide; nil when there is none.
-func firstTable(text string, width int) *table {
-	lines, _ := textLines(text)
+func firstTable(src string, width int) *table {
+	lines, _ := text.Lines(src)
 	p := &parser{}
 	for _, s := range p.segments(lines, width) {
 		if s.table != nil {

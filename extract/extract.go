@@ -16,6 +16,7 @@ import (
 	"drucksache/extract/html"
 	"drucksache/extract/layout"
 	"drucksache/extract/pdf"
+	"drucksache/extract/text"
 )
 
 // Reader turns the bytes of one source into printed lines; one implementation per format.
@@ -77,7 +78,7 @@ func Detect(name string, data []byte) string {
 func ReaderFor(format string) (Reader, error) {
 	switch format {
 	case FormatText:
-		return Text{}, nil
+		return text.Reader{}, nil
 	case FormatPDF:
 		return pdf.Reader{}, nil
 	case FormatHTML:

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	drucksache "drucksache"
+	"drucksache/extract/internal/marks"
 )
 
 // linkFootnotes records the footnotes and links each to the question whose text or answer carries
@@ -52,7 +53,7 @@ func (p *parser) linkFootnotes() {
 // digit before the footnote on its page, or on the page before.
 func (p *parser) raiseMarkers() {
 	for _, n := range p.notes {
-		num := superscriptValue(n.marker)
+		num := marks.SuperscriptValue(n.marker)
 		if num == 0 {
 			continue
 		}

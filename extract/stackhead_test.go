@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"drucksache/extract/text"
 )
 
 // dumpLines makes body lines of dumped text, one per line of s.
@@ -119,7 +121,7 @@ func TestDumpTableLabels(t *testing.T) {
 // and the wrapped label is no header.
 func TestSegmentsWrappedGroup(t *testing.T) {
 	src := "Oldenburg 67,77 18,33 \nOsnabrück 70,76 13,46 \n 2025 \nrichterli-\ncher/ \nDienst \nGerichts-\nvollzie-\nher/innen \nVerwaltungsge-\nrichtsbarkeit \n      \nOberverwaltungsge-\nricht \n37,43 6,68 \nVerwaltungsge-\nrichte \n      \nBraunschweig 30,02 6,83 \nGöttingen 16,00 0,00 "
-	lines, _ := textLines(src)
+	lines, _ := text.Lines(src)
 	p := &parser{}
 	segs := p.segments(lines, 95)
 	if len(segs) != 2 || segs[1].table == nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/internal/marks"
 )
 
 // Parse turns the lines of one source into a document: metadata from the title block and the
@@ -104,12 +105,12 @@ func (p *parser) split(lines []Line) {
 
 // footnoteStart splits a footnote line into its marker (as superscript) and text.
 func footnoteStart(t string) (string, string) {
-	if m, rest := superscriptMarker(t); m != "" {
+	if m, rest := marks.SuperscriptMarker(t); m != "" {
 		return m, rest
 	}
-	if n, ok := leadingFootnoteNumber(t); ok {
+	if n, ok := marks.FootnoteNumber(t); ok {
 		i := strings.IndexByte(strings.TrimLeft(t, " "), ' ')
-		return toSuperscript(n), strings.TrimSpace(strings.TrimLeft(t, " ")[i:])
+		return marks.Superscript(n), strings.TrimSpace(strings.TrimLeft(t, " ")[i:])
 	}
 	return "", t
 }
