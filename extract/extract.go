@@ -16,10 +16,19 @@ import (
 	"drucksache/extract/html"
 	"drucksache/extract/layout"
 	"drucksache/extract/pdf"
+	"drucksache/extract/structure"
 	"drucksache/extract/text"
 )
 
-// Reader turns the bytes of one source into printed lines; one implementation per format.
+// Layout is what a reader makes of one source, and Line one printed line of it (package layout):
+// what a Reader hands to the structure parser.
+type (
+	Layout = layout.Layout
+	Line   = layout.Line
+)
+
+// Reader turns the bytes of one source into printed lines; one implementation per format
+// (text.Reader, pdf.Reader, html.Reader).
 type Reader interface {
 	Read(ctx context.Context, name string, data []byte) (*Layout, error)
 }
@@ -134,5 +143,5 @@ func Bytes(ctx context.Context, name string, data []byte) (doc *drucksache.Docum
 	if src.Pages == 0 {
 		src.Pages = 1
 	}
-	return Parse(src, layout)
+	return structure.Parse(src, layout)
 }

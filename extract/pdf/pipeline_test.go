@@ -10,6 +10,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract"
 	"drucksache/extract/pdf"
+	"drucksache/extract/structure"
 )
 
 const pdfFixture = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
@@ -51,7 +52,7 @@ func TestPDFSameDocumentAsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdfDoc, err := extract.Parse(drucksache.Source{File: "x", Format: extract.FormatPDF, Pages: l.Pages}, l)
+	pdfDoc, err := structure.Parse(drucksache.Source{File: "x", Format: extract.FormatPDF, Pages: l.Pages}, l)
 	if err != nil {
 		t.Fatal(err)
 	}

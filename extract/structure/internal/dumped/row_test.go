@@ -1,10 +1,11 @@
-package extract
+package dumped
 
 import (
 	"reflect"
 	"strings"
 	"testing"
 
+	"drucksache/extract/layout"
 	"drucksache/extract/text"
 )
 
@@ -56,19 +57,19 @@ func TestDumpTableRows(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := dumpTable(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, n := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
 			var rows []string
-			for _, r := range tab.rows {
+			for _, r := range tab.Rows {
 				rows = append(rows, strings.TrimRight(strings.Join(r, "|"), "|"))
 			}
-			if got := strings.Join(tab.header, "|"); got != tc.header {
+			if got := strings.Join(tab.Header, "|"); got != tc.header {
 				t.Errorf("header %q, want %q", got, tc.header)
 			}
 			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
-				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
+				t.Errorf("Read = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
 			}
 		})
 	}
@@ -110,16 +111,16 @@ func TestDumpTableNone(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if tab, n := dumpTable(dumpLines(tc.text), 0, 95); tab != nil {
-				t.Errorf("dumpTable = %d lines %q %q, want none", n, tab.header, tab.rows)
+			if tab, n := Read(dumpLines(tc.text), 0, 95); tab != nil {
+				t.Errorf("Read = %d lines %q %q, want none", n, tab.Header, tab.Rows)
 			}
 		})
 	}
 }
 
 // blankBreaks drops empty lines and marks the line after one as a paragraph break, as the text reader does.
-func blankBreaks(lines []Line) []Line {
-	var out []Line
+func blankBreaks(lines []layout.Line) []layout.Line {
+	var out []layout.Line
 	brk := false
 	for _, l := range lines {
 		if strings.TrimSpace(l.Text) == "" {
@@ -161,97 +162,16 @@ func TestDumpTableGroupLabels(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			lines, _ := text.Lines(tc.text)
-			tab, n := dumpTable(lines, 0, 95)
+			tab, n := Read(lines, 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
 			var rows []string
-			for _, r := range tab.rows {
+			for _, r := range tab.Rows {
 				rows = append(rows, strings.TrimRight(strings.Join(r, "|"), "|"))
 			}
 			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
-				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
-			}
-		})
-	}
-}
-
-// Drs. 19/11136, question 2: lists of vacancies whose one-line header, too long for a header in a
-// document of mostly short rows, the dump prints again on each page and above each part. The
-// repetition makes it the header, the line above it the table's title, and the header repeated
-// after a page break is skipped. A line printed once, or repeated but not above rows, stays prose.
-func TestSegmentsRepeatedHeader(t *testing.T) {
-	const part = "Oberlandesgerichtsbezirk Braunschweig \nGericht Unbesetzte Stellen(anteile) \nAG Bad Gandersheim 1,00 \nA7 OSekr/-in 1,00 \n"
-	tests := []struct {
-		name   string
-		text   string
-		title  string
-		header []string
-		rows   int
-	}{
-		{"repeated after a page break", "freigehalten werden. \n" + part + "Gericht Unbesetzte Stellen(anteile) \nA8 HptSekr/-in 1,00 \nA9 Amtsinsp/-in 0,05 ",
-			"Oberlandesgerichtsbezirk Braunschweig", []string{"Gericht", "Unbesetzte Stellen(anteile)"}, 4},
-		{"repeated above the next part", "freigehalten werden. \n" + part + " \nFinanzgerichtsbarkeit \nGericht Unbesetzte Stellen(anteile) \nA12 AR/-in 0,15 \nR 1 Ri/-in 1,00 ",
-			"Oberlandesgerichtsbezirk Braunschweig", []string{"Gericht", "Unbesetzte Stellen(anteile)"}, 2},
-		{"printed once", "freigehalten werden. \n" + part + "A8 HptSekr/-in 1,00 \nA9 Amtsinsp/-in 0,05 ",
-			"", []string{"", ""}, 4},
-		{"repeated, but no rows below it", "freigehalten werden. \n" + part + "Gericht Unbesetzte Stellen(anteile) \nwird hier nicht weiter aufgeschlüsselt. ",
-			"", []string{"", ""}, 2},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tb := firstTable(tc.text, 42)
-			if tb == nil {
-				t.Fatalf("no table")
-			}
-			if tb.title != tc.title || !reflect.DeepEqual(tb.header, tc.header) || len(tb.rows) != tc.rows {
-				t.Errorf("table %q %q, %d rows, want %q %q, %d", tb.title, tb.header, len(tb.rows), tc.title, tc.header, tc.rows)
-			}
-		})
-	}
-}
-
-// Drs. 19/11242, questions 5 and 6: headers stacked one narrow cell a line, some ending in a grade
-// ("in SJG 12"), above rows labelled by school years. Those lines are no rows: the table starts
-// below them (its header unread, so warned), the lines stay prose, and a stack after a table ends
-// it. A line of one measured figure between label lines stays a row.
-func TestSegmentsHeaderStack(t *testing.T) {
-	const lead = "Wiederholende und Zugänge aus dem Ausland wurden jeweils nicht berücksichtigt.  \n"
-	const stack = "Schuljahr \nQ1 \nAnzahl SuS \nin SJG 12 \nSchuljahr  \nE-Phase  \nAnzahl SuS \nin SJG 11 \nDifferenz \nSuS  \nDifferenz in % \n"
-	const rows = "2025/2026 7.509 2024/2025 8.534 1.025 12,0% \n2024/2025 7.404 2023/2024 8.543 1.139 13,3% \n"
-	tests := []struct {
-		name   string
-		text   string
-		tables []int // rows of each table
-		first  string
-		prose  string // a line that stays prose
-	}{
-		{"stack above the rows", lead + stack + rows, []int{2}, "2025/2026|7.509|2024/2025|8.534|1.025|12,0%", "in SJG 12"},
-		{"stack after a table", lead + rows + " \n" + stack + rows, []int{2, 2}, "2025/2026|7.509|2024/2025|8.534|1.025|12,0%", "in SJG 11"},
-		{"one measured figure a row", lead + "Gericht Stellen Besetzt Offen \nAG Celle 1,00 \nLandgerichte \nOberlandes-\ngerichte \nLG Celle 2,00 1,00 1,00 \nLG Verden 3,00 2,00 1,00 ",
-			[]int{5}, "AG Celle|1,00||", ""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			lines, _ := text.Lines(tc.text)
-			p := &parser{}
-			var got []int
-			var first string
-			prose := false
-			for _, s := range p.segments(lines, 95) {
-				if s.table == nil {
-					for _, l := range s.prose {
-						prose = prose || strings.TrimSpace(l.Text) == tc.prose
-					}
-					continue
-				}
-				if first == "" && len(s.table.rows) > 0 {
-					first = strings.Join(s.table.rows[0], "|")
-				}
-				got = append(got, len(s.table.rows))
-			}
-			if !reflect.DeepEqual(got, tc.tables) || first != tc.first || tc.prose != "" && !prose {
-				t.Errorf("tables %v, first row %q, %q in prose %v; want %v, %q", got, first, tc.prose, prose, tc.tables, tc.first)
+				t.Errorf("Read = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
 			}
 		})
 	}
@@ -269,7 +189,7 @@ func TestSplitValuesSchoolYears(t *testing.T) {
 		{"2025/2027 12 2024/2025 13 ", "2025/2027 12 2024/2025", "13"},
 	}
 	for _, tc := range tests {
-		label, vals := splitValues(Line{Text: tc.text})
+		label, vals := splitValues(layout.Line{Text: tc.text})
 		if label != tc.label || strings.Join(vals, "|") != tc.vals {
 			t.Errorf("splitValues(%q) = %q %q, want %q %q", tc.text, label, vals, tc.label, tc.vals)
 		}
@@ -339,13 +259,13 @@ func TestDumpTableNarrowDecimals(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := dumpTable(dumpLines(tc.text), 0, 44)
+			tab, n := Read(dumpLines(tc.text), 0, 44)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
-			rows := joinedRows(tab.rows)
+			rows := joinedRows(tab.Rows)
 			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
-				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
+				t.Errorf("Read = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
 			}
 		})
 	}
@@ -370,13 +290,13 @@ func TestDumpTableYearNotes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := dumpTable(dumpLines(tc.text), 0, 95)
+			tab, _ := Read(dumpLines(tc.text), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
-			rows := joinedRows(tab.rows)
+			rows := joinedRows(tab.Rows)
 			if !reflect.DeepEqual(rows, tc.rows) {
-				t.Errorf("dumpTable rows %q, want %q", rows, tc.rows)
+				t.Errorf("Read: rows %q, want %q", rows, tc.rows)
 			}
 		})
 	}
@@ -408,20 +328,20 @@ func TestDumpTableWrappedCells(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := dumpTable(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, n := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
-			rows := joinedRows(tab.rows)
+			rows := joinedRows(tab.Rows)
 			if n != tc.lines || !reflect.DeepEqual(rows, tc.rows) {
-				t.Errorf("dumpTable = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
+				t.Errorf("Read = %d lines %q, want %d %q", n, rows, tc.lines, tc.rows)
 			}
 		})
 	}
 }
 
 // A line that closes the bracket a label opened, as each reader asks it: a label pending above its
-// row in dumpTable and followedByRow (the last label line, lines of up to maxClosingLine runes),
+// row in Read and followedByRow (the last label line, lines of up to maxClosingLine runes),
 // and a wrapped row label in labelLine (all its lines, lines as long as a header line may be, or
 // any length in a document of unknown width).
 func TestClosesBracket(t *testing.T) {
@@ -471,19 +391,6 @@ func TestClosed(t *testing.T) {
 			t.Errorf("closed(%q) = %v, want %v", tc.cell, got, tc.want)
 		}
 	}
-}
-
-// firstTable is the first table the structure parser finds in src, for a document width columns
-// wide; nil when there is none.
-func firstTable(src string, width int) *table {
-	lines, _ := text.Lines(src)
-	p := &parser{}
-	for _, s := range p.segments(lines, width) {
-		if s.table != nil {
-			return s.table
-		}
-	}
-	return nil
 }
 
 // joinedRows are a table's rows, each written as its cells joined by "|".

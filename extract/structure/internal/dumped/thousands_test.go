@@ -1,4 +1,4 @@
-package extract
+package dumped
 
 import (
 	"strings"
@@ -60,14 +60,14 @@ func TestDumpTableThousands(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := dumpTable(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, _ := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
-			if got := strings.Join(tab.header, "|"); got != tc.header {
+			if got := strings.Join(tab.Header, "|"); got != tc.header {
 				t.Errorf("header %q, want %q", got, tc.header)
 			}
-			rows := joinedRows(tab.rows)
+			rows := joinedRows(tab.Rows)
 			if strings.Join(rows, "\n") != strings.Join(tc.rows, "\n") {
 				t.Errorf("rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(tc.rows, "\n"))
 			}

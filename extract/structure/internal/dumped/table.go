@@ -1,4 +1,4 @@
-package extract
+package dumped
 
 import (
 	"fmt"
@@ -6,25 +6,40 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"drucksache/extract/layout"
+	"drucksache/extract/structure/internal/prose"
 )
 
 // Text dumped from a PDF keeps no column structure: a table row is a label followed by figures
-// separated by spaces ("Ammerland 14.094    15.985"). dumpTable recognises such runs of rows,
+// separated by spaces ("Ammerland 14.094    15.985"). Read recognises such runs of rows,
 // with the header lines above them, a header repeated after a page break, and labels wrapped over
 // several lines.
 
-// maxHeaderLines is how many printed lines a table header may take in dumped text.
-const maxHeaderLines = 4
+// Table is a table read from dumped text: its header, the header lines as printed when there are
+// several, its rows of cells, the lines it starts and ends on, and its title.
+type Table struct {
+	Header     []string
+	HeaderRows [][]string
+	Rows       [][]string
+	First      layout.Line
+	Last       layout.Line
+	Title      string
+	Repeated   bool // its header is one line the dump repeats further on; a title may stand above it
+}
 
-// dumpTable reads a table of dumped text starting at lines[i]; it returns nil when there is none.
-func dumpTable(lines []Line, i, full int) (*table, int) {
-	if headerStack(lines[i:], full) > 0 {
+// MaxHeaderLines is how many printed lines a table header may take in dumped text.
+const MaxHeaderLines = 4
+
+// Read reads a table of dumped text starting at lines[i]; it returns nil when there is none.
+func Read(lines []layout.Line, i, full int) (*Table, int) {
+	if HeaderStack(lines[i:], full) > 0 {
 		return nil, 0 // a stacked header: the table starts below it
 	}
 	// Header lines: short lines that are no sentences, right above the first row.
 	j := i
-	var head []Line
-	for j < len(lines) && j < i+maxHeaderLines {
+	var head []layout.Line
+	for j < len(lines) && j < i+MaxHeaderLines {
 		if _, vals, ok := dataRow(lines[j], full); ok {
 			// A line with fewer figures than the rows below it is part of the header ("65 bis 74").
 			if n := nextRowValues(lines[j+1:], full); n > len(vals) && headerish(lines[j], full) {
@@ -60,10 +75,10 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 	if len(head) > 0 && i > 0 && !lines[i].Break && !endsLead(lines[i-1].Text) && !titled {
 		return nil, 0
 	}
-	t := &table{first: lines[i], repeated: titled}
+	t := &Table{First: lines[i], Repeated: titled}
 	// "Tabelle: …" above the header is the table's title.
 	if len(head) > 0 && strings.HasPrefix(strings.TrimSpace(head[0].Text), "Tabelle") {
-		t.title = strings.TrimSpace(head[0].Text)
+		t.Title = strings.TrimSpace(head[0].Text)
 		head = head[1:]
 	}
 	var rows []dumpRow
@@ -97,14 +112,14 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 			}
 			pending = nil
 			rows = append(rows, dumpRow{label: label, vals: vals})
-			t.last = l
+			t.Last = l
 			j++
 			continue
 		}
 		if strings.HasPrefix(strings.TrimSpace(l.Text), "Tabelle") {
 			break // the next table's title
 		}
-		if headerStack(lines[j:], full) > 0 {
+		if HeaderStack(lines[j:], full) > 0 {
 			break // the stacked header of the next table
 		}
 		if n := repeatsHeader(lines[j:], head); n > 0 {
@@ -123,7 +138,7 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		if d := decimalRows(rows, width); len(pending) == 0 && (begun(rows, width) || d > 0) {
 			if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 && (d == 0 || decimals(vals[0]) == d) {
 				rows = append(rows, dumpRow{label: label, vals: vals})
-				t.last = lines[j+n-1]
+				t.Last = lines[j+n-1]
 				j += n
 				continue
 			}
@@ -131,7 +146,7 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		if len(pending) == 0 && begun(rows, width) {
 			if label, cells, n := wrappedCells(lines[j:], full, width); n > 0 {
 				rows = append(rows, dumpRow{label: label, vals: cells})
-				t.last = lines[j+n-1]
+				t.Last = lines[j+n-1]
 				j += n
 				continue
 			}
@@ -156,10 +171,10 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 	// A first row of years counting up ("Jahr 2019 2020 2021", "Personalkosten 2023 2024 2025")
 	// over rows of other figures is the header.
 	if len(head) == 0 && len(rows) > 1 && yearsCountingUp(rows[0].vals) && !yearsCountingUp(rows[1].vals) {
-		t.header = append([]string{rows[0].label}, rows[0].vals...)
+		t.Header = append([]string{rows[0].label}, rows[0].vals...)
 		rows = rows[1:]
 	}
-	if joinThousands(rows, headerYears(t.header, head)) {
+	if joinThousands(rows, headerYears(t.Header, head)) {
 		width = rowWidth(rows)
 	}
 	// Rows of figures only whose first figure is a year: the year is the row label, and a note
@@ -179,10 +194,10 @@ func dumpTable(lines []Line, i, full int) (*table, int) {
 		for len(cells) < width+1 {
 			cells = append(cells, "")
 		}
-		t.rows = append(t.rows, cells)
+		t.Rows = append(t.Rows, cells)
 	}
-	if t.header == nil {
-		t.header, t.headerRows = splitHeader(head, width+1)
+	if t.Header == nil {
+		t.Header, t.HeaderRows = splitHeader(head, width+1)
 	}
 	return t, j - i
 }
@@ -197,7 +212,7 @@ func unfinished(s string) bool {
 func endsLead(s string) bool {
 	s = strings.TrimRight(s, " ")
 	s = strings.TrimRight(s, "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰")
-	return endsSentence(s)
+	return prose.EndsSentence(s)
 }
 
 // valueToken reports whether a token is a figure or a statistics sign of a table cell.
@@ -241,7 +256,7 @@ func unitToken(tok string) bool {
 }
 
 // dataRow splits a line of dumped text into a label and the figures that end it.
-func dataRow(l Line, full int) (string, []string, bool) {
+func dataRow(l layout.Line, full int) (string, []string, bool) {
 	if l.Cells != nil {
 		return "", nil, false
 	}
@@ -250,7 +265,7 @@ func dataRow(l Line, full int) (string, []string, bool) {
 		return "", nil, false
 	}
 	n := utf8.RuneCountInString(label)
-	if n > 60 || endsSentence(label) && !abbreviationEnd(label) && !(len(vals) > 1 && placeAbbreviation(label)) {
+	if n > 60 || prose.EndsSentence(label) && !prose.AbbreviationEnd(label) && !(len(vals) > 1 && placeAbbreviation(label)) {
 		return "", nil, false
 	}
 	if len(vals) == 1 {
@@ -267,8 +282,8 @@ func dataRow(l Line, full int) (string, []string, bool) {
 
 // splitValues splits a line into the words before its last figures and those figures (a figure
 // with its unit is one value); vals is empty when the line does not end in a figure.
-func splitValues(l Line) (string, []string) {
-	if !endsInValue(l) {
+func splitValues(l layout.Line) (string, []string) {
+	if !EndsInValue(l) {
 		return "", nil
 	}
 	f := strings.Fields(l.Text)
@@ -321,8 +336,8 @@ func placeAbbreviation(label string) bool {
 	return w != t && unicode.IsUpper(r) && utf8.RuneCountInString(w) <= 6
 }
 
-// endsInValue is the quick test of dataRow: the line's last word is a figure, a sign or a unit.
-func endsInValue(l Line) bool {
+// EndsInValue is the quick test of dataRow: the line's last word is a figure, a sign or a unit.
+func EndsInValue(l layout.Line) bool {
 	if l.Cells != nil {
 		return false
 	}
@@ -332,19 +347,19 @@ func endsInValue(l Line) bool {
 }
 
 // headerish reports a line that can be part of a table header: short, no sentence.
-func headerish(l Line, full int) bool {
+func headerish(l layout.Line, full int) bool {
 	t := strings.TrimSpace(l.Text)
-	if t == "" || l.Cells != nil || isListItem(t) {
+	if t == "" || l.Cells != nil || prose.IsListItem(t) {
 		return false
 	}
 	if full > 0 && utf8.RuneCountInString(t) > full*8/10 {
 		return false
 	}
-	return !endsSentence(t) || abbreviationEnd(t)
+	return !prose.EndsSentence(t) || prose.AbbreviationEnd(t)
 }
 
 // labelish reports a line that can be (part of) a row label printed without its figures.
-func labelish(l Line, full int) bool {
+func labelish(l layout.Line, full int) bool {
 	t := strings.TrimSpace(l.Text)
 	return t != "" && utf8.RuneCountInString(t) <= 60 && headerish(l, full)
 }
@@ -362,7 +377,7 @@ func lastLine(label []string) string {
 }
 
 // followedByRow reports whether a data row follows lines[0], a label line, within three lines.
-func followedByRow(lines []Line, full int) bool {
+func followedByRow(lines []layout.Line, full int) bool {
 	for k := 1; k < len(lines) && k < 4; k++ {
 		if _, _, ok := dataRow(lines[k], full); ok {
 			return true
@@ -375,7 +390,7 @@ func followedByRow(lines []Line, full int) bool {
 }
 
 // nextRowValues is the number of figures of the next data row within three lines, or 0.
-func nextRowValues(lines []Line, full int) int {
+func nextRowValues(lines []layout.Line, full int) int {
 	for k := 0; k < len(lines) && k < 3; k++ {
 		if _, vals, ok := dataRow(lines[k], full); ok {
 			return len(vals)
@@ -385,21 +400,21 @@ func nextRowValues(lines []Line, full int) int {
 }
 
 // joinPending adds a label line, joining a label wrapped at a hyphen.
-func joinPending(pending []string, l Line) []string {
+func joinPending(pending []string, l layout.Line) []string {
 	if n := len(pending); n > 0 && strings.HasSuffix(strings.TrimSpace(pending[n-1]), "-") {
-		pending[n-1] = joinLine(pending[n-1], l.Text)
+		pending[n-1] = prose.JoinLine(pending[n-1], l.Text)
 		return pending
 	}
 	return append(pending, strings.TrimSpace(l.Text))
 }
 
 // repeatsHeader returns how many lines at the start of lines repeat the table header, or 0.
-func repeatsHeader(lines []Line, head []Line) int {
+func repeatsHeader(lines []layout.Line, head []layout.Line) int {
 	if len(head) == 0 || len(lines) < len(head) {
 		return 0
 	}
 	for k := range head {
-		if !sameWords(lines[k].Text, head[k].Text) {
+		if !prose.SameWords(lines[k].Text, head[k].Text) {
 			return 0
 		}
 	}
@@ -504,7 +519,7 @@ type dumpRow struct {
 // column, a line of years over the value columns, a header of years read from its start, and
 // lines given one to a column; where none fits without guessing, the header stays empty (the
 // table is then warned as having none) and its words are kept in the header rows.
-func splitHeader(head []Line, width int) ([]string, [][]string) {
+func splitHeader(head []layout.Line, width int) ([]string, [][]string) {
 	if len(head) == 0 {
 		return make([]string, width), nil
 	}
@@ -517,7 +532,7 @@ func splitHeader(head []Line, width int) ([]string, [][]string) {
 			return append([]string{""}, f...), nil
 		}
 	}
-	for _, read := range []func([]Line, int) []string{yearLineHeader, leadingYearsHeader, lineHeader} {
+	for _, read := range []func([]layout.Line, int) []string{yearLineHeader, leadingYearsHeader, lineHeader} {
 		if h := read(head, width); h != nil {
 			return h, headerRows(head)
 		}
@@ -536,7 +551,7 @@ var yearWords = map[string]bool{
 // ("RLSB Schulform Schuljahr" / "2025/2026 2024/2025 2023/2024" / "Anz SuS Anz SuS Anz SuS"): the
 // years head the value columns and the lines above the label column, less a last word naming
 // the years. Lines below must repeat one measure per column; it returns nil otherwise.
-func yearLineHeader(head []Line, width int) []string {
+func yearLineHeader(head []layout.Line, width int) []string {
 	for k, h := range head {
 		years := strings.Fields(h.Text)
 		if len(years) != width-1 || !yearsInOrder(years) {
@@ -549,7 +564,7 @@ func yearLineHeader(head []Line, width int) []string {
 		}
 		label := ""
 		for _, a := range head[:k] {
-			label = joinLine(label, strings.TrimSpace(a.Text))
+			label = prose.JoinLine(label, strings.TrimSpace(a.Text))
 		}
 		if i := strings.LastIndex(label, " "); yearWords[label[i+1:]] {
 			label = label[:max(i, 0)]
@@ -596,7 +611,7 @@ func repeatsMeasure(words []string, n int) bool {
 // leadingYearsHeader reads a header that starts with years, one per value column, the last one
 // perhaps in words ("2021 2022 2025 Jan. bis" / "Mai 2026"), perhaps after a word naming the
 // years, which heads the label column ("Jahr 2021 …").
-func leadingYearsHeader(head []Line, width int) []string {
+func leadingYearsHeader(head []layout.Line, width int) []string {
 	var all []string
 	for _, h := range head {
 		all = append(all, strings.Fields(h.Text)...)
@@ -630,7 +645,7 @@ func leadingYearsHeader(head []Line, width int) []string {
 // columns. It returns nil where that is a guess: the first line's words after the first read on
 // as one phrase ("Richterinnen und Richter"), the lines fill fewer cells than there are columns,
 // or a cell holds several years, which belong to columns of their own.
-func lineHeader(head []Line, width int) []string {
+func lineHeader(head []layout.Line, width int) []string {
 	first := strings.TrimSpace(head[0].Text)
 	label, rest, _ := strings.Cut(first, " ")
 	rest = strings.TrimSpace(rest)
@@ -645,7 +660,7 @@ func lineHeader(head []Line, width int) []string {
 		segs = append(segs, strings.TrimSpace(h.Text))
 	}
 	for len(segs) > width-1 && len(segs) > 1 {
-		segs = append([]string{joinLine(segs[0], segs[1])}, segs[2:]...)
+		segs = append([]string{prose.JoinLine(segs[0], segs[1])}, segs[2:]...)
 	}
 	if len(segs) != width-1 {
 		return nil
@@ -670,7 +685,7 @@ func yearCount(words []string) int {
 }
 
 // headerRows keeps the header lines as printed, for readers who want to see them.
-func headerRows(head []Line) [][]string {
+func headerRows(head []layout.Line) [][]string {
 	var rows [][]string
 	for _, h := range head {
 		rows = append(rows, []string{strings.TrimSpace(h.Text)})
@@ -682,7 +697,7 @@ func headerRows(head []Line) [][]string {
 // stand right below a line of blanks, which a dump prints for the empty cells of a group label
 // ("            " / "Oberverwaltungsge-" / "richt" / "37,43 - 20,68 - 26,68 6,68"): they are the
 // wrapped label of that row, since a header never follows a group label.
-func belowGroup(lines []Line, full int) bool {
+func belowGroup(lines []layout.Line, full int) bool {
 	n := len(lines) - 1
 	if n < 1 || n > maxLabelLines {
 		return false

@@ -1,4 +1,4 @@
-package extract
+package structure
 
 import (
 	"fmt"
@@ -8,29 +8,31 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/extract/internal/marks"
+	"drucksache/extract/layout"
+	"drucksache/extract/structure/internal/prose"
 )
 
 // Parse turns the lines of one source into a document: metadata from the title block and the
 // running headers, preliminary remarks, numbered questions with their answers, tables and footnotes.
 // It is shared by every format, so finding questions is written once. Parse takes over
-// layout.Lines: it filters them in place.
-func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) {
+// read.Lines: it filters them in place.
+func Parse(src drucksache.Source, read *layout.Layout) (*drucksache.Document, error) {
 	p := &parser{doc: &drucksache.Document{
 		SchemaVersion: drucksache.SchemaVersion,
 		Source:        src,
 		Kind:          drucksache.KindUnknown,
 	}}
-	p.doc.Warnings = append(p.doc.Warnings, layout.Warnings...)
-	for _, w := range layout.Warnings {
+	p.doc.Warnings = append(p.doc.Warnings, read.Warnings...)
+	for _, w := range read.Warnings {
 		p.webPage = p.webPage || w.Code == drucksache.WarnWebPage
 	}
-	p.split(layout.Lines)
+	p.split(read.Lines)
 	if len(p.body) == 0 {
-		return nil, &Error{File: src.File, Stage: "parse", Err: ErrNoText}
+		return nil, &layout.Error{File: src.File, Stage: "parse", Err: layout.ErrNoText}
 	}
 	p.headerFacts()
 	p.raiseMarkers()
-	p.words = &vocabulary{lines: p.body}
+	p.words = prose.NewVocabulary(p.body)
 	front := p.bundestag()
 	if front < 0 {
 		front = p.saarland()
@@ -49,13 +51,13 @@ func Parse(src drucksache.Source, layout *Layout) (*drucksache.Document, error) 
 // parser holds the state of one Parse call.
 type parser struct {
 	doc       *drucksache.Document
-	body      []Line // running text and tables, without page furniture and footnotes
-	pageStart []bool // body[i] is the first body line of its page
-	headers   []Line // running headers
-	notes     []note // footnotes in order, with the body position they follow
+	body      []layout.Line // running text and tables, without page furniture and footnotes
+	pageStart []bool        // body[i] is the first body line of its page
+	headers   []layout.Line // running headers
+	notes     []note        // footnotes in order, with the body position they follow
 	questions []qspan
-	words     *vocabulary // the words the document prints
-	webPage   bool        // the reader saw a web page (search results), not a Drucksache
+	words     *prose.Vocabulary // the words the document prints
+	webPage   bool              // the reader saw a web page (search results), not a Drucksache
 }
 
 // note is a footnote with the number of body lines printed before it.
@@ -73,24 +75,24 @@ type qspan struct {
 }
 
 // split sorts lines into running text, page furniture and footnotes.
-func (p *parser) split(lines []Line) {
+func (p *parser) split(lines []layout.Line) {
 	lastPage := 0
 	// The body is filtered in place: the layout's lines are not needed after Parse.
 	p.body = lines[:0]
 	p.pageStart = make([]bool, 0, len(lines))
 	for _, l := range lines {
 		switch l.Role {
-		case RoleHeader:
+		case layout.RoleHeader:
 			p.headers = append(p.headers, l)
-		case RolePageNumber, RoleFooter:
-		case RoleFootnote:
+		case layout.RolePageNumber, layout.RoleFooter:
+		case layout.RoleFootnote:
 			t := strings.TrimSpace(l.Text)
 			marker, rest := footnoteStart(t)
 			if marker != "" {
 				p.notes = append(p.notes, note{marker: marker, text: rest, at: len(p.body), prov: prov(l)})
 			} else if len(p.notes) > 0 {
 				n := &p.notes[len(p.notes)-1]
-				n.text = joinLine(n.text, l.Text)
+				n.text = prose.JoinLine(n.text, l.Text)
 			}
 		default:
 			if strings.TrimSpace(l.Text) == "" && l.Cells == nil {
@@ -115,11 +117,11 @@ func footnoteStart(t string) (string, string) {
 	return "", t
 }
 
-func prov(l Line) drucksache.Provenance {
+func prov(l layout.Line) drucksache.Provenance {
 	return drucksache.Provenance{Page: l.Page, Line: l.No, Path: l.Path}
 }
 
-func (p *parser) warn(code drucksache.WarningCode, l *Line, format string, args ...any) {
+func (p *parser) warn(code drucksache.WarningCode, l *layout.Line, format string, args ...any) {
 	w := drucksache.Warning{Code: code, Message: fmt.Sprintf(format, args...)}
 	if l != nil {
 		w.Provenance = prov(*l)

@@ -1,4 +1,4 @@
-package extract
+package structure
 
 import (
 	"regexp"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/structure/internal/prose"
 )
 
 var (
@@ -38,7 +39,7 @@ func (p *parser) frontMatter() int {
 	var buf []byte
 	ends := make([]int, n) // length of text after line i
 	for i := 0; i < n; i++ {
-		buf = appendLine(buf, p.body[i].Text, nil)
+		buf = prose.AppendLine(buf, p.body[i].Text, nil)
 		ends[i] = len(buf)
 	}
 	text := string(buf)
@@ -249,7 +250,7 @@ func (p *parser) billTitle() string {
 			if k > j && p.body[k].Break {
 				break
 			}
-			title = joinLine(title, p.body[k].Text)
+			title = prose.JoinLine(title, p.body[k].Text)
 		}
 		return strings.TrimSpace(title)
 	}

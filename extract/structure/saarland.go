@@ -1,4 +1,4 @@
-package extract
+package structure
 
 import (
 	"regexp"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/structure/internal/prose"
 )
 
 // Some parliaments (the Saarland among them) print the questions without their numbers and
@@ -45,7 +46,7 @@ func (p *parser) zuFrage(start, end, full int) bool {
 			nums = togetherNumbers(reZuFrage.FindStringSubmatch(strings.TrimSpace(p.body[to].Text))[1])
 		}
 		// Paragraphs here end at blank lines only: questions and answers are short lines.
-		paras, at := paragraphsAt(p.body[from:to], -1, p.words)
+		paras, at := prose.ParagraphsAt(p.body[from:to], -1, p.words)
 		// The last len(nums) paragraphs are the questions of this mark.
 		nq := len(nums)
 		if nq > len(paras) {
@@ -57,7 +58,7 @@ func (p *parser) zuFrage(start, end, full int) bool {
 		} else {
 			for _, n := range prevNums {
 				q := byNumber[n]
-				q.Answer = joinParagraphs(answer)
+				q.Answer = prose.JoinParagraphs(answer)
 				q.AnswerAt = prov(p.body[prevAt])
 				for _, o := range prevNums {
 					if o != n {
@@ -149,7 +150,7 @@ func (p *parser) saarland() int {
 		case strings.HasPrefix(t, "betr.:"):
 			title, inTitle = strings.TrimSpace(strings.TrimPrefix(t, "betr.:")), true
 		case inTitle && !reRemarkAskers.MatchString(t) && !reRemarkGov.MatchString(t):
-			title = joinLine(title, t)
+			title = prose.JoinLine(title, t)
 		case inTitle:
 			i = len(p.body) // the remarks begin
 			continue

@@ -1,4 +1,4 @@
-package extract
+package structure
 
 import (
 	"regexp"
@@ -7,6 +7,8 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/extract/internal/marks"
+	"drucksache/extract/layout"
+	"drucksache/extract/structure/internal/prose"
 )
 
 var (
@@ -33,7 +35,7 @@ func (p *parser) content(start int) {
 			end = i
 		}
 	}
-	full := fullWidth(p.body[start:end])
+	full := prose.FullWidth(p.body[start:end])
 	chain := p.questionChain(start, end, full)
 	if len(chain) == 0 && p.zuFrage(start, end, full) {
 		p.shareAnswers()
@@ -63,10 +65,10 @@ func (p *parser) remarks(start, end int, full int) {
 		if by == "" || to <= from {
 			return
 		}
-		paras := paragraphs(p.body[from:to], full, p.words)
+		paras := prose.Paragraphs(p.body[from:to], full, p.words)
 		if len(paras) > 0 {
 			p.doc.PreliminaryRemarks = append(p.doc.PreliminaryRemarks, drucksache.PreliminaryRemark{
-				By: by, Text: joinParagraphs(paras), Provenance: prov(p.body[from]),
+				By: by, Text: prose.JoinParagraphs(paras), Provenance: prov(p.body[from]),
 			})
 		}
 	}
@@ -100,7 +102,7 @@ func (p *parser) questionChain(start, end, full int) []int {
 	var cands []cand
 	anyBold := false
 	for i := start; i < end; i++ {
-		if p.body[i].Bold == Yes {
+		if p.body[i].Bold == layout.Yes {
 			anyBold = true
 			break
 		}
@@ -114,11 +116,11 @@ func (p *parser) questionChain(start, end, full int) []int {
 		if !ok || n == 0 {
 			continue
 		}
-		if anyBold && l.Bold == No {
+		if anyBold && l.Bold == layout.No {
 			continue
 		}
 		score := 0
-		if l.Bold == Yes {
+		if l.Bold == layout.Yes {
 			score += 4
 		}
 		if l.Break || p.pageStart[i] || i == start {
@@ -128,7 +130,7 @@ func (p *parser) questionChain(start, end, full int) []int {
 			switch {
 			case strings.HasSuffix(prev, ":"):
 				score -= 3
-			case endsSentence(prev):
+			case prose.EndsSentence(prev):
 				score++
 			default:
 				score -= 2
@@ -187,14 +189,14 @@ func (p *parser) question(n, at, stop, full int) {
 	var parts []string
 	for i := 1; i < qlen; i++ {
 		if partsAt > 0 && i >= partsAt {
-			if isLetteredItem(block[i].Text) {
+			if prose.IsLetteredItem(block[i].Text) {
 				parts = append(parts, strings.TrimSpace(block[i].Text))
 			} else if len(parts) > 0 {
-				parts[len(parts)-1] = joinLine(parts[len(parts)-1], block[i].Text)
+				parts[len(parts)-1] = prose.JoinLine(parts[len(parts)-1], block[i].Text)
 			}
 			continue
 		}
-		text = joinLine(text, block[i].Text)
+		text = prose.JoinLine(text, block[i].Text)
 	}
 	q := drucksache.Question{
 		Number:     n,
@@ -207,7 +209,7 @@ func (p *parser) question(n, at, stop, full int) {
 		q.AnswerAt = prov(answer[0])
 	}
 	paras, tables := p.answer(n, answer, full)
-	q.Answer = joinParagraphs(paras)
+	q.Answer = prose.JoinParagraphs(paras)
 	for _, t := range tables {
 		q.Tables = append(q.Tables, t)
 	}
@@ -219,10 +221,10 @@ func (p *parser) question(n, at, stop, full int) {
 // parts start (0: none). With bold known, the question is its bold lines; in clean text, its first
 // paragraph; in text dumped from a PDF, the lines up to the one that ends the question with "?" or
 // ".", followed by any lettered parts ("a) Falls ja, …").
-func questionExtent(block []Line) (int, int) {
-	if block[0].Bold == Yes {
+func questionExtent(block []layout.Line) (int, int) {
+	if block[0].Bold == layout.Yes {
 		n := 1
-		for n < len(block) && block[n].Bold == Yes && block[n].Cells == nil {
+		for n < len(block) && block[n].Bold == layout.Yes && block[n].Cells == nil {
 			n++
 		}
 		return n, partsStart(block[:n])
@@ -234,10 +236,10 @@ func questionExtent(block []Line) (int, int) {
 		if l.Break || l.Cells != nil || n >= 12 {
 			break
 		}
-		if endsSentence(prev) && !strings.HasSuffix(strings.TrimSpace(prev), ":") {
+		if prose.EndsSentence(prev) && !strings.HasSuffix(strings.TrimSpace(prev), ":") {
 			// The question ended, unless another sentence of it follows on a line that ends in "?"
 			// or lettered parts follow.
-			if isLetteredItem(l.Text) || strings.HasSuffix(strings.TrimRight(l.Text, " “”\""), "?") {
+			if prose.IsLetteredItem(l.Text) || strings.HasSuffix(strings.TrimRight(l.Text, " “”\""), "?") {
 				n++
 				continue
 			}
@@ -253,10 +255,10 @@ func questionExtent(block []Line) (int, int) {
 }
 
 // partOpen reports whether line n continues a lettered part that has not ended yet.
-func partOpen(block []Line, n int) bool {
+func partOpen(block []layout.Line, n int) bool {
 	for i := n - 1; i > 0; i-- {
-		if isLetteredItem(block[i].Text) {
-			return !endsSentence(block[n-1].Text)
+		if prose.IsLetteredItem(block[i].Text) {
+			return !prose.EndsSentence(block[n-1].Text)
 		}
 	}
 	return false
@@ -264,10 +266,10 @@ func partOpen(block []Line, n int) bool {
 
 // partsStart is the index of the first lettered part that follows a finished question sentence
 // (parts inside an unfinished sentence belong to the question text), or 0.
-func partsStart(q []Line) int {
+func partsStart(q []layout.Line) int {
 	for i := 1; i < len(q); i++ {
-		if isLetteredItem(q[i].Text) {
-			if endsSentence(q[i-1].Text) {
+		if prose.IsLetteredItem(q[i].Text) {
+			if prose.EndsSentence(q[i-1].Text) {
 				return i
 			}
 			return 0

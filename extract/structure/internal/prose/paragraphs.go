@@ -1,10 +1,12 @@
-package extract
+package prose
 
 import (
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"drucksache/extract/layout"
 )
 
 // conjunctions after which a hyphen at a line end is a printed hyphen of an elided compound
@@ -14,15 +16,15 @@ var conjunctions = map[string]bool{
 	"noch": true, "wie": true, "statt": true, "u.": true, "beziehungsweise": true, "respektive": true,
 }
 
-// joinLine appends the next printed line to text by the rules a careful reader applies:
+// JoinLine appends the next printed line to text by the rules a careful reader applies:
 // a word broken at the line end is joined (`niedersächsi-` + `schen`), a printed hyphen stays
 // (`Landes- und`, `Open-Source`, `Nicht-Opfer- ` + `delikte`), otherwise the lines meet with a space.
 // next may carry the trailing spaces of dumped text: "Opfer- " (hyphen then space) is a printed hyphen.
-func joinLine(text, next string) string { return joinLineIn(text, next, nil) }
+func JoinLine(text, next string) string { return joinLineIn(text, next, nil) }
 
-// joinLineIn is joinLine with the whole text of the document at hand: a hyphen before a capital
+// joinLineIn is JoinLine with the whole text of the document at hand: a hyphen before a capital
 // ("FIT-" + "Connect") is dropped when the document prints the word without it elsewhere ("FITConnect").
-func joinLineIn(text, next string, words *vocabulary) string {
+func joinLineIn(text, next string, words *Vocabulary) string {
 	keep, sep, nextT := joinPlan(text, next, words)
 	if nextT == "" {
 		return text
@@ -30,8 +32,8 @@ func joinLineIn(text, next string, words *vocabulary) string {
 	return text[:keep] + sep + nextT
 }
 
-// appendLine is joinLineIn on a byte buffer, so that a paragraph is built in linear time.
-func appendLine(buf []byte, next string, words *vocabulary) []byte {
+// AppendLine is joinLineIn on a byte buffer, so that a paragraph is built in linear time.
+func AppendLine(buf []byte, next string, words *Vocabulary) []byte {
 	start := len(buf) - 128 // the rules look at the last word only
 	if start < 0 {
 		start = 0
@@ -49,7 +51,7 @@ func appendLine(buf []byte, next string, words *vocabulary) []byte {
 
 // joinPlan decides how text and the next line meet: how many bytes of text to keep, the separator,
 // and the next line trimmed.
-func joinPlan(text, next string, words *vocabulary) (int, string, string) {
+func joinPlan(text, next string, words *Vocabulary) (int, string, string) {
 	nextT := strings.TrimSpace(next)
 	if nextT == "" {
 		return len(text), "", ""
@@ -99,9 +101,9 @@ func joinPlan(text, next string, words *vocabulary) (int, string, string) {
 	return len(t) - 1, "", nextT
 }
 
-// endsSentence reports whether text ends a sentence or a heading line: ".", "?", "!", ":" after
+// EndsSentence reports whether text ends a sentence or a heading line: ".", "?", "!", ":" after
 // closing quotes and brackets, but not an abbreviation or an ordinal ("z. B.", "Nr.", "1.").
-func endsSentence(text string) bool {
+func EndsSentence(text string) bool {
 	t := strings.TrimRight(text, " \t\u00a0“”\"'’)")
 	if t == "" {
 		return false
@@ -111,7 +113,7 @@ func endsSentence(text string) bool {
 	case '?', '!', ':':
 		return true
 	case '.':
-		return !abbreviationEnd(t)
+		return !AbbreviationEnd(t)
 	}
 	return false
 }
@@ -125,55 +127,55 @@ var abbreviations = map[string]bool{
 	"s.": true, "St.": true, "Kap.": true, "Epl.": true, "e.": true, "V.": true, "sog.": true, "insb.": true,
 }
 
-// abbreviationEnd reports whether t ends with an abbreviation or an ordinal number ("im 1.").
-func abbreviationEnd(t string) bool {
+// AbbreviationEnd reports whether t ends with an abbreviation or an ordinal number ("im 1.").
+func AbbreviationEnd(t string) bool {
 	i := strings.LastIndexAny(t, " \t(")
 	w := t[i+1:]
 	if abbreviations[w] {
 		return true
 	}
 	digits := strings.TrimSuffix(w, ".")
-	if len(digits) <= 2 && digitsOnly(digits) {
+	if len(digits) <= 2 && digits != "" && strings.Trim(digits, "0123456789") == "" {
 		return true // "im 1." of "im 1. Quartal" broken at the line end
 	}
 	return false
 }
 
-// startsLowercase reports whether text starts with a lowercase letter (a paragraph that continues).
-func startsLowercase(text string) bool {
+// StartsLowercase reports whether text starts with a lowercase letter (a paragraph that continues).
+func StartsLowercase(text string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(text))
 	return unicode.IsLower(r)
 }
 
-// isListItem reports whether a line starts a list item: a bullet or a lettered item ("a) ").
-func isListItem(text string) bool {
+// IsListItem reports whether a line starts a list item: a bullet or a lettered item ("a) ").
+func IsListItem(text string) bool {
 	t := strings.TrimLeft(text, " ")
 	for _, b := range []string{"- ", "– ", "• ", "· ", "▪ ", "◦ ", "* ", "— "} {
 		if strings.HasPrefix(t, b) {
 			return true
 		}
 	}
-	return isLetteredItem(t)
+	return IsLetteredItem(t)
 }
 
-// isLetteredItem reports "a) …", "b) …".
-func isLetteredItem(t string) bool {
+// IsLetteredItem reports "a) …", "b) …".
+func IsLetteredItem(t string) bool {
 	t = strings.TrimLeft(t, " ")
 	return len(t) > 3 && t[0] >= 'a' && t[0] <= 'z' && t[1] == ')' && t[2] == ' '
 }
 
-// paragraphs joins printed lines into paragraphs. A paragraph ends at a break (blank line, vertical
+// Paragraphs joins printed lines into paragraphs. A paragraph ends at a break (blank line, vertical
 // gap) unless the next line continues an unfinished sentence over a page break; in text without
 // breaks (dumped from a PDF) a short line that ends a sentence ends the paragraph. List items stand
 // on their own. full is the length of a full line of running text (0: unknown); all is the
 // document's words, for joinLineIn.
-func paragraphs(lines []Line, full int, words *vocabulary) []string {
-	texts, _ := paragraphsAt(lines, full, words)
+func Paragraphs(lines []layout.Line, full int, words *Vocabulary) []string {
+	texts, _ := ParagraphsAt(lines, full, words)
 	return texts
 }
 
-// paragraphsAt is paragraphs with the index of the first line of each paragraph.
-func paragraphsAt(lines []Line, full int, words *vocabulary) ([]string, []int) {
+// ParagraphsAt is paragraphs with the index of the first line of each paragraph.
+func ParagraphsAt(lines []layout.Line, full int, words *Vocabulary) ([]string, []int) {
 	var out []string
 	var at []int
 	var cur []byte
@@ -193,13 +195,13 @@ func paragraphsAt(lines []Line, full int, words *vocabulary) ([]string, []int) {
 		newPara := len(cur) == 0
 		if !newPara {
 			switch {
-			case isListItem(t):
+			case IsListItem(t):
 				newPara = true
 			case l.Break:
 				// A paragraph cut by a page break continues in lowercase. In HTML a new block is a
 				// new paragraph unless a page break stands between.
 				pageBreak := l.Path == "" || i > 0 && lines[i-1].Page != l.Page
-				newPara = endsSentenceBytes(cur) || !startsLowercase(t) || !pageBreak
+				newPara = endsSentenceBytes(cur) || !StartsLowercase(t) || !pageBreak
 			case prevShort && endsSentenceBytes(cur):
 				newPara = true
 			}
@@ -208,7 +210,7 @@ func paragraphsAt(lines []Line, full int, words *vocabulary) ([]string, []int) {
 			flush()
 			cur, curAt = append(cur[:0], t...), i
 		} else {
-			cur = appendLine(cur, t, words)
+			cur = AppendLine(cur, t, words)
 		}
 		prevShort = isShort(l, full)
 	}
@@ -216,7 +218,7 @@ func paragraphsAt(lines []Line, full int, words *vocabulary) ([]string, []int) {
 	return out, at
 }
 
-// endsSentenceBytes is endsSentence on the end of a buffer.
+// endsSentenceBytes is EndsSentence on the end of a buffer.
 func endsSentenceBytes(b []byte) bool {
 	if len(b) > 64 {
 		b = b[len(b)-64:]
@@ -224,11 +226,11 @@ func endsSentenceBytes(b []byte) bool {
 			b = b[1:]
 		}
 	}
-	return endsSentence(string(b))
+	return EndsSentence(string(b))
 }
 
 // isShort reports whether a line stops well before the right margin (so a sentence ending there ends its paragraph).
-func isShort(l Line, full int) bool {
+func isShort(l layout.Line, full int) bool {
 	if full < 0 {
 		return false // paragraphs end at breaks only
 	}
@@ -247,9 +249,9 @@ func isShort(l Line, full int) bool {
 	return utf8.RuneCountInString(strings.TrimSpace(l.Text)) < full-slack
 }
 
-// fullWidth estimates the length in characters of a full line of running text: the 90th percentile
+// FullWidth estimates the length in characters of a full line of running text: the 90th percentile
 // of line lengths of lines that are not table rows (the measure of justified running text).
-func fullWidth(lines []Line) int {
+func FullWidth(lines []layout.Line) int {
 	var ns []int
 	for _, l := range lines {
 		if l.Cells == nil {
@@ -263,13 +265,13 @@ func fullWidth(lines []Line) int {
 	return ns[len(ns)*9/10]
 }
 
-// joinParagraphs writes paragraphs as the contract wants prose: a blank line between paragraphs,
+// JoinParagraphs writes paragraphs as the contract wants prose: a blank line between paragraphs,
 // list items each on their own line.
-func joinParagraphs(paras []string) string {
+func JoinParagraphs(paras []string) string {
 	var b strings.Builder
 	for i, p := range paras {
 		if i > 0 {
-			if isListItem(p) && !isLetteredItem(p) {
+			if IsListItem(p) && !IsLetteredItem(p) {
 				b.WriteString("\n")
 			} else {
 				b.WriteString("\n\n")
@@ -280,15 +282,18 @@ func joinParagraphs(paras []string) string {
 	return b.String()
 }
 
-// vocabulary answers whether the document prints a word, for deciding a hyphen at a line end.
+// Vocabulary answers whether the document prints a word, for deciding a hyphen at a line end.
 // Its text is put together on the first question only: most documents never ask.
-type vocabulary struct {
-	lines []Line
+type Vocabulary struct {
+	lines []layout.Line
 	text  string
 	built bool
 }
 
-func (v *vocabulary) has(word string) bool {
+// NewVocabulary is the vocabulary of the printed lines of a document.
+func NewVocabulary(lines []layout.Line) *Vocabulary { return &Vocabulary{lines: lines} }
+
+func (v *Vocabulary) has(word string) bool {
 	if !v.built {
 		var b strings.Builder
 		size := 0
@@ -303,4 +308,19 @@ func (v *vocabulary) has(word string) bool {
 		v.text, v.built = b.String(), true
 	}
 	return strings.Contains(v.text, word)
+}
+
+// IsHeading reports whether a paragraph reads as a heading: short, no sentence punctuation at its end.
+func IsHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 90 || strings.HasSuffix(s, ",") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".?!:;", last) || strings.HasPrefix(s, "Tabelle")
+}
+
+// SameWords reports two texts with the same words, however the dump spaced them.
+func SameWords(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }

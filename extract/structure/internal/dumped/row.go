@@ -1,9 +1,12 @@
-package extract
+package dumped
 
 import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"drucksache/extract/layout"
+	"drucksache/extract/structure/internal/prose"
 )
 
 // Rows of a dumped table that dataRow alone does not read: a label longer than a usual row label,
@@ -38,13 +41,13 @@ func rowWidth(rows []dumpRow) int {
 // wideRow reads a line whose label is too long for dataRow ("35 - Fehler beim Abbiegen (§ 9) nach
 // links (ausgen. Pos. 33,40) 164 145 150") as a row of a table of width figures: only when it ends
 // in exactly that many (at least three, which running text hardly does) and its label is no sentence.
-func wideRow(l Line, width int) (string, []string, bool) {
+func wideRow(l layout.Line, width int) (string, []string, bool) {
 	if width < 3 {
 		return "", nil, false
 	}
 	label, vals := splitValues(l)
 	n := utf8.RuneCountInString(label)
-	if len(vals) != width || n == 0 || n > maxWideLabel || endsSentence(label) || isListItem(label) {
+	if len(vals) != width || n == 0 || n > maxWideLabel || prose.EndsSentence(label) || prose.IsListItem(label) {
 		return "", nil, false
 	}
 	return label, vals, true
@@ -62,7 +65,7 @@ func repeatsYears(rows []dumpRow, vals []string) bool {
 // Schlüssel 29)" / "138 129 112"). It returns the joined label, the figures and the number of
 // lines read, or 0 when the lines are not such a row; a blank line, a sentence, or figures
 // starting with a year (a table of its own below) all end the attempt.
-func wrappedRow(lines []Line, full, width int) (string, []string, int) {
+func wrappedRow(lines []layout.Line, full, width int) (string, []string, int) {
 	if width == 0 {
 		return "", nil, 0
 	}
@@ -99,7 +102,7 @@ const maxNarrowLabelLines = 2 * maxLabelLines
 // / …): exactly width figures, each cell the figure and its remark joined. The last cell ends
 // where its bracket closes or at a blank line. It returns the label, the cells and the number of
 // lines read, or 0 when the lines are not such a row.
-func wrappedCells(lines []Line, full, width int) (string, []string, int) {
+func wrappedCells(lines []layout.Line, full, width int) (string, []string, int) {
 	if width < 2 {
 		return "", nil, 0
 	}
@@ -151,7 +154,7 @@ func wrappedCells(lines []Line, full, width int) (string, []string, int) {
 }
 
 // loneFigure reports a line that is one figure, no year, and nothing else ("113 ").
-func loneFigure(l Line) bool {
+func loneFigure(l layout.Line) bool {
 	label, vals := splitValues(l)
 	return label == "" && len(vals) == 1 && !isYear(vals[0]) && strings.Trim(vals[0], "-–x.…/") != ""
 }
@@ -168,7 +171,7 @@ func closed(cell []string) bool {
 // figuresOnly reads a line of figures without a label, at most width of them, the first no year.
 // A line with fewer figures must keep a blank for each empty cell, as dumps do ("4    "): figures
 // without them are the cells of one column wrapped with their text ("113 " / "(31,39% aller").
-func figuresOnly(l Line, width int) ([]string, bool) {
+func figuresOnly(l layout.Line, width int) ([]string, bool) {
 	label, vals := splitValues(l)
 	if label != "" || len(vals) == 0 || len(vals) > width || isYear(vals[0]) {
 		return nil, false
@@ -191,9 +194,9 @@ func blanks(s string) int {
 // labelLine reports a line that can be part of a wrapped row label after the lines of label so
 // far: short and no sentence, or the end of a remark in brackets that the label opened
 // ("… „toter Winkel“" / "stehen.)“").
-func labelLine(l Line, full int, label []string) bool {
+func labelLine(l layout.Line, full int, label []string) bool {
 	t := strings.TrimSpace(l.Text)
-	if t == "" || l.Cells != nil || isListItem(t) || strings.HasPrefix(t, "Tabelle") {
+	if t == "" || l.Cells != nil || prose.IsListItem(t) || strings.HasPrefix(t, "Tabelle") {
 		return false
 	}
 	if _, _, ok := dataRow(l, full); ok {
@@ -233,7 +236,7 @@ const maxGroupLines = 3
 // followed by a line of blanks, one at least for each empty cell, which the dump prints for the
 // cells the label leaves empty ("Verwaltungsge-" / "richtsbarkeit" / "            "), and then a
 // row within three lines. It returns the joined label and the number of lines read, or 0.
-func groupLabel(lines []Line, full, width int) (string, int) {
+func groupLabel(lines []layout.Line, full, width int) (string, int) {
 	var label []string
 	for k, l := range lines {
 		if k > 0 && l.PadAbove >= width {
@@ -258,7 +261,7 @@ const maxRepeatGap = 200
 // prints again above rows further on, as it does on each page of a long table or above each
 // part ("Gericht Unbesetzte Stellen(anteile)"). The repetition marks it as a header even when it
 // is longer than headerish allows, as in a document whose lines are mostly short table rows.
-func repeatedHeader(lines []Line, j, full int) bool {
+func repeatedHeader(lines []layout.Line, j, full int) bool {
 	if j+1 >= len(lines) || !headerLine(lines[j]) {
 		return false
 	}
@@ -278,27 +281,27 @@ func repeatedHeader(lines []Line, j, full int) bool {
 
 // headerLine reports a line that could be a header of one line: no sentence, no list item,
 // no figure at its end, and no longer than a row label.
-func headerLine(l Line) bool {
+func headerLine(l layout.Line) bool {
 	t := strings.TrimSpace(l.Text)
-	if t == "" || l.Cells != nil || isListItem(t) || endsInValue(l) || utf8.RuneCountInString(t) > 60 {
+	if t == "" || l.Cells != nil || prose.IsListItem(t) || EndsInValue(l) || utf8.RuneCountInString(t) > 60 {
 		return false
 	}
-	return !endsSentence(t)
+	return !prose.EndsSentence(t)
 }
 
-// headerStack returns how many lines at the start of lines are a header printed as a stack of
+// HeaderStack returns how many lines at the start of lines are a header printed as a stack of
 // narrow cells, some of which end in a number ("Anzahl SuS" / "in SJG 12" / "Schuljahr" / …),
 // right above a row of at least three figures; 0 when they are none. dataRow reads a line like
 // "in SJG 12" as a row of one figure; in such a stack it is a header line, and a table must
 // neither start nor go on there. The last line of the stack may end in a number too when the
 // numbers are years counting up, one for each figure of the row ("Anzahl im" / "HJ 2023" / … /
 // "HJ 2025" above "Aurich 4 1 0").
-func headerStack(lines []Line, full int) int {
+func HeaderStack(lines []layout.Line, full int) int {
 	numbered, words := 0, 0
 	var nums []string
 	last := false // the line above ends in a number
 	for k, l := range lines {
-		if k >= maxStackedLines || l.Role != RoleBody {
+		if k >= maxStackedLines || l.Role != layout.RoleBody {
 			return 0
 		}
 		label, vals, ok := dataRow(l, full)
@@ -323,7 +326,7 @@ func headerStack(lines []Line, full int) int {
 }
 
 // figures is the number of figures of a row, or 0 for a line that is none.
-func figures(l Line, full int) int {
+func figures(l layout.Line, full int) int {
 	_, vals, _ := dataRow(l, full)
 	return len(vals)
 }
@@ -359,13 +362,13 @@ func decimals(v string) int {
 // takes such a line for running text ending in a number) as a row of a table of one figure a
 // row when its figure has as many decimals as the row above ("R 2 Ri/-in ArbG als stV DirArbG
 // 0,40" below "ArbG Braunschweig 1,35"): running text hardly ends in such a figure.
-func longDecimalRow(l Line, rows []dumpRow, width int) (string, []string, bool) {
+func longDecimalRow(l layout.Line, rows []dumpRow, width int) (string, []string, bool) {
 	d := decimalRows(rows, width)
-	if d == 0 || !endsInValue(l) {
+	if d == 0 || !EndsInValue(l) {
 		return "", nil, false
 	}
 	label, vals, ok := dataRow(l, 0)
-	if !ok || len(vals) != 1 || decimals(vals[0]) != d || isListItem(label) {
+	if !ok || len(vals) != 1 || decimals(vals[0]) != d || prose.IsListItem(label) {
 		return "", nil, false
 	}
 	return label, vals, true

@@ -1,15 +1,18 @@
-package extract
+package dumped
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"drucksache/extract/layout"
+	"drucksache/extract/structure/internal/prose"
 )
 
 // Some PDFs print a table header as narrow cells, each wrapped over several lines, and the dump
 // gives the cells one after the other, the first line often holding the label column's header and
 // the start of the next cell ("Jahr Anzahl der" / "Fachsprach-" / "prüfungen" / "Anzahl der" / …).
-// Such a header is longer than dumpTable reads; stackedHeader reads it back into one cell per
+// Such a header is longer than Read reads; stackedHeader reads it back into one cell per
 // column where the wrapping leaves no doubt, and gives up otherwise.
 
 // maxStackedLines is how many printed lines a stacked header may take (one word a line, eight columns).
@@ -34,7 +37,7 @@ var connectors = map[string]bool{
 // right below them, and its cells, one per column of width columns; 0 and nil when the lines are
 // not recognisably such a header. open says that prose begins the answer or follows a table, so
 // that no sentence above the header has to end before it.
-func stackedHeader(prose []Line, open bool, width, full int) (int, []string) {
+func stackedHeader(prose []layout.Line, open bool, width, full int) (int, []string) {
 	k := stackStart(prose, full)
 	n := len(prose) - k
 	if n < 2 || !(k == 0 && open || k > 0 && endsLead(prose[k-1].Text)) {
@@ -83,7 +86,7 @@ func yearSpan(span string, cells []string) bool {
 }
 
 // stackStart is the index of the first line of the run of short header lines that ends prose.
-func stackStart(prose []Line, full int) int {
+func stackStart(prose []layout.Line, full int) int {
 	limit := 50
 	if full > 0 {
 		limit = full / 2
@@ -91,7 +94,7 @@ func stackStart(prose []Line, full int) int {
 	k := len(prose)
 	for k > 0 && len(prose)-k < maxStackedLines {
 		l := prose[k-1]
-		if l.Role != RoleBody || !(headerish(l, full) || shortened(l.Text)) || utf8.RuneCountInString(strings.TrimSpace(l.Text)) > limit {
+		if l.Role != layout.RoleBody || !(headerish(l, full) || shortened(l.Text)) || utf8.RuneCountInString(strings.TrimSpace(l.Text)) > limit {
 			break
 		}
 		k--
@@ -104,7 +107,7 @@ func stackStart(prose []Line, full int) int {
 
 // headerCells joins the header lines into cells: a line continues the cell before it unless the
 // cell reads complete and the line starts a new one.
-func headerCells(head []Line) []string {
+func headerCells(head []layout.Line) []string {
 	narrow := true
 	for _, h := range head[1:] {
 		if utf8.RuneCountInString(strings.TrimSpace(h.Text)) > narrowCell {
@@ -115,7 +118,7 @@ func headerCells(head []Line) []string {
 	for k, h := range head {
 		t := strings.TrimSpace(h.Text)
 		if k > 0 && continuesCell(cells[len(cells)-1], t, narrow) {
-			cells[len(cells)-1] = joinLine(cells[len(cells)-1], t)
+			cells[len(cells)-1] = prose.JoinLine(cells[len(cells)-1], t)
 			continue
 		}
 		cells = append(cells, t)
@@ -132,13 +135,13 @@ func continuesCell(cell, next string, narrow bool) bool {
 	}
 	last := cell[strings.LastIndexAny(cell, " \t")+1:]
 	first, _, _ := strings.Cut(next, " ")
-	if connectors[last] || connectors[first] || startsLowercase(last) {
+	if connectors[last] || connectors[first] || prose.StartsLowercase(last) {
 		return true
 	}
 	if strings.HasPrefix(next, "(") || strings.HasPrefix(next, "%") {
 		return true
 	}
-	return !narrow && startsLowercase(next)
+	return !narrow && prose.StartsLowercase(next)
 }
 
 // splitLabel returns the label column's header at the start of the first header line (a word,

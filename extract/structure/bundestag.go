@@ -1,10 +1,11 @@
-package extract
+package structure
 
 import (
 	"regexp"
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/structure/internal/prose"
 )
 
 // A Bundestag answer ("Antwort der Bundesregierung auf die Kleine Anfrage der Abgeordneten … –
@@ -67,7 +68,7 @@ func (p *parser) bundestag() int {
 		if reRemarkAskers.MatchString(t) || reRemarkGov.MatchString(t) || isQuestionStart(t) {
 			break
 		}
-		text = joinLine(text, t)
+		text = prose.JoinLine(text, t)
 		end = i + 1
 	}
 	p.doc.Kind = drucksache.KindAnswer
