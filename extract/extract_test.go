@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"drucksache"
 )
 
 func TestBadInput(t *testing.T) {
@@ -36,7 +38,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Bytes(context.Background(), tt.name+".txt", []byte(tt.data))
+			doc, err := Bytes(context.Background(), tt.name+".txt", []byte(tt.data), Options{})
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) {
 					t.Fatalf("err = %v, want %v", err, tt.wantErr)
@@ -63,7 +65,7 @@ func TestBadInput(t *testing.T) {
 
 // TestNotAnAnswer checks that an Unterrichtung yields no questions and says why.
 func TestNotAnAnswer(t *testing.T) {
-	doc, err := File(context.Background(), filepath.Join("..", "fixtures", "eval", "ni-19-11188.txt"))
+	doc, err := File(context.Background(), filepath.Join("..", "fixtures", "eval", "ni-19-11188.txt"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +98,7 @@ func TestQuestionTraps(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			doc, err := File(context.Background(), filepath.Join("..", "fixtures", tt.file))
+			doc, err := File(context.Background(), filepath.Join("..", "fixtures", tt.file), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +133,7 @@ func TestEveryTextFixture(t *testing.T) {
 		t.Fatalf("fixtures missing: %v", files)
 	}
 	for _, f := range files {
-		doc, err := File(context.Background(), f)
+		doc, err := File(context.Background(), f, Options{})
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
@@ -160,7 +162,7 @@ func FuzzText(f *testing.F) {
 	}
 	f.Add([]byte("1. Frage?\n\nAntwort.\n\n2. Frage?\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := Bytes(context.Background(), "fuzz.txt", data)
+		doc, err := Bytes(context.Background(), "fuzz.txt", data, Options{})
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
@@ -204,10 +206,56 @@ func BenchmarkText(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			if _, err := Bytes(context.Background(), "bench.txt", d); err != nil {
+			if _, err := Bytes(context.Background(), "bench.txt", d, Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	}
 	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "docs/s")
+}
+
+// The limits of Options reach File and the readers; zero Options extract with the defaults.
+func TestOptionsLimits(t *testing.T) {
+	const fixture = "nds-19-kleine-anfrage-it-infrastruktur"
+	path := func(ext string) string { return filepath.Join("..", "fixtures", fixture+ext) }
+	if d := DefaultLimits(); d.MaxBytes != 256<<20 || d.MaxPages != 5000 {
+		t.Errorf("DefaultLimits() = %+v", d)
+	}
+	small := Options{Limits: Limits{MaxBytes: 1000}}
+	for _, ext := range []string{".txt", ".pdf", ".html"} {
+		if _, err := File(context.Background(), path(ext), small); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("File(%s) with MaxBytes 1000: %v, want ErrTooLarge", ext, err)
+		}
+	}
+	for _, ext := range []string{".pdf", ".html"} {
+		data, err := os.ReadFile(path(ext))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Bytes(context.Background(), path(ext), data, small); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("Bytes(%s) with MaxBytes 1000: %v, want ErrTooLarge", ext, err)
+		}
+	}
+	tests := []struct {
+		name  string
+		opts  Options
+		pages int
+		limit bool // warned that the page limit cut the document
+	}{
+		{"zero options read every page", Options{}, 9, false},
+		{"a page limit", Options{Limits: Limits{MaxPages: 2}}, 2, true},
+	}
+	for _, tt := range tests {
+		doc, err := File(context.Background(), path(".pdf"), tt.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		limit := false
+		for _, w := range doc.Warnings {
+			limit = limit || w.Code == drucksache.WarnPDFPageLimit
+		}
+		if doc.Source.Pages != tt.pages || limit != tt.limit {
+			t.Errorf("%s: %d pages, page-limit warning %v; want %d, %v", tt.name, doc.Source.Pages, limit, tt.pages, tt.limit)
+		}
+	}
 }

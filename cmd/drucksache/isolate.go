@@ -68,7 +68,7 @@ var childSentinels = map[string]error{
 // input and stop at its end, and extract.Bytes turns their panics into errors.
 func extractIsolated(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error) {
 	if !needsIsolation(path) {
-		return extract.File(ctx, path)
+		return extract.File(ctx, path, extract.Options{})
 	}
 	c, err := children.get()
 	if err != nil {
@@ -266,7 +266,7 @@ func cmdChildExtract(ctx context.Context, args []string, stdout io.Writer) error
 }
 
 func childExtract(ctx context.Context, path string) childResult {
-	doc, err := extract.File(ctx, path)
+	doc, err := extract.File(ctx, path, extract.Options{})
 	if err != nil {
 		return childResult{Error: newChildError(path, err)}
 	}

@@ -82,7 +82,7 @@ func TestExtractIsolated(t *testing.T) {
 				if err != nil {
 					t.Fatalf("err = %v", err)
 				}
-				want, err := extract.File(context.Background(), tt.path)
+				want, err := extract.File(context.Background(), tt.path, extract.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -24,7 +24,7 @@ func TestHTMLSameAsText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := extract.Bytes(context.Background(), name, data)
+		doc, err := extract.Bytes(context.Background(), name, data, extract.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +90,7 @@ func BenchmarkHTML(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := extract.Bytes(ctx, htmlFixture, data); err != nil {
+			if _, err := extract.Bytes(ctx, htmlFixture, data, extract.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

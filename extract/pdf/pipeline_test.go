@@ -56,7 +56,7 @@ func TestPDFSameDocumentAsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt, err := extract.File(context.Background(), strings.TrimSuffix(pdfFixture, ".pdf")+".txt")
+	txt, err := extract.File(context.Background(), strings.TrimSuffix(pdfFixture, ".pdf")+".txt", extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
