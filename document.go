@@ -125,12 +125,17 @@ type Table struct {
 	Title          *string    `json:"title"`
 	AuthorityLevel *string    `json:"authority_level"`
 	Unit           *string    `json:"unit"`
-	ColumnUnits    []*string  `json:"column_units,omitempty"` // the unit of each column (nil where none), where the columns differ
 	Header         []string   `json:"header"`
 	HeaderRows     [][]string `json:"header_rows,omitempty"` // the header as printed over several rows, when it was
-	Rows           [][]Cell   `json:"rows"`
-	Notes          []string   `json:"notes,omitempty"` // lines printed under the table that explain it ("* Stichtag …")
-	Provenance     Span       `json:"provenance"`
+	// ColumnUnits is the unit of each column where a unit row in the header band names units for some
+	// columns ("in 1.000 Euro" over two groups, "in Prozent" over a third), or where the figures of
+	// the columns print different units in their cells ("4.701" beside "50%"): normalized as Unit,
+	// nil where a column has none; nil for a table with neither.
+	ColumnUnits []*string `json:"column_units"`
+	Rows        [][]Cell  `json:"rows"`
+	Notes       []string  `json:"notes,omitempty"`  // lines printed under the table that explain it ("* Stichtag …")
+	Source      *string   `json:"source,omitempty"` // the source or copyright line printed under the table ("© Landesamt für Statistik …")
+	Provenance  Span      `json:"provenance"`
 }
 
 // Cell kinds.
@@ -193,7 +198,7 @@ type Footnote struct {
 	Marker     string     `json:"marker"`
 	Text       string     `json:"text"`
 	Question   *int       `json:"question"`
-	Table      string     `json:"table,omitempty"` // id of the table whose cells carry the marker
+	Table      string     `json:"table,omitempty"` // the id of the table whose footnote it is: printed under it, or its marker in the table's cells
 	Provenance Provenance `json:"provenance"`
 }
 

@@ -10,42 +10,69 @@ import (
 )
 
 // checkTotalColumns checks columns headed as totals against the figure columns beside them.
+// Amounts per case ("Personalkosten je Fall") are parts of a total per case beside them only
+// where the figures say so: every row that can be decided adds up with them, and not without.
 func (c *checker) checkTotalColumns() []drucksache.Check {
 	var out []drucksache.Check
 	for col := range c.ncol {
-		if !c.figures[col] || c.percent[col] || columnKeyword(c.header[col]) == "" {
+		if !c.figures[col] || c.percent[col] || c.averaged[col] || columnKeyword(leafHeader(c.header[col])) == "" {
 			continue
 		}
-		parts := c.columnParts(col, -1)
-		if len(parts) < 2 {
-			parts = c.columnParts(col, +1)
-		}
-		if len(parts) < 2 {
-			continue
-		}
-		names := make([]string, len(parts))
-		for i, p := range parts {
-			names[i] = strconv.Quote(c.header[p])
-		}
-		how := "sum of the columns " + strings.Join(names, ", ")
-		var checks []drucksache.Check
-		for r := range c.t.Rows {
-			if !c.placed[r] {
-				continue
-			}
-			cells := make([]drucksache.Cell, len(parts))
-			for i, p := range parts {
-				cells[i] = c.cell(r, p)
-			}
-			s, ok := addUp(c.cell(r, col), cells, c.rounded[col], false)
-			if !ok {
-				continue
-			}
-			checks = append(checks, c.result(CheckTotalColumn, []int{r}, r, col, s, how))
+		checks := c.totalColumn(col, false)
+		if perCase := c.totalColumn(col, true); addsUp(perCase) && !addsUp(checks) {
+			checks = perCase
 		}
 		out = append(out, doubtColumn(checks)...)
 	}
 	return out
+}
+
+// totalColumn checks the total column col in every row placed under the columns, against the
+// parts columnParts finds (with the amounts per case among them when perCase is true).
+func (c *checker) totalColumn(col int, perCase bool) []drucksache.Check {
+	parts := c.columnParts(col, -1, perCase)
+	if len(parts) < 2 {
+		parts = c.columnParts(col, +1, perCase)
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = strconv.Quote(c.header[p])
+	}
+	how := "sum of the columns " + strings.Join(names, ", ")
+	var checks []drucksache.Check
+	for r := range c.t.Rows {
+		if !c.placed[r] {
+			continue
+		}
+		cells := make([]drucksache.Cell, len(parts))
+		for i, p := range parts {
+			cells[i] = c.cell(r, p)
+		}
+		s, ok := addUp(c.cell(r, col), cells, c.rounded[col], false)
+		if !ok {
+			continue
+		}
+		checks = append(checks, c.result(CheckTotalColumn, []int{r}, r, col, s, how))
+	}
+	return checks
+}
+
+// addsUp reports checks of which at least one is decided and every decided one passed.
+func addsUp(checks []drucksache.Check) bool {
+	decided := 0
+	for _, r := range checks {
+		if r.Passed == nil {
+			continue
+		}
+		if !*r.Passed {
+			return false
+		}
+		decided++
+	}
+	return decided > 0
 }
 
 // doubtColumn turns the checks of a total column into undecided ones when not one row adds up:
@@ -74,15 +101,16 @@ func doubtColumn(rs []drucksache.Check) []drucksache.Check {
 }
 
 // columnParts lists the additive figure columns next to the total column col, walking in direction dir
-// up to the next total column. Amounts per case ("Personalkosten je Fall") are parts of a total per
-// case beside them; other rates and averages are none.
-func (c *checker) columnParts(col, dir int) []int {
+// up to the next total column; under a header of several levels only the columns under the same
+// upper levels as the total ("2023 / Gebietskörperschaften / …"). Amounts per case count with perCase.
+func (c *checker) columnParts(col, dir int, perCase bool) []int {
 	var parts []int
+	parent := parentHeader(c.header[col])
 	for j := col + dir; j >= 0 && j < c.ncol; j += dir {
-		if columnKeyword(c.header[j]) != "" {
+		if columnKeyword(leafHeader(c.header[j])) != "" || parentHeader(c.header[j]) != parent {
 			break
 		}
-		if c.figures[j] && c.davonDepth[j] == 0 && (!c.averaged[j] || c.perUnit[j]) && !c.percent[j] {
+		if c.figures[j] && c.davonDepth[j] == 0 && (!c.averaged[j] || perCase && c.perUnit[j]) && !c.percent[j] {
 			parts = append(parts, j)
 		}
 	}
@@ -94,7 +122,7 @@ func (c *checker) columnParts(col, dir int) []int {
 func (c *checker) checkDavonColumns() []drucksache.Check {
 	var out []drucksache.Check
 	for col := range c.ncol {
-		if c.davonDepth[col] == 0 || !c.figures[col] || c.percent[col] {
+		if c.davonDepth[col] == 0 || !c.figures[col] || c.percent[col] || c.averaged[col] {
 			continue
 		}
 		bound := -1
@@ -104,7 +132,7 @@ func (c *checker) checkDavonColumns() []drucksache.Check {
 				break
 			}
 		}
-		if bound < 0 || c.percent[bound] {
+		if bound < 0 || c.percent[bound] || c.averaged[bound] {
 			continue
 		}
 		how := fmt.Sprintf("must not exceed %q", c.header[bound])
@@ -141,7 +169,7 @@ func (c *checker) checkDavonRows() []drucksache.Check {
 		}
 		how := fmt.Sprintf("must not exceed row %d %q", bound+1, c.label[bound])
 		for col := range c.ncol {
-			if !c.figures[col] || c.percent[col] {
+			if !c.figures[col] || c.percent[col] || c.averaged[col] {
 				continue
 			}
 			s, ok := notAbove(c.cell(bound, col), c.cell(r, col), c.rounded[col])
