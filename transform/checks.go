@@ -40,34 +40,77 @@ func Check(doc *drucksache.Document) {
 	}
 }
 
-// Checks cross-checks one table on its own and returns its check records, without warnings and
-// without changing t: the cells are typed from their raw text on a copy. A parser weighs them as
-// evidence where it must choose between readings of a printed row.
-func Checks(t drucksache.Table) []drucksache.Check {
+// RowEvidence reports what the sums of t say about row r, as a parser weighs a reading of a printed
+// row: how many sums that count r as a total or as a part pass, and how many fail. The cells are
+// typed from their raw text on a copy; t is not changed. A total column counts as passed where
+// some reading of its header adds r up without failing another row (with or without the amounts
+// per case beside it), and as failed where none does; a "davon" figure can only fail. A reading of
+// a row that some sum proves and none refutes has passed > 0 and failed == 0.
+func RowEvidence(t drucksache.Table, r int) (passed, failed int) {
 	t.Rows = slices.Clone(t.Rows)
 	for i, row := range t.Rows {
 		t.Rows[i] = slices.Clone(row)
 	}
-	Rows(t.Rows)
-	return newChecker(&t).run()
-}
-
-// RowEvidence reports what the checks of t say about row r: how many checks of a sum (a total row
-// or column) that count r as a total or as a part pass, and how many checks that count it fail.
-// A reading of a row that some sum proves and none refutes has passed > 0 and failed == 0.
-func RowEvidence(t drucksache.Table, r int) (passed, failed int) {
-	for _, c := range Checks(t) {
-		if c.Passed == nil || c.Target != r && !slices.Contains(c.Rows, r) {
+	typeRows(t.Rows, placedRows(t.Header, t.Rows))
+	c := newChecker(&t)
+	covered := make([]bool, len(t.Rows))
+	groups := append(c.codeGroups(covered), c.totalGroups(covered)...)
+	var checks []drucksache.Check
+	for _, g := range groups {
+		checks = append(checks, c.checkRowGroup(g)...)
+	}
+	checks = append(checks, c.checkDavonColumns()...)
+	checks = append(checks, c.checkDavonRows()...)
+	for _, k := range checks {
+		if k.Passed == nil || k.Target != r && !slices.Contains(k.Rows, r) {
 			continue
 		}
 		switch {
-		case !*c.Passed:
+		case !*k.Passed:
 			failed++
-		case c.Kind != CheckDavon:
+		case k.Kind != CheckDavon:
 			passed++
 		}
 	}
+	for col := range c.ncol {
+		if !c.figures[col] || c.percent[col] || c.averaged[col] || columnKeyword(leafHeader(c.header[col])) == "" {
+			continue
+		}
+		switch c.totalColumnVerdict(col, r) {
+		case 1:
+			passed++
+		case -1:
+			failed++
+		}
+	}
 	return passed, failed
+}
+
+// totalColumnVerdict is 1 where the total column col adds up row r under a reading of the columns
+// it adds (with or without the amounts per case) that fails no other row, -1 where row r adds up
+// under none, and 0 where the column says nothing of r.
+func (c *checker) totalColumnVerdict(col, r int) int {
+	verdict := 0
+	for _, perCase := range []bool{false, true} {
+		others, mine := false, (*bool)(nil)
+		for _, k := range c.totalColumn(col, perCase) {
+			switch {
+			case k.Passed == nil:
+			case k.Target == r:
+				mine = k.Passed
+			case !*k.Passed:
+				others = true
+			}
+		}
+		switch {
+		case mine == nil:
+		case *mine && !others:
+			return 1
+		case !*mine:
+			verdict = -1
+		}
+	}
+	return verdict
 }
 
 // rowGroup is a row that prints the total of other rows, with those rows.
@@ -113,21 +156,38 @@ func newChecker(t *drucksache.Table) *checker {
 // A row printed wider (the figures of a dumped row that fit the columns in more than one way, kept
 // as printed) takes part in no check, and a total that counts it cannot be decided.
 func (c *checker) readPlaced() {
+	c.placed = placedRows(c.t.Header, c.t.Rows)
+	if c.placed == nil {
+		c.placed = make([]bool, len(c.t.Rows))
+		for r := range c.placed {
+			c.placed[r] = true
+		}
+	}
+}
+
+// placedRows marks the rows whose cells stand under the columns of header: each row that prints
+// nothing right of the last column headed; nil where the header names no column, so that every
+// row counts as placed.
+func placedRows(header []string, rows [][]drucksache.Cell) []bool {
 	width := 0
-	for col, h := range c.t.Header {
+	for col, h := range header {
 		if strings.TrimSpace(h) != "" {
 			width = col + 1
 		}
 	}
-	c.placed = make([]bool, len(c.t.Rows))
-	for r, row := range c.t.Rows {
-		c.placed[r] = true
-		for col := width; width > 0 && col < len(row); col++ {
+	if width == 0 {
+		return nil
+	}
+	placed := make([]bool, len(rows))
+	for r, row := range rows {
+		placed[r] = true
+		for col := width; col < len(row); col++ {
 			if strings.TrimSpace(row[col].Raw) != "" {
-				c.placed[r] = false
+				placed[r] = false
 			}
 		}
 	}
+	return placed
 }
 
 // cell returns the cell at row r, column col, or an empty cell where a ragged row has none.

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "b3e286a287f6a9b3e79675cda7571b0dc023a6396bc3f0bd4916b52e1cdae5de"
+const Digest = "4361be85ad816cb0d886a2e7c3ab18280404910a599cb0b66c2b4f7fcad4ca72"

@@ -108,7 +108,10 @@ func compare(doc *drucksache.Document, want dumpgen.Expected) []string {
 // compareRow describes how a row differs from the one wanted, or returns "".
 func compareRow(got []drucksache.Cell, want []dumpgen.WantCell) string {
 	var raws, wantRaws []string
-	for _, c := range got {
+	for k, c := range got {
+		if k >= len(want) && c.Raw == "" {
+			continue // the padding of a row shorter than the widest row of its table
+		}
 		raws = append(raws, c.Raw)
 	}
 	for _, c := range want {
@@ -141,7 +144,6 @@ func deref[T any](p *T) T {
 // back exactly as its data, or is named in a warning that it could not be read without guessing;
 // no total is reported as failing, since every printed total adds up.
 func TestRoundTripRandom(t *testing.T) {
-	t.Skip("issue 15: figures grouped by a space decided by evidence")
 	r := rand.New(rand.NewPCG(15, 15))
 	for i := range 300 {
 		c := dumpgen.Random(r)

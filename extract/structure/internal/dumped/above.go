@@ -43,6 +43,12 @@ func stackHeader(prose []layout.Line, open bool, t *Table, full int) []layout.Li
 		prose = prose[:len(prose)-n]
 	}
 	n, header := stackedHeader(prose, open, len(t.Header), full)
+	switch {
+	case n == 0:
+		n, header = t.regroupUnder(prose, open, full)
+	case t.dump != nil:
+		t.fit(header, len(header)-1) // the header's totals weigh the readings of the rows
+	}
 	stacked := n > 0
 	if !stacked && group == nil && len(t.Rows) > 0 && t.Rows[0][0] == "" {
 		var label string
@@ -60,8 +66,29 @@ func stackHeader(prose []layout.Line, open bool, t *Table, full int) []layout.Li
 	}
 	if group != nil {
 		t.Rows = append([][]string{group}, t.Rows...)
+		for k := range t.Doubts {
+			t.Doubts[k].Row++
+		}
 	}
 	return prose[:len(prose)-n]
+}
+
+// regroupUnder reads the rows again into the columns of a stacked header at the end of prose that
+// names fewer columns than the rows print figures (figures grouped by a space, a marker glued to a
+// figure: "2019 612 705 391 1 708" under "Jahr" / "Personal-" / … / "Summe"), where every row can be
+// read so; it returns the header's lines and cells as stackedHeader does, 0 and nil otherwise.
+func (t *Table) regroupUnder(prose []layout.Line, open bool, full int) (int, []string) {
+	cells := stackCells(prose, full)
+	for _, width := range []int{len(cells), len(cells) + 1} {
+		if width < 2 || width >= len(t.Header) || !t.fits(width-1) {
+			continue
+		}
+		if n, header := stackedHeader(prose, open, width, full); n > 0 {
+			t.fit(header, width-1)
+			return n, header
+		}
+	}
+	return 0, nil
 }
 
 // headerAboveLabel returns how many lines at the end of prose are a header line of one word a

@@ -61,6 +61,16 @@ func stackedHeader(prose []layout.Line, open bool, width, full int) (int, []stri
 	return 0, nil
 }
 
+// stackCells are the cells of the stacked header that ends prose, as headerCells joins them, or
+// nil where prose ends in no such header.
+func stackCells(prose []layout.Line, full int) []string {
+	k := stackStart(prose, full)
+	if len(prose)-k < 2 {
+		return nil
+	}
+	return headerCells(prose[k:])
+}
+
 // yearSpan reports a header cell that only names the years ("Haushaltsjahr (HJ)") beside the
 // label column's header ("rGB"), over cells that each hold one of those years, in order ("Anzahl
 // im HJ 2023", "Anzahl im HJ 2024"): it spans those cells, which head the value columns, as a

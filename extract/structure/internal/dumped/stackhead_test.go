@@ -83,7 +83,7 @@ func TestDumpTableLabels(t *testing.T) {
 			nil},
 	}
 	for _, tc := range tests {
-		tb, _ := Read(dumpLines(tc.src), 0, 95)
+		tb, _ := Read(dumpLines(tc.src), 0, 95, nil)
 		var labels []string
 		if tb != nil {
 			for _, r := range tb.Rows {

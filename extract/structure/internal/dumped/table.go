@@ -26,13 +26,27 @@ type Table struct {
 	Last       layout.Line
 	Title      string
 	Repeated   bool // its header is one line the dump repeats further on; a title may stand above it
+	// Headless says that the table prints no header at all, nor needs one: a list right below
+	// the sentence that leads into it, which says what its figures are.
+	Headless bool
+	// Doubts are the rows a reader should know about: kept as printed since their figures fit the
+	// columns in more than one way, or read with a footnote marker glued to a figure.
+	Doubts []Doubt
+
+	dump  []dumpRow // the rows as printed, to read them again into the columns a header names
+	notes Notes
 }
 
 // MaxHeaderLines is how many printed lines a table header may take in dumped text.
 const MaxHeaderLines = 4
 
+// Notes names the footnotes a dump prints at the foot of a page, by their numbers: the markers a
+// figure of a table on that page may carry glued to it.
+type Notes func(page int) []int
+
 // Read reads a table of dumped text starting at lines[i]; it returns nil when there is none.
-func Read(lines []layout.Line, i, full int) (*Table, int) {
+// notes (nil for none) names the footnotes of each page.
+func Read(lines []layout.Line, i, full int, notes Notes) (*Table, int) {
 	if HeaderStack(lines[i:], full) > 0 {
 		return nil, 0 // a stacked header: the table starts below it
 	}
@@ -41,8 +55,10 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 	var head []layout.Line
 	for j < len(lines) && j < i+MaxHeaderLines {
 		if _, vals, ok := dataRow(lines[j], full); ok {
-			// A line with fewer figures than the rows below it is part of the header ("65 bis 74").
-			if n := nextRowValues(lines[j+1:], full); n > len(vals) && headerish(lines[j], full) {
+			// A line with fewer figures than the rows below it is part of the header ("65 bis 74"),
+			// unless it is a row of the year before theirs, its figures grouped otherwise ("2017 580
+			// 95 000" above "2018 604 1 020 500").
+			if next := nextRowValues(lines[j+1:], full); len(next) > len(vals) && headerish(lines[j], full) && !yearAfter(vals, next) {
 				head = append(head, lines[j])
 				j++
 				continue
@@ -107,11 +123,18 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 				label = strings.Join(pending, " ")
 				pending = nil
 			}
+			// A label wrapped over lines, its last line printing the figures ("Eingänge Verfahren
+			// zur" / "Gewährung von vorl." / "Rechtsschutz 2.797 2.749"): each line above ends in a
+			// word that joins it to the next.
+			for len(pending) > 0 && continuesCell(pending[len(pending)-1], label, false) {
+				label = prose.JoinLine(pending[len(pending)-1], label)
+				pending = pending[:len(pending)-1]
+			}
 			for _, s := range pending {
 				rows = append(rows, dumpRow{label: s})
 			}
 			pending = nil
-			rows = append(rows, dumpRow{label: label, vals: vals})
+			rows = append(rows, printedRow(label, vals, l))
 			t.Last = l
 			j++
 			continue
@@ -137,7 +160,7 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 		// In a table of one figure a row, a wrapped label's figure must have the decimals of the row above.
 		if d := decimalRows(rows, width); len(pending) == 0 && (begun(rows, width) || d > 0) {
 			if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 && (d == 0 || decimals(vals[0]) == d) {
-				rows = append(rows, dumpRow{label: label, vals: vals})
+				rows = append(rows, printedRow(label, vals, lines[j+n-1]))
 				t.Last = lines[j+n-1]
 				j += n
 				continue
@@ -145,7 +168,7 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 		}
 		if len(pending) == 0 && begun(rows, width) {
 			if label, cells, n := wrappedCells(lines[j:], full, width); n > 0 {
-				rows = append(rows, dumpRow{label: label, vals: cells})
+				rows = append(rows, dumpRow{label: label, vals: cells, line: lines[j+n-1]})
 				t.Last = lines[j+n-1]
 				j += n
 				continue
@@ -174,31 +197,35 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 		t.Header = append([]string{rows[0].label}, rows[0].vals...)
 		rows = rows[1:]
 	}
-	if joinThousands(rows, headerYears(t.Header, head)) {
-		width = rowWidth(rows)
-	}
 	// Rows of figures only whose first figure is a year: the year is the row label, and a note
 	// printed in place of a row's first figure is that cell.
-	if yearLabels(rows) || yearNoteRows(rows) {
+	years := yearLabels(rows)
+	if years || yearNoteRows(rows) {
 		for k := range rows {
 			if year, note, ok := strings.Cut(rows[k].label, " "); ok {
 				rows[k].label, rows[k].vals = year, append([]string{note}, rows[k].vals...)
+				if rows[k].gaps != nil {
+					rows[k].gaps = append([]int{1}, rows[k].gaps...)
+				}
 				continue
 			}
 			rows[k].label, rows[k].vals = rows[k].vals[0], rows[k].vals[1:]
+			if rows[k].gaps != nil {
+				rows[k].gaps = rows[k].gaps[1:]
+			}
 		}
 		width--
 	}
-	for _, r := range rows {
-		cells := append([]string{r.label}, r.vals...)
-		for len(cells) < width+1 {
-			cells = append(cells, "")
-		}
-		t.Rows = append(t.Rows, cells)
-	}
+	t.dump, t.notes = rows, notes
+	n := t.columns(head, width, years)
+	// A list of labels and one figure each right below the sentence that leads into it ("…
+	// folgendes Werbebudget veranschlagt worden:" / "Außenwerbung 847 346 Euro" / …) prints no
+	// header: the sentence says what the figures are.
+	t.Headless = len(head) == 0 && n == 1 && i > 0 && i == start && strings.HasSuffix(strings.TrimSpace(lines[i-1].Text), ":")
 	if t.Header == nil {
-		t.Header, t.HeaderRows = splitHeader(head, width+1)
+		t.Header, t.HeaderRows = splitHeader(head, n+1)
 	}
+	t.fit(t.Header, n)
 	return t, j - i
 }
 
@@ -246,13 +273,18 @@ func valueToken(tok string) bool {
 	return digits > 0
 }
 
-// unitToken is a unit printed after a figure ("26,4 M.", "12,5 %").
+// unitToken is a unit printed after a figure ("26,4 M.", "12,5 %", "1.234,50 Euro", "87 Personen").
 func unitToken(tok string) bool {
 	switch tok {
-	case "M.", "%", "€", "Mio.", "Mrd.", "Tsd.", "EUR", "T€", "ha", "km", "Std.":
+	case "M.", "%", "€", "Mio.", "Mrd.", "Tsd.", "EUR", "T€", "ha", "km", "Std.", "Euro", "TEuro", "TEUR", "Prozent", "Personen":
 		return true
 	}
 	return false
+}
+
+// scaleToken is the word of a unit of two that names its scale ("12,5 Mio. Euro").
+func scaleToken(tok string) bool {
+	return tok == "Mio." || tok == "Mrd." || tok == "Tsd."
 }
 
 // dataRow splits a line of dumped text into a label and the figures that end it.
@@ -267,6 +299,9 @@ func dataRow(l layout.Line, full int) (string, []string, bool) {
 	n := utf8.RuneCountInString(label)
 	if n > 60 || prose.EndsSentence(label) && !prose.AbbreviationEnd(label) && !(len(vals) > 1 && placeAbbreviation(label)) {
 		return "", nil, false
+	}
+	if strings.HasSuffix(label, "=") {
+		return "", nil, false // an equation of running text ("2014 = 1.274,49 Euro"), no row label
 	}
 	if len(vals) == 1 {
 		// One figure after a label: a row only when the line is short, not running text ending in a number.
@@ -291,6 +326,11 @@ func splitValues(l layout.Line) (string, []string) {
 	k := len(f)
 	for k > 0 {
 		tok := f[k-1]
+		if unitToken(tok) && k >= 3 && scaleToken(f[k-2]) && valueToken(f[k-3]) && strings.Trim(f[k-3], "-–x.…/") != "" {
+			vals = append(vals, f[k-3]+" "+f[k-2]+" "+tok)
+			k -= 3
+			continue
+		}
 		if unitToken(tok) && k >= 2 && valueToken(f[k-2]) && strings.Trim(f[k-2], "-–x.…/") != "" {
 			vals = append(vals, f[k-2]+" "+tok)
 			k -= 2
@@ -389,14 +429,24 @@ func followedByRow(lines []layout.Line, full int) bool {
 	return false
 }
 
-// nextRowValues is the number of figures of the next data row within three lines, or 0.
-func nextRowValues(lines []layout.Line, full int) int {
+// nextRowValues are the figures of the next data row within three lines, or nil.
+func nextRowValues(lines []layout.Line, full int) []string {
 	for k := 0; k < len(lines) && k < 3; k++ {
 		if _, vals, ok := dataRow(lines[k], full); ok {
-			return len(vals)
+			return vals
 		}
 	}
-	return 0
+	return nil
+}
+
+// yearAfter reports figures of rows labelled by years, next the year after vals ("2017 …", "2018 …").
+func yearAfter(vals, next []string) bool {
+	if len(vals) < 2 || len(next) < 2 || !isYear(vals[0]) || !isYear(next[0]) {
+		return false
+	}
+	a, _ := strconv.Atoi(vals[0])
+	b, _ := strconv.Atoi(next[0])
+	return b == a+1
 }
 
 // joinPending adds a label line, joining a label wrapped at a hyphen.
@@ -508,10 +558,62 @@ func yearNoteRows(rows []dumpRow) bool {
 	return n >= 3 && notes > 0
 }
 
-// dumpRow is a row of dumped text: its label and its figures.
+// dumpRow is a row of dumped text: its label and its figures as printed, with the spaces the dump
+// printed before each figure and after the last (nil where the figures are printed over several
+// lines), and the line they are printed on.
 type dumpRow struct {
 	label string
 	vals  []string
+	gaps  []int
+	trail int
+	line  layout.Line
+}
+
+// printedRow is a row whose figures vals end line l.
+func printedRow(label string, vals []string, l layout.Line) dumpRow {
+	gaps, trail := valueGaps(l.Text, vals)
+	return dumpRow{label: label, vals: vals, gaps: gaps, trail: trail, line: l}
+}
+
+// valueGaps counts the spaces a line prints before each of the figures vals that end it, and after
+// the last; nil when the line's words do not end in them.
+func valueGaps(text string, vals []string) ([]int, int) {
+	type word struct {
+		text string
+		gap  int
+	}
+	var words []word
+	gap := 0
+	for i := 0; i < len(text); {
+		if text[i] == ' ' {
+			gap++
+			i++
+			continue
+		}
+		k := strings.IndexByte(text[i:], ' ')
+		if k < 0 {
+			k = len(text) - i
+		}
+		words = append(words, word{text[i : i+k], gap})
+		gap = 0
+		i += k
+	}
+	gaps := make([]int, len(vals))
+	w := len(words)
+	for v := len(vals) - 1; v >= 0; v-- {
+		parts := strings.Fields(vals[v])
+		if w < len(parts) {
+			return nil, 0
+		}
+		for k := range parts {
+			if words[w-len(parts)+k].text != parts[k] {
+				return nil, 0
+			}
+		}
+		w -= len(parts)
+		gaps[v] = words[w].gap
+	}
+	return gaps, gap
 }
 
 // splitHeader turns the header lines of a dumped table into one header cell per column, and

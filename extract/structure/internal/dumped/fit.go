@@ -1,0 +1,214 @@
+package dumped
+
+import (
+	"slices"
+	"strings"
+
+	drucksache "drucksache"
+	"drucksache/extract/layout"
+	"drucksache/transform"
+)
+
+// A dump prints each cell's words one space apart, so where a figure's thousands are grouped by a
+// space ("1 914"), or a footnote marker raised in the PDF is printed flat after a figure ("1 2053"
+// for 1 205³), a row has more words than the table has columns, and only evidence tells which
+// words make a figure. fit reads the rows into the columns a header names, weighing the evidence
+// in a fixed order — the columns' own pattern, then the sums that must add up, then the layout —
+// and keeps a row no evidence decides as printed, with a doubt, never a guess.
+
+// Doubt is a row of a dumped table a reader should know about: one whose figures fit the columns
+// in more than one way (kept as printed), or one with a footnote marker read off a figure.
+type Doubt struct {
+	Row      int         // index into Table.Rows
+	Line     layout.Line // the line the row's figures are printed on
+	Printed  string      // the row's figures as printed
+	Marker   int         // the footnote number read off a figure; 0 for a row kept as printed
+	Cell     string      // with Marker: the cell as read, its marker raised ("1 205³")
+	Readings int         // without Marker: how many readings were left (0: none)
+}
+
+// columns is the number of value columns of a table whose rows print up to width figures: fewer
+// where the header says so and every row can be read into that many — a header of years (one
+// year a column), a header line of one word a column whose first word names the years labelling
+// the rows ("Jahr Anträge Fördersumme"), or rows whose every figure prints its unit, each cell ending in
+// one ("847 346 Euro").
+func (t *Table) columns(head []layout.Line, width int, years bool) int {
+	var candidates []int
+	if n := headerYears(t.Header, head); n > 0 {
+		candidates = append(candidates, n)
+	}
+	if len(head) == 1 && t.Header == nil {
+		f := strings.Fields(head[0].Text)
+		if len(f) > 1 && years && yearWords[f[0]] {
+			candidates = append(candidates, len(f)-1)
+		}
+	}
+	if n := unitCells(t.dump); n > 0 {
+		candidates = append(candidates, n)
+	}
+	for _, n := range candidates {
+		if n < width && t.fits(n) {
+			return n
+		}
+	}
+	return width
+}
+
+// unitCells is the number of cells of rows whose figures all print their unit ("847 346 Euro",
+// "12,5 Mio. Euro"): as many as each row prints units, where every row prints the same number of
+// them, the last word of each row among them, and every other word a group of digits before one;
+// 0 for other rows.
+func unitCells(rows []dumpRow) int {
+	n := 0
+	for _, r := range rows {
+		if len(r.vals) == 0 {
+			continue
+		}
+		units := 0
+		for _, v := range r.vals {
+			if _, unit := cutUnit(v); unit != "" {
+				units++
+			} else if !groupPrefix([]string{v}) {
+				return 0
+			}
+		}
+		if _, unit := cutUnit(r.vals[len(r.vals)-1]); unit == "" || n > 0 && units != n {
+			return 0
+		}
+		n = units
+	}
+	return n
+}
+
+// fits reports whether every row can be read into n value columns: a row of more figures has at
+// least one reading.
+func (t *Table) fits(n int) bool {
+	for _, d := range t.dump {
+		if len(d.vals) > n {
+			rs, _ := readingsOf(d.tokens(), n, t.markersOn(d))
+			if len(rs) == 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// markersOn is the numbers of the footnotes printed on the page of row d.
+func (t *Table) markersOn(d dumpRow) []int {
+	if t.notes == nil {
+		return nil
+	}
+	return t.notes(d.line.Page)
+}
+
+// tokens are the row's figures as words with the spaces before each.
+func (d dumpRow) tokens() []token {
+	toks := make([]token, len(d.vals))
+	for i, v := range d.vals {
+		toks[i] = token{text: v, gap: 1}
+		if d.gaps != nil {
+			toks[i].gap = d.gaps[i]
+		}
+	}
+	return toks
+}
+
+// fit sets the table's rows: each row's label and its figures read into n value columns under
+// header, whose total columns the sums check. A row of n figures stays as it is, unless a
+// footnote printed on its page is glued to a figure and a sum proves it; a row of fewer takes the
+// blanks a dump prints for empty cells where they account for the missing ones, else its empty
+// cells at the end; a row of more is read by evidence (see decide), in rounds, each row decided
+// joining the evidence for the rest. A row no evidence decides keeps its figures as printed, a
+// word a cell, and is a doubt, as is a row read with a footnote marker.
+func (t *Table) fit(header []string, n int) {
+	rows := make([][]string, len(t.dump)) // value cells, nil while undecided
+	var open []int
+	p := newPattern(n)
+	p.units = unitCells(t.dump) == n
+	for r, d := range t.dump {
+		toks := d.tokens()
+		marked := len(t.markersOn(d)) > 0
+		switch {
+		case len(d.vals) < n:
+			if cells, ok := blankCells(toks, d.trail, n); ok && d.gaps != nil {
+				rows[r] = cells
+			} else {
+				rows[r] = d.vals
+			}
+		case len(d.vals) == n && !marked:
+			rows[r] = d.vals
+			p.add(d.vals)
+		default:
+			if rs, _ := readingsOf(toks, n, nil); len(rs) == 1 {
+				p.add(rs[0].cells) // one way to read it: the pattern learns from it, the sums may still refute it
+			}
+			open = append(open, r)
+		}
+	}
+	t.Doubts = nil
+	for changed := true; changed; {
+		changed = false
+		for k := 0; k < len(open); k++ {
+			r := open[k]
+			d := t.dump[r]
+			toks := d.tokens()
+			rs, complete := readingsOf(toks, n, t.markersOn(d))
+			if !complete {
+				continue
+			}
+			rd, ok := decide(rs, toks, p, t.sums(header, rows, r))
+			if !ok {
+				continue
+			}
+			rows[r] = rd.cells
+			if rd.marker > 0 {
+				t.Doubts = append(t.Doubts, Doubt{Row: r, Line: d.line, Printed: strings.Join(d.vals, " "), Marker: rd.marker, Cell: rd.cells[rd.cell]})
+			}
+			open = append(open[:k], open[k+1:]...)
+			k--
+			changed = true
+		}
+	}
+	for _, r := range open {
+		d := t.dump[r]
+		rows[r] = d.vals
+		if len(d.vals) != n {
+			rs, _ := readingsOf(d.tokens(), n, t.markersOn(d))
+			t.Doubts = append(t.Doubts, Doubt{Row: r, Line: d.line, Printed: strings.Join(d.vals, " "), Readings: len(rs)})
+		}
+	}
+	t.Rows = nil
+	for r, d := range t.dump {
+		cells := append([]string{d.label}, rows[r]...)
+		for len(cells) < n+1 {
+			cells = append(cells, "")
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	slices.SortFunc(t.Doubts, func(a, b Doubt) int { return a.Row - b.Row })
+}
+
+// sums weighs a reading of row r as the cross-checks of totals do, in the table of header and
+// the rows read so far: a row not yet read stands as printed, wider than the columns, so that no
+// total that counts it is decided.
+func (t *Table) sums(header []string, rows [][]string, r int) evidence {
+	return func(rd reading) (int, int) {
+		tab := drucksache.Table{ID: "t", Header: header}
+		for k, d := range t.dump {
+			cells := rows[k]
+			switch {
+			case k == r:
+				cells = rd.cells
+			case cells == nil:
+				cells = d.vals
+			}
+			row := []drucksache.Cell{{Raw: d.label}}
+			for _, c := range cells {
+				row = append(row, drucksache.Cell{Raw: c})
+			}
+			tab.Rows = append(tab.Rows, row)
+		}
+		return transform.RowEvidence(tab, r)
+	}
+}
