@@ -1,6 +1,7 @@
 package dumped
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -35,55 +36,104 @@ const maxGroupWords = 5
 // over several tokens ("1 029 412"); with markers, also the ways in which the last digit of one
 // figure is the marker of a footnote among markers (the numbers of the footnotes printed on the
 // row's page): "2053" as 205 and marker 3. complete is false when there are more than
-// maxReadings: then only the first are listed.
+// maxReadings: then only the first are listed. The walk enters only states from which a reading
+// can be completed (see cellSpans), so its cost grows with the readings it lists, not with the
+// ways to fail.
 func readingsOf(toks []token, n int, markers []int) (rs []reading, complete bool) {
+	plain, marked := cellSpans(toks, markers)
+	// can[m][i][k]: toks[i:] can be read as k cells, with a marker among them allowed when m is 1.
+	var can [2][][]bool
+	for m := range can {
+		can[m] = make([][]bool, len(toks)+1)
+		for i := range can[m] {
+			can[m][i] = make([]bool, n+1)
+		}
+		can[m][len(toks)][0] = true
+	}
+	for i := len(toks) - 1; i >= 0; i-- {
+		for k := 1; k <= n; k++ {
+			for end := i + 1; end <= min(len(toks), i+maxGroupWords); end++ {
+				p := plain[i][end-i-1] != ""
+				q := marked[i][end-i-1].raw != ""
+				can[0][i][k] = can[0][i][k] || p && can[0][end][k-1]
+				can[1][i][k] = can[1][i][k] || p && can[1][end][k-1] || q && can[0][end][k-1]
+			}
+		}
+	}
 	var out []reading
 	var cells []string
 	var spans []int
 	var walk func(i, k int, marker, cell int) bool
 	walk = func(i, k int, marker, cell int) bool {
 		if k == 0 {
-			if i == len(toks) {
-				if len(out) == maxReadings {
-					return false
-				}
-				out = append(out, reading{cells: append([]string(nil), cells...), spans: append([]int(nil), spans...), marker: marker, cell: cell})
+			if len(out) == maxReadings {
+				return false
 			}
+			out = append(out, reading{cells: slices.Clone(cells), spans: slices.Clone(spans), marker: marker, cell: cell})
 			return true
 		}
-		if len(toks)-i < k || len(toks)-i > k*maxGroupWords {
-			return true // too few words left for k cells, or too many
+		free := 0 // a marker may still be read
+		if marker == 0 {
+			free = 1
 		}
-		for end := i + 1; end <= len(toks); end++ {
-			words := texts(toks[i:end])
-			if end > i+1 && !groupPrefix(words[:len(words)-1]) {
-				break // a longer group is no group either
-			}
-			// The figure as printed.
-			if figureWords(words) {
-				cells, spans = append(cells, strings.Join(words, " ")), append(spans, end-i)
+		for end := i + 1; end <= min(len(toks), i+maxGroupWords); end++ {
+			if raw := plain[i][end-i-1]; raw != "" && can[free][end][k-1] {
+				cells, spans = append(cells, raw), append(spans, end-i)
 				ok := walk(end, k-1, marker, cell)
 				cells, spans = cells[:len(cells)-1], spans[:len(spans)-1]
 				if !ok {
 					return false
 				}
 			}
-			// The figure with its last digit read as a footnote marker.
-			if marker == 0 && len(markers) > 0 {
-				if m, raw, ok := markedFigure(words, markers); ok {
-					cells, spans = append(cells, raw), append(spans, end-i)
-					ok := walk(end, k-1, m, len(cells)-1)
-					cells, spans = cells[:len(cells)-1], spans[:len(spans)-1]
-					if !ok {
-						return false
-					}
+			if mk := marked[i][end-i-1]; free == 1 && mk.raw != "" && can[0][end][k-1] {
+				cells, spans = append(cells, mk.raw), append(spans, end-i)
+				ok := walk(end, k-1, mk.number, len(cells)-1)
+				cells, spans = cells[:len(cells)-1], spans[:len(spans)-1]
+				if !ok {
+					return false
 				}
 			}
 		}
 		return true
 	}
-	complete = walk(0, n, 0, 0)
-	return out, complete
+	if n < 1 || !can[1][0][n] {
+		return nil, true
+	}
+	return out, walk(0, n, 0, 0)
+}
+
+// markedCell is a figure read with a footnote marker off its last digit: the marker's number and
+// the cell's raw text, "" where the words are no such figure.
+type markedCell struct {
+	number int
+	raw    string
+}
+
+// cellSpans reads, for each word i and each span of up to maxGroupWords words from it, the cell
+// those words are as printed (plain[i][span-1], "" for none) and as a figure with a footnote
+// marker among markers read off its last digit (marked[i][span-1]).
+func cellSpans(toks []token, markers []int) ([][]string, [][]markedCell) {
+	plain := make([][]string, len(toks))
+	marked := make([][]markedCell, len(toks))
+	for i := range toks {
+		plain[i] = make([]string, maxGroupWords)
+		marked[i] = make([]markedCell, maxGroupWords)
+		for end := i + 1; end <= min(len(toks), i+maxGroupWords); end++ {
+			words := texts(toks[i:end])
+			if end > i+1 && !groupPrefix(words[:len(words)-1]) {
+				break // a longer group is no group either
+			}
+			if figureWords(words) {
+				plain[i][end-i-1] = strings.Join(words, " ")
+			}
+			if len(markers) > 0 {
+				if m, raw, ok := markedFigure(words, markers); ok {
+					marked[i][end-i-1] = markedCell{m, raw}
+				}
+			}
+		}
+	}
+	return plain, marked
 }
 
 // texts are the texts of tokens.
