@@ -211,3 +211,35 @@ func TestSegmentsHeaderAboveLabel(t *testing.T) {
 		})
 	}
 }
+
+// Drs. 19/11136: a header stacked one short cell a line over more columns than any row prints
+// figures, an enumeration cut after its number ("1. Laufbahngruppe, 2." / "Einstiegsamt"), the
+// rows' empty cells printed as blanks, and the first row's label printed above its figures, at the
+// end of the stack.
+func TestSegmentsStackedHeaderWiderThanRows(t *testing.T) {
+	src := "Krankheitstage je Mitarbeiter: \n  2023 \n  richterli-\ncher/ \nstaatsan-\nwaltlicher \nDienst \namtsan-\nwaltlicher \nDienst \n" +
+		"Gerichts-\nvollzie-\nher/innen \n1. Lauf-\nbahn-\ngruppe, 2. \nEinstiegs-\namt \nordentliche \nGerichtsbar-\nkeit \n" +
+		"10,46   10,80 25,61 \nStaatsan-\nwaltschaften \n12,68 14,19   28,43 \nVerwal-\ntungsge-\nrichtsbarkeit \n8,88     26,69 "
+	p := &parser{}
+	lines, _ := text.Lines(src)
+	segs := p.segments(lines, 95)
+	if len(segs) != 2 || segs[1].table == nil {
+		t.Fatalf("segments = %+v, want prose and a table", segs)
+	}
+	tb := segs[1].table
+	want := []string{"2023", "richterlicher/staatsanwaltlicher Dienst", "amtsanwaltlicher Dienst", "Gerichtsvollzieher/innen", "1. Laufbahngruppe, 2. Einstiegsamt"}
+	if !reflect.DeepEqual(tb.header, want) {
+		t.Errorf("header\n got  %q\n want %q", tb.header, want)
+	}
+	rows := [][]string{
+		{"ordentliche Gerichtsbarkeit", "10,46", "", "10,80", "25,61"},
+		{"Staatsanwaltschaften", "12,68", "14,19", "", "28,43"},
+		{"Verwaltungsgerichtsbarkeit", "8,88", "", "", "26,69"},
+	}
+	if !reflect.DeepEqual(tb.rows, rows) {
+		t.Errorf("rows\n got  %q\n want %q", tb.rows, rows)
+	}
+	if len(segs[0].prose) != 1 || len(tb.headerRows) != 17 {
+		t.Errorf("prose %d lines, %d header rows; want 1 and 17", len(segs[0].prose), len(tb.headerRows))
+	}
+}

@@ -81,12 +81,21 @@ func unitCells(rows []dumpRow) int {
 }
 
 // fits reports whether every row can be read into n value columns: a row of more figures has at
-// least one reading.
+// least one reading; where n is more than any row prints, a row of fewer figures marks its empty
+// cells with blanks, exactly as many as it lacks.
 func (t *Table) fits(n int) bool {
+	wider := true
 	for _, d := range t.dump {
-		if len(d.vals) > n {
-			rs, _ := readingsOf(d.tokens(), n, t.markersOn(d))
-			if len(rs) == 0 {
+		wider = wider && len(d.vals) < n
+	}
+	for _, d := range t.dump {
+		switch {
+		case len(d.vals) > n:
+			if rs, _ := readingsOf(d.tokens(), n, t.markersOn(d)); len(rs) == 0 {
+				return false
+			}
+		case len(d.vals) < n && wider && len(d.vals) > 0:
+			if _, ok := blankCells(d.tokens(), d.trail, n); !ok || d.gaps == nil {
 				return false
 			}
 		}
