@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "b444ed1edf75f2532ab18d85f79c3e9551f7e6ed10f53d424838798d676df8da"
+const Digest = "fd35fccd961b00e468d6483c57604d9091a1a56397cc65a0172c863928eba1b6"

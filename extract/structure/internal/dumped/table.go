@@ -617,13 +617,17 @@ func valueGaps(text string, vals []string) ([]int, int) {
 }
 
 // splitHeader turns the header lines of a dumped table into one header cell per column, and
-// keeps lines of more than one as header rows. It tries, in turn, a single line of one word per
-// column, a line of years over the value columns, a header of years read from its start, and
-// lines given one to a column; where none fits without guessing, the header stays empty (the
-// table is then warned as having none) and its words are kept in the header rows.
+// keeps lines of more than one as header rows. It tries, in turn, a line split at "davon" into the
+// value columns, a single line of one word per column, a line of years over the value columns, a
+// header of years read from its start, and lines given one to a column; where none fits without
+// guessing, the header stays empty (the table is then warned as having none) and its words are
+// kept in the header rows.
 func splitHeader(head []layout.Line, width int) ([]string, [][]string) {
 	if len(head) == 0 {
 		return make([]string, width), nil
+	}
+	if h := davonHeader(head, width); h != nil {
+		return h, headerRows(head) // "davon" is never a column's header of its own
 	}
 	if len(head) == 1 {
 		f := strings.Fields(head[0].Text)
@@ -640,6 +644,61 @@ func splitHeader(head []layout.Line, width int) ([]string, [][]string) {
 		}
 	}
 	return make([]string, width), headerRows(head)
+}
+
+// davonHeader reads a header whose line splits at "davon" (or "darunter") into the value columns,
+// the total and its parts ("Gesamtzahl davon Richterinnen" / "und Richter auf Probe"), the lines
+// below continuing its last cell and the lines above naming what the columns count together
+// ("Richterinnen und Richter in der Ver-" / "waltungsgerichtsbarkeit"): each value column's header
+// is that group and its own cell, joined by " / " as levels of a header are; the label column's
+// is empty. It returns nil for other headers.
+func davonHeader(head []layout.Line, width int) []string {
+	for k, h := range head {
+		cells := davonCells(strings.Fields(h.Text))
+		if len(cells) < 2 {
+			continue
+		}
+		if len(cells) != width-1 {
+			return nil
+		}
+		for _, b := range head[k+1:] {
+			t := strings.TrimSpace(b.Text)
+			if !continuesCell(cells[len(cells)-1], t, false) {
+				return nil
+			}
+			cells[len(cells)-1] = prose.JoinLine(cells[len(cells)-1], t)
+		}
+		group := ""
+		for _, a := range head[:k] {
+			group = prose.JoinLine(group, strings.TrimSpace(a.Text))
+		}
+		header := []string{""}
+		for _, c := range cells {
+			if group != "" {
+				c = group + " / " + c
+			}
+			header = append(header, c)
+		}
+		return header
+	}
+	return nil
+}
+
+// davonCells splits the words of a header line before each "davon" or "darunter" that does not
+// start it: the total's cell, then one for each part.
+func davonCells(words []string) []string {
+	var cells []string
+	start := 0
+	for i, w := range words {
+		if i > 0 && (w == "davon" || w == "darunter") {
+			cells = append(cells, strings.Join(words[start:i], " "))
+			start = i
+		}
+	}
+	if start == 0 {
+		return nil
+	}
+	return append(cells, strings.Join(words[start:], " "))
 }
 
 // yearWords name the years a header line of years counts ("RLSB Schulform Schuljahr" above
