@@ -63,6 +63,11 @@ type Style struct {
 	Wrap int `json:"wrap,omitempty"`
 	// LabelWrap wraps row labels longer than it over lines, the figures on the label's last line.
 	LabelWrap int `json:"label_wrap,omitempty"`
+	// FiguresBelow prints each row's figures on a line of their own below its label, as a dump
+	// prints a row whose label wraps in a narrow column.
+	FiguresBelow bool `json:"figures_below,omitempty"`
+	// NoHeader prints no header: the rows follow the lead sentence, which says what they list.
+	NoHeader bool `json:"no_header,omitempty"`
 }
 
 // Want is what a careful reader extracts where it is not the data itself.

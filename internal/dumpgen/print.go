@@ -91,7 +91,9 @@ func (p *printer) page(n int) {
 
 // table writes the header and the rows of the case's table.
 func (p *printer) table(c Case) {
-	if c.Style.Stacked {
+	switch {
+	case c.Style.NoHeader:
+	case c.Style.Stacked:
 		w := c.Style.Wrap
 		if w == 0 {
 			w = defaultWrap
@@ -101,7 +103,7 @@ func (p *printer) table(c Case) {
 				p.b.WriteString(l + "\n")
 			}
 		}
-	} else {
+	default:
 		p.line(strings.ReplaceAll(strings.Join(c.Header, " "), softHyphen, ""))
 	}
 	for _, r := range c.Rows {
@@ -116,8 +118,8 @@ func printRow(r Row, s Style) string {
 	for _, cl := range r.Cells {
 		cells = append(cells, printCell(cl, s, false))
 	}
-	label := r.Label
-	if s.LabelWrap > 0 {
+	label := strings.ReplaceAll(r.Label, softHyphen, "")
+	if s.LabelWrap > 0 && !s.FiguresBelow {
 		lines := Wrap(r.Label, s.LabelWrap)
 		last := len(lines) - 1
 		label = strings.Join(lines[:last], "\n")
@@ -127,7 +129,10 @@ func printRow(r Row, s Style) string {
 		label += strings.TrimSuffix(lines[last], " ")
 	}
 	line := strings.Join(cells, " ")
-	if label != "" {
+	switch {
+	case label != "" && s.FiguresBelow:
+		line = strings.Join(Wrap(r.Label, max(s.LabelWrap, defaultWrap)), "\n") + "\n" + line
+	case label != "":
 		line = label + " " + line
 	}
 	return line

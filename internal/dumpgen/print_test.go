@@ -117,7 +117,7 @@ func TestExpect(t *testing.T) {
 	}
 	var c Case
 	for _, k := range cases {
-		if strings.HasPrefix(k.Name, "a footnote marker glued") {
+		if strings.HasPrefix(k.Name, "a footnote marker glued to a figure grouped by a space") {
 			c = k
 		}
 	}

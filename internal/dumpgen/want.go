@@ -46,12 +46,15 @@ const (
 func (c Case) Expect() Expected {
 	var e Expected
 	for _, h := range c.Header {
+		if c.Style.NoHeader {
+			h = "" // nothing printed, nothing read
+		}
 		e.Header = append(e.Header, strings.ReplaceAll(h, softHyphen, ""))
 	}
 	unit := UnitNames[c.Style.Unit]
 	e.Unit = unit
 	for _, r := range c.Rows {
-		row := []WantCell{{Raw: r.Label}}
+		row := []WantCell{{Raw: strings.ReplaceAll(r.Label, softHyphen, "")}}
 		for _, cl := range r.Cells {
 			w := WantCell{Raw: printCell(cl, c.Style, true), Figure: cl.Figure, Value: cl.Value}
 			if cl.Figure {
