@@ -41,18 +41,29 @@ func Check(doc *drucksache.Document) {
 }
 
 // RowEvidence reports what the sums of t say about row r, as a parser weighs a reading of a printed
-// row: how many sums that count r as a total or as a part pass, and how many fail. The cells are
-// typed from their raw text on a copy; t is not changed. A total column counts as passed where
-// some reading of its header adds r up without failing another row (with or without the amounts
-// per case beside it), and as failed where none does; a "davon" figure can only fail. A reading of
-// a row that some sum proves and none refutes has passed > 0 and failed == 0.
+// row: how many sums that count r as a total or as a part pass, and how many fail (see Evidence).
 func RowEvidence(t drucksache.Table, r int) (passed, failed int) {
+	p, f := Evidence(t)
+	if r < 0 || r >= len(p) {
+		return 0, 0
+	}
+	return p[r], f[r]
+}
+
+// Evidence reports, for every row of t, how many sums that count it as a total or as a part pass
+// and how many fail, in one pass over the table. The cells are typed from their raw text on a
+// copy; t is not changed. A total column counts as passed for a row where some reading of its
+// header adds the row up without failing another row (with or without the amounts per case beside
+// it), and as failed where none does; a "davon" figure can only fail. A reading of a row that some
+// sum proves and none refutes has passed > 0 and failed == 0.
+func Evidence(t drucksache.Table) (passed, failed []int) {
 	t.Rows = slices.Clone(t.Rows)
 	for i, row := range t.Rows {
 		t.Rows[i] = slices.Clone(row)
 	}
 	typeRows(t.Rows, placedRows(t.Header, t.Rows))
 	c := newChecker(&t)
+	passed, failed = make([]int, len(t.Rows)), make([]int, len(t.Rows))
 	covered := make([]bool, len(t.Rows))
 	groups := append(c.codeGroups(covered), c.totalGroups(covered)...)
 	var checks []drucksache.Check
@@ -62,55 +73,69 @@ func RowEvidence(t drucksache.Table, r int) (passed, failed int) {
 	checks = append(checks, c.checkDavonColumns()...)
 	checks = append(checks, c.checkDavonRows()...)
 	for _, k := range checks {
-		if k.Passed == nil || k.Target != r && !slices.Contains(k.Rows, r) {
+		if k.Passed == nil {
 			continue
 		}
-		switch {
-		case !*k.Passed:
-			failed++
-		case k.Kind != CheckDavon:
-			passed++
+		rows := append([]int{k.Target}, k.Rows...)
+		slices.Sort(rows)
+		for _, r := range slices.Compact(rows) {
+			switch {
+			case r < 0 || r >= len(t.Rows):
+			case !*k.Passed:
+				failed[r]++
+			case k.Kind != CheckDavon:
+				passed[r]++
+			}
 		}
 	}
 	for col := range c.ncol {
 		if !c.figures[col] || c.percent[col] || c.averaged[col] || columnKeyword(leafHeader(c.header[col])) == "" {
 			continue
 		}
-		switch c.totalColumnVerdict(col, r) {
-		case 1:
-			passed++
-		case -1:
-			failed++
+		for r, v := range c.totalColumnVerdicts(col) {
+			switch v {
+			case 1:
+				passed[r]++
+			case -1:
+				failed[r]++
+			}
 		}
 	}
 	return passed, failed
 }
 
-// totalColumnVerdict is 1 where the total column col adds up row r under a reading of the columns
-// it adds (with or without the amounts per case) that fails no other row, -1 where row r adds up
-// under none, and 0 where the column says nothing of r.
-func (c *checker) totalColumnVerdict(col, r int) int {
-	verdict := 0
-	for _, perCase := range []bool{false, true} {
-		others, mine := false, (*bool)(nil)
+// totalColumnVerdicts says for each row whether the total column col adds it up: 1 under a
+// reading of the columns it adds (with or without the amounts per case) that fails no other row,
+// -1 under none, 0 where the column says nothing of the row.
+func (c *checker) totalColumnVerdicts(col int) []int {
+	verdicts := make([]int, len(c.t.Rows))
+	var readings [2]map[int]bool // per reading of the columns: each row checked, and whether it passed
+	fails := [2]int{}            // per reading: how many rows fail
+	for i, perCase := range []bool{false, true} {
+		readings[i] = map[int]bool{}
 		for _, k := range c.totalColumn(col, perCase) {
-			switch {
-			case k.Passed == nil:
-			case k.Target == r:
-				mine = k.Passed
-			case !*k.Passed:
-				others = true
+			if k.Passed == nil {
+				continue
+			}
+			readings[i][k.Target] = *k.Passed
+			if !*k.Passed {
+				fails[i]++
 			}
 		}
-		switch {
-		case mine == nil:
-		case *mine && !others:
-			return 1
-		case !*mine:
-			verdict = -1
+	}
+	for r := range verdicts {
+		for i := range readings {
+			ok, checked := readings[i][r]
+			switch {
+			case !checked:
+			case ok && fails[i] == 0:
+				verdicts[r] = 1
+			case !ok && verdicts[r] == 0:
+				verdicts[r] = -1
+			}
 		}
 	}
-	return verdict
+	return verdicts
 }
 
 // rowGroup is a row that prints the total of other rows, with those rows.

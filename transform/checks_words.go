@@ -62,6 +62,10 @@ func rowKeyword(label string) string {
 	return class
 }
 
+// TotalLabel reports a row label that says nothing but "total" ("Summe", "Gesamt", "Insgesamt in
+// Euro"): the row adds up the rows it closes.
+func TotalLabel(label string) bool { return rowKeyword(label) != "" }
+
 // columnKeyword returns the class of a column header that says nothing but "total".
 func columnKeyword(header string) string {
 	return rowKeyword(header)

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "fd35fccd961b00e468d6483c57604d9091a1a56397cc65a0172c863928eba1b6"
+const Digest = "69fe61161e33b437db3a597f3f2484d35fe33ce0067a080a6239149f1e842693"

@@ -132,12 +132,11 @@ func (d dumpRow) tokens() []token {
 // word a cell, and is a doubt, as is a row read with a footnote marker.
 func (t *Table) fit(header []string, n int) {
 	rows := make([][]string, len(t.dump)) // value cells, nil while undecided
-	var open []int
+	var open, marked []int
 	p := newPattern(n)
 	p.units = unitCells(t.dump) == n
 	for r, d := range t.dump {
 		toks := d.tokens()
-		marked := len(t.markersOn(d)) > 0
 		switch {
 		case len(d.vals) < n:
 			if cells, ok := blankCells(toks, d.trail, n); ok && d.gaps != nil {
@@ -145,9 +144,12 @@ func (t *Table) fit(header []string, n int) {
 			} else {
 				rows[r] = d.vals
 			}
-		case len(d.vals) == n && !marked:
+		case len(d.vals) == n:
 			rows[r] = d.vals
 			p.add(d.vals)
+			if len(t.markersOn(d)) > 0 {
+				marked = append(marked, r)
+			}
 		default:
 			if rs, _ := readingsOf(toks, n, nil); len(rs) == 1 {
 				p.add(rs[0].cells) // one way to read it: the pattern learns from it, the sums may still refute it
@@ -155,6 +157,24 @@ func (t *Table) fit(header []string, n int) {
 			open = append(open, r)
 		}
 	}
+	// A row of as many figures as columns on a page that prints footnotes is read again only
+	// where a sum refutes it as printed: a marker may be glued to one of its figures.
+	if len(marked) > 0 {
+		all := make([]int, len(t.dump))
+		for k := range all {
+			all[k] = k
+		}
+		tab, _ := t.evidenceTable(header, rows, all, -1, reading{})
+		_, failed := transform.Evidence(tab)
+		for _, r := range marked {
+			if failed[r] > 0 {
+				rows[r] = nil
+				open = append(open, r)
+			}
+		}
+		slices.Sort(open)
+	}
+	t.work = 0
 	t.Doubts = nil
 	for changed := true; changed; {
 		changed = false
@@ -200,24 +220,69 @@ func (t *Table) fit(header []string, n int) {
 
 // sums weighs a reading of row r as the cross-checks of totals do, in the table of header and
 // the rows read so far: a row not yet read stands as printed, wider than the columns, so that no
-// total that counts it is decided.
+// total that counts it is decided. Where no row is labelled as a total, only a total column can
+// weigh the reading, and the table is row r with a few rows read before it, which say how that
+// column adds: so the cost of a row does not grow with the table. Past evidenceWork rows weighed
+// for one table, sums weigh nothing: the rows left are kept as printed rather than read slowly.
 func (t *Table) sums(header []string, rows [][]string, r int) evidence {
+	keep := t.evidenceRows(rows, r)
 	return func(rd reading) (int, int) {
-		tab := drucksache.Table{ID: "t", Header: header}
-		for k, d := range t.dump {
-			cells := rows[k]
-			switch {
-			case k == r:
-				cells = rd.cells
-			case cells == nil:
-				cells = d.vals
-			}
-			row := []drucksache.Cell{{Raw: d.label}}
-			for _, c := range cells {
-				row = append(row, drucksache.Cell{Raw: c})
-			}
-			tab.Rows = append(tab.Rows, row)
+		if t.work += len(keep); t.work > evidenceWork {
+			return 0, 0
 		}
-		return transform.RowEvidence(tab, r)
+		tab, at := t.evidenceTable(header, rows, keep, r, rd)
+		return transform.RowEvidence(tab, at)
 	}
 }
+
+// evidenceTable is the table of header and the rows keep as read so far, row r read as rd (none
+// for r < 0), a row not yet read as printed; with the index of row r in it.
+func (t *Table) evidenceTable(header []string, rows [][]string, keep []int, r int, rd reading) (drucksache.Table, int) {
+	tab := drucksache.Table{ID: "t", Header: header}
+	at := -1
+	for _, k := range keep {
+		d := t.dump[k]
+		cells := rows[k]
+		switch {
+		case k == r:
+			cells, at = rd.cells, len(tab.Rows)
+		case cells == nil:
+			cells = d.vals
+		}
+		row := []drucksache.Cell{{Raw: d.label}}
+		for _, c := range cells {
+			row = append(row, drucksache.Cell{Raw: c})
+		}
+		tab.Rows = append(tab.Rows, row)
+	}
+	return tab, at
+}
+
+// evidenceWork bounds the rows weighed for the readings of one table's rows.
+const evidenceWork = 200_000
+
+// evidenceRows are the rows a reading of row r is weighed among: every row where one is labelled
+// as a total, else r and the nearest rows read so far, at most evidenceRowsMax of them.
+func (t *Table) evidenceRows(rows [][]string, r int) []int {
+	all := make([]int, len(t.dump))
+	for k := range all {
+		all[k] = k
+	}
+	if slices.ContainsFunc(t.dump, func(d dumpRow) bool { return transform.TotalLabel(d.label) }) {
+		return all
+	}
+	keep := []int{r}
+	for dist := 1; dist < len(t.dump) && len(keep) <= evidenceRowsMax; dist++ {
+		for _, k := range []int{r - dist, r + dist} {
+			if k >= 0 && k < len(t.dump) && rows[k] != nil && len(keep) <= evidenceRowsMax {
+				keep = append(keep, k)
+			}
+		}
+	}
+	slices.Sort(keep)
+	return keep
+}
+
+// evidenceRowsMax is how many rows read so far weigh a reading beside its own, where no row
+// adds up others.
+const evidenceRowsMax = 8

@@ -35,6 +35,7 @@ type Table struct {
 
 	dump  []dumpRow // the rows as printed, to read them again into the columns a header names
 	notes Notes
+	work  int // rows weighed for the readings of rows so far (see sums)
 }
 
 // MaxHeaderLines is how many printed lines a table header may take in dumped text.
