@@ -299,16 +299,16 @@ func (p *parser) doubts(id string, question int, t *table) {
 		}
 		if d.Marker > 0 {
 			p.marks = append(p.marks, tableMark{page: d.Line.Page, number: d.Marker, table: id, question: question})
-			p.warn(drucksache.WarnFootnoteMarkerResolved, &d.Line, "table %s, row %q: %q read as %q, the last digit footnote marker %d printed on the page, since only so does the row add up",
-				id, label, d.Printed, d.Cell, d.Marker)
+			p.warn(drucksache.WarnFootnoteMarkerResolved, &d.Line, "table %s, row %q: %q read as %q, its last digit the marker of footnote %d printed at the foot of the page, since only so does the row add up (printed %q)",
+				id, label, d.Figure, d.Cell, d.Marker, d.Printed)
 			continue
 		}
 		ways := fmt.Sprintf("in %d ways", d.Readings)
 		if d.Readings == 0 {
 			ways = "in no way without guessing"
 		}
-		p.warn(drucksache.WarnTableRowAmbiguous, &d.Line, "table %s, row %q: the figures %q fit its %d columns %s; kept as printed",
-			id, label, d.Printed, len(t.header)-1, ways)
+		p.warn(drucksache.WarnTableRowAmbiguous, &d.Line, "table %s, row %q: the figures %q fit its %d columns of figures %s; kept as printed",
+			id, label, d.Printed, d.Columns, ways)
 	}
 }
 

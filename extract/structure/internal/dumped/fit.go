@@ -24,7 +24,9 @@ type Doubt struct {
 	Printed  string      // the row's figures as printed
 	Marker   int         // the footnote number read off a figure; 0 for a row kept as printed
 	Cell     string      // with Marker: the cell as read, its marker raised ("1 205³")
+	Figure   string      // with Marker: the cell's words as printed ("1 2053")
 	Readings int         // without Marker: how many readings were left (0: none)
+	Columns  int         // the value columns the row was read into
 }
 
 // columns is the number of value columns of a table whose rows print up to width figures: fewer
@@ -192,7 +194,12 @@ func (t *Table) fit(header []string, n int) {
 			}
 			rows[r] = rd.cells
 			if rd.marker > 0 {
-				t.Doubts = append(t.Doubts, Doubt{Row: r, Line: d.line, Printed: strings.Join(d.vals, " "), Marker: rd.marker, Cell: rd.cells[rd.cell]})
+				start := 0
+				for _, span := range rd.spans[:rd.cell] {
+					start += span
+				}
+				t.Doubts = append(t.Doubts, Doubt{Row: r, Line: d.line, Printed: strings.Join(d.vals, " "), Marker: rd.marker,
+					Cell: rd.cells[rd.cell], Figure: strings.Join(d.vals[start:start+rd.spans[rd.cell]], " ")})
 			}
 			open = append(open[:k], open[k+1:]...)
 			k--
@@ -204,7 +211,7 @@ func (t *Table) fit(header []string, n int) {
 		rows[r] = d.vals
 		if len(d.vals) != n {
 			rs, _ := readingsOf(d.tokens(), n, t.markersOn(d))
-			t.Doubts = append(t.Doubts, Doubt{Row: r, Line: d.line, Printed: strings.Join(d.vals, " "), Readings: len(rs)})
+			t.Doubts = append(t.Doubts, Doubt{Row: r, Line: d.line, Printed: strings.Join(d.vals, " "), Readings: len(rs), Columns: n})
 		}
 	}
 	t.Rows = nil
