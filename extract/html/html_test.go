@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
+	"drucksache"
 	"drucksache/extract/layout"
 	"drucksache/internal/golden"
 )
@@ -458,4 +459,39 @@ func TestHTMLBadInput(t *testing.T) {
 			t.Errorf("error %v, want context.Canceled", err)
 		}
 	})
+}
+
+// The reader tells the parser a web page by Layout.WebPage, and says why in a warning: navigation
+// and forms make one; an office export, even one with links, is none.
+func TestHTMLWebPage(t *testing.T) {
+	search, err := os.ReadFile(filepath.Join("testdata", "search-results.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixture, err := os.ReadFile(htmlFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		src  string
+		want bool
+	}{
+		{"a portal's search results", string(search), true},
+		{"a form alone", `<html><body><p>Kleine Anfrage</p><form><input name=q></form></body></html>`, true},
+		{"the LibreOffice export of an answer", string(fixture), false},
+		{"a paragraph with a link", `<html><body><p>Siehe <a href="https://www.landtag-niedersachsen.de">Landtag</a>.</p></body></html>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := htmlRead(t, tt.src)
+			warned := false
+			for _, w := range l.Warnings {
+				warned = warned || w.Code == drucksache.WarnWebPage
+			}
+			if l.WebPage != tt.want || warned != tt.want {
+				t.Errorf("WebPage %v, warned %v; want %v", l.WebPage, warned, tt.want)
+			}
+		})
+	}
 }
