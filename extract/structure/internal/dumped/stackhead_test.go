@@ -65,33 +65,3 @@ func TestStackedHeader(t *testing.T) {
 		})
 	}
 }
-
-// Row labels of Drs. 19/11136 that read like the end of a sentence but are place names.
-func TestDumpTableLabels(t *testing.T) {
-	tests := []struct {
-		src    string
-		labels []string
-	}{
-		{"Lehrte 8,40 - 7,54 \nNeustadt/Rbge. 12,03 - 13,88 \nNienburg (Weser) 7,22 - 9,10 ",
-			[]string{"Lehrte", "Neustadt/Rbge.", "Nienburg (Weser)"}},
-		{"Jever 4,75 - 6,13 \nLeer (Ostfr.) 12,75 - 18,25 ",
-			[]string{"Jever", "Leer (Ostfr.)"}},
-		{"Hildesheim 31,32 9,50 9,88 \nLüneburg (ohne \nZw.St.) \n33,62 8,00 7,21 \nStade 33,45 7,66 9,54 ",
-			[]string{"Hildesheim", "Lüneburg (ohne Zw.St.)", "Stade"}},
-		// A sentence that ends before a figure stays prose.
-		{"Braunschweig 1 2 \nDas ergibt sich aus der Statistik des Landesamts. 2 3 ",
-			nil},
-	}
-	for _, tc := range tests {
-		tb, _ := Read(dumpLines(tc.src), 0, 95)
-		var labels []string
-		if tb != nil {
-			for _, r := range tb.Rows {
-				labels = append(labels, r[0])
-			}
-		}
-		if !reflect.DeepEqual(labels, tc.labels) {
-			t.Errorf("%q: labels %q, want %q", tc.src, labels, tc.labels)
-		}
-	}
-}
