@@ -134,6 +134,17 @@ func TestHeaderFacts(t *testing.T) {
 	}
 }
 
+// checkTitleBlock compares what the title block of doc tells — kind, parliament, Drucksache, the
+// question's Drucksache, title, ministry, the dates answered and distributed — with want.
+func checkTitleBlock(t *testing.T, doc *drucksache.Document, want ...string) {
+	t.Helper()
+	got := []string{doc.Kind, deref(doc.Parliament), deref(doc.Drucksache), deref(doc.QuestionDrucksache), doc.Title,
+		doc.AnsweredBy, deref(doc.AnsweredOn), deref(doc.DistributedOn)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("title block\n got  %q\n want %q", got, want)
+	}
+}
+
 // deref is *s, or "" for nil.
 func deref(s *string) string {
 	if s == nil {
@@ -154,4 +165,10 @@ func TestParseNoText(t *testing.T) {
 	if !errors.As(err, &e) || e.File != "leer.pdf" || e.Stage != "parse" || !errors.Is(err, layout.ErrNoText) {
 		t.Errorf("error %v, want an *Error of leer.pdf in stage parse wrapping ErrNoText", err)
 	}
+}
+
+// lines are the body lines of text as the text reader splits them.
+func lines(src string) []layout.Line {
+	l, _ := text.Lines(src)
+	return l
 }
