@@ -57,7 +57,7 @@ func TestReadRows(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, n := Read(blankBreaks(rawLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -90,7 +90,7 @@ func TestWrappedRowRefused(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lines := blankBreaks(dumpLines(strings.TrimPrefix(tc.text, "\n")))
+			lines := blankBreaks(rawLines(strings.TrimPrefix(tc.text, "\n")))
 			if strings.HasPrefix(tc.text, "\n") {
 				lines[0].Break = true
 			}
@@ -111,7 +111,7 @@ func TestReadNone(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if tab, n := Read(dumpLines(tc.text), 0, 95); tab != nil {
+			if tab, n := Read(rawLines(tc.text), 0, 95); tab != nil {
 				t.Errorf("Read = %d lines %q %q, want none", n, tab.Header, tab.Rows)
 			}
 		})
@@ -200,7 +200,7 @@ func TestReadNarrowDecimals(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(dumpLines(tc.text), 0, 44)
+			tab, n := Read(rawLines(tc.text), 0, 44)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -238,7 +238,7 @@ func TestReadWrappedCells(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, n := Read(blankBreaks(rawLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}

@@ -8,8 +8,8 @@ import (
 	"drucksache/extract/layout"
 )
 
-// dumpLines makes body lines of dumped text, one per line of s.
-func dumpLines(s string) []layout.Line {
+// rawLines makes body lines of dumped text, one per line of s.
+func rawLines(s string) []layout.Line {
 	var lines []layout.Line
 	for k, t := range strings.Split(s, "\n") {
 		lines = append(lines, layout.Line{Text: t, Page: 1, No: k + 1})
@@ -58,7 +58,7 @@ func TestStackedHeader(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			n, got := stackedHeader(dumpLines(tc.prose), tc.open, tc.width, 95)
+			n, got := stackedHeader(rawLines(tc.prose), tc.open, tc.width, 95)
 			if n != tc.lines || !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("stackedHeader = %d %q, want %d %q", n, got, tc.lines, tc.want)
 			}

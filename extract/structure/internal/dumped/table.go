@@ -111,7 +111,7 @@ type rowReader struct {
 	lines   []layout.Line
 	full    int
 	head    []layout.Line // the header lines, which the dump may repeat after a page break
-	rows    []dumpRow
+	rows    []row
 	width   int      // the most figures of a row so far
 	pending []string // label lines read above the row whose figures follow
 	t       *Table   // the table, whose last line the rows move on
@@ -160,10 +160,10 @@ func (r *rowReader) figures(j int) (int, bool) {
 		r.pending = nil
 	}
 	for _, s := range r.pending {
-		r.rows = append(r.rows, dumpRow{label: s})
+		r.rows = append(r.rows, row{label: s})
 	}
 	r.pending = nil
-	r.rows = append(r.rows, dumpRow{label: label, vals: vals})
+	r.rows = append(r.rows, row{label: label, vals: vals})
 	r.t.Last = l
 	return 1, true
 }
@@ -186,21 +186,21 @@ func (r *rowReader) noFigures(j int) int {
 	if len(r.pending) == 0 && (begun(r.rows, width) || len(r.rows) == 1 && width >= 3) {
 		// A line of blanks for its empty cells marks a group label even after one row.
 		if label, n := groupLabel(lines[j:], full, width); n > 0 {
-			r.rows = append(r.rows, dumpRow{label: label})
+			r.rows = append(r.rows, row{label: label})
 			return n
 		}
 	}
 	// In a table of one figure a row, a wrapped label's figure must have the decimals of the row above.
 	if d := decimalRows(r.rows, width); len(r.pending) == 0 && (begun(r.rows, width) || d > 0) {
 		if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 && (d == 0 || decimals(vals[0]) == d) {
-			r.rows = append(r.rows, dumpRow{label: label, vals: vals})
+			r.rows = append(r.rows, row{label: label, vals: vals})
 			r.t.Last = lines[j+n-1]
 			return n
 		}
 	}
 	if len(r.pending) == 0 && begun(r.rows, width) {
 		if label, cells, n := wrappedCells(lines[j:], full, width); n > 0 {
-			r.rows = append(r.rows, dumpRow{label: label, vals: cells})
+			r.rows = append(r.rows, row{label: label, vals: cells})
 			r.t.Last = lines[j+n-1]
 			return n
 		}
@@ -214,7 +214,7 @@ func (r *rowReader) noFigures(j int) int {
 
 // finish makes the table's cells of the rows read and its header of the header lines head; first
 // is the line of the first row.
-func (t *Table) finish(rows []dumpRow, head []layout.Line, first layout.Line) {
+func (t *Table) finish(rows []row, head []layout.Line, first layout.Line) {
 	// A header line ending in a word that joins it to the next ("… 2025 Jan. bis") is unfinished:
 	// the first row read below it ("Mai 2026"), with fewer figures than the rows below, continues it.
 	if len(head) > 0 && len(rows) > 2 && unfinished(head[len(head)-1].Text) && len(rows[0].vals) < rowWidth(rows[1:]) {
@@ -517,7 +517,7 @@ func allYears(vals []string) bool {
 }
 
 // yearLabels reports rows that have no label and start with distinct years ("2022 243 27").
-func yearLabels(rows []dumpRow) bool {
+func yearLabels(rows []row) bool {
 	seen := map[string]bool{}
 	for _, r := range rows {
 		if r.label != "" || len(r.vals) < 2 || !isYear(r.vals[0]) || seen[r.vals[0]] {
@@ -532,7 +532,7 @@ func yearLabels(rows []dumpRow) bool {
 // rows print a note in place of their first figure after the year ("2015 wurde nicht statistisch
 // erfasst 513" among "2018 2.032 464"): the note starts in lower case, as no row label does, and
 // the row lacks exactly that one figure, so the note is the cell it stands in.
-func yearNoteRows(rows []dumpRow) bool {
+func yearNoteRows(rows []row) bool {
 	n, notes := 0, 0
 	seen := map[string]bool{}
 	for _, r := range rows {
@@ -561,8 +561,8 @@ func yearNoteRows(rows []dumpRow) bool {
 	return n >= 3 && notes > 0
 }
 
-// dumpRow is a row of dumped text: its label and its figures.
-type dumpRow struct {
+// row is a row of dumped text: its label and its figures.
+type row struct {
 	label string
 	vals  []string
 }

@@ -80,7 +80,7 @@ func TestSplitHeader(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			head, rows := splitHeader(dumpLines(tc.head), tc.width)
+			head, rows := splitHeader(rawLines(tc.head), tc.width)
 			if got := strings.Join(head, "|"); got != tc.header {
 				t.Errorf("header %q, want %q", got, tc.header)
 			}
@@ -110,7 +110,7 @@ func TestReadYearNotes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := Read(dumpLines(tc.text), 0, 95)
+			tab, _ := Read(rawLines(tc.text), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -139,7 +139,7 @@ func TestReadLabels(t *testing.T) {
 			nil},
 	}
 	for _, tc := range tests {
-		tb, _ := Read(dumpLines(tc.src), 0, 95)
+		tb, _ := Read(rawLines(tc.src), 0, 95)
 		var labels []string
 		if tb != nil {
 			for _, r := range tb.Rows {

@@ -60,7 +60,7 @@ func TestReadThousands(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, _ := Read(blankBreaks(rawLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
