@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "cd8956bd642e85267e36c162df8416b2a2d57101e2c719a0404130c16d61993f"
+const Digest = "3525e80524bc5050e44b10045c0d2829ead33c709620aa8ff9099085bbf54317"

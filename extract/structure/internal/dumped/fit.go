@@ -60,7 +60,7 @@ func (t *Table) columns(head []layout.Line, width int, years bool) int {
 // "12,5 Mio. Euro"): as many as each row prints units, where every row prints the same number of
 // them, the last word of each row among them, and every other word a group of digits before one;
 // 0 for other rows.
-func unitCells(rows []dumpRow) int {
+func unitCells(rows []row) int {
 	n := 0
 	for _, r := range rows {
 		if len(r.vals) == 0 {
@@ -106,7 +106,7 @@ func (t *Table) fits(n int) bool {
 }
 
 // markersOn is the numbers of the footnotes printed on the page of row d.
-func (t *Table) markersOn(d dumpRow) []int {
+func (t *Table) markersOn(d row) []int {
 	if t.notes == nil {
 		return nil
 	}
@@ -114,7 +114,7 @@ func (t *Table) markersOn(d dumpRow) []int {
 }
 
 // tokens are the row's figures as words with the spaces before each.
-func (d dumpRow) tokens() []token {
+func (d row) tokens() []token {
 	toks := make([]token, len(d.vals))
 	for i, v := range d.vals {
 		toks[i] = token{text: v, gap: 1}
@@ -256,11 +256,11 @@ func (t *Table) evidenceTable(header []string, rows [][]string, keep []int, r in
 		case cells == nil:
 			cells = d.vals
 		}
-		row := []drucksache.Cell{{Raw: d.label}}
+		printed := []drucksache.Cell{{Raw: d.label}}
 		for _, c := range cells {
-			row = append(row, drucksache.Cell{Raw: c})
+			printed = append(printed, drucksache.Cell{Raw: c})
 		}
-		tab.Rows = append(tab.Rows, row)
+		tab.Rows = append(tab.Rows, printed)
 	}
 	return tab, at
 }
@@ -275,7 +275,7 @@ func (t *Table) evidenceRows(rows [][]string, r int) []int {
 	for k := range all {
 		all[k] = k
 	}
-	if slices.ContainsFunc(t.dump, func(d dumpRow) bool { return transform.TotalLabel(d.label) }) {
+	if slices.ContainsFunc(t.dump, func(d row) bool { return transform.TotalLabel(d.label) }) {
 		return all
 	}
 	keep := []int{r}

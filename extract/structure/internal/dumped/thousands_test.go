@@ -35,7 +35,7 @@ func TestDumpTableThousands(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := Read(blankBreaks(dumpLines(tc.text)), 0, 95, nil)
+			tab, _ := Read(blankBreaks(rawLines(tc.text)), 0, 95, nil)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
