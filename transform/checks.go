@@ -240,6 +240,9 @@ func (c *checker) readColumns() {
 	for col := range n {
 		var parts []string // the header rows top to bottom, then the header where it says more
 		for _, hr := range c.t.HeaderRows {
+			if len(hr) < 2 {
+				continue // a line of a header stacked one cell a line, not a row of the header band
+			}
 			if col < len(hr) && !slices.Contains(parts, hr[col]) {
 				parts = append(parts, hr[col])
 			}
@@ -272,7 +275,8 @@ func (c *checker) readColumns() {
 		if col < len(c.t.ColumnUnits) && c.t.ColumnUnits[col] != nil {
 			colUnit = *c.t.ColumnUnits[col]
 		}
-		c.figures[col] = numbers > 0 && numbers >= others && !identifierHeader(words) && !c.yearColumn(col)
+		c.figures[col] = numbers > 0 && numbers >= others && !identifierHeader(words) &&
+			(columnKeyword(leafHeader(c.header[col])) != "" || !c.yearColumn(col))
 		c.percent[col] = strings.Contains(h, "%") || strings.Contains(h, "prozent") || anyWordStarts(words, "anteil") ||
 			(numbers > 0 && 2*percents > numbers) || colUnit == "%"
 		c.averaged[col] = averageHeader(words) || c.signedColumn(col)
@@ -343,8 +347,9 @@ func (c *checker) davonSpan(col int) int {
 	return 0
 }
 
-// yearColumn reports whether the figures of column col are whole years in order, as in a column "Jahr"
-// whose header was not printed: they are labels, not figures to add.
+// yearColumn reports whether the figures of column col are whole years at one step, as in a column "Jahr"
+// whose header was not printed: they are labels, not figures to add. A column headed as a total
+// ("Summe" over 1 998 and 1 948) is never asked: it holds figures whatever they are.
 func (c *checker) yearColumn(col int) bool {
 	var years []float64
 	for r := range c.t.Rows {
@@ -364,10 +369,19 @@ func (c *checker) yearColumn(col int) bool {
 	if len(years) < 2 {
 		return false
 	}
-	up := slices.IsSorted(years)
-	slices.Reverse(years)
-	return (up || slices.IsSorted(years)) && len(slices.Compact(years)) == len(years)
+	// Years follow each other at one step, a year or a few ("2019 2020 2021", "2015 2018 2021");
+	// costs that happen to lie between 1900 and 2100 do not ("1 940", "2 086").
+	step := years[1] - years[0]
+	for i := 1; i < len(years); i++ {
+		if d := years[i] - years[i-1]; d != step || d == 0 || math.Abs(d) > maxYearStep {
+			return false
+		}
+	}
+	return true
 }
+
+// maxYearStep is the widest step between the years of a column of years.
+const maxYearStep = 5
 
 // readRows reads each row's label, whether it is a total or a "davon" row, and whether it holds figures.
 func (c *checker) readRows() {

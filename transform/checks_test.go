@@ -828,3 +828,35 @@ func TestCheckChangeColumnsNeverAdded(t *testing.T) {
 		})
 	}
 }
+
+// Figures that happen to lie between 1900 and 2100 are no years, and the lines of a header stacked
+// one cell a line are no header of the label column: the totals are checked all the same.
+func TestCheckFiguresLikeYears(t *testing.T) {
+	stacked := [][]string{{"Jahr"}, {"Personal-"}, {"kosten je"}, {"Fall"}, {"Sachmittel"}, {"Summe"}}
+	tests := []struct {
+		name       string
+		tab        drucksache.Table
+		headerRows [][]string
+		passed     []key
+	}{
+		{"costs of four digits near 2000 in two rows",
+			table([]string{"Jahr", "Personal", "Sachmittel", "Summe"},
+				[]string{"2017", "420", "1 940", "2 360"}, []string{"2018", "512", "2 086", "2 598"}),
+			nil, []key{{transform.CheckTotalColumn, 0, 3}, {transform.CheckTotalColumn, 1, 3}}},
+		{"a total of four digits near 2000",
+			table([]string{"Kreis", "Personal", "Sachmittel", "Summe"},
+				[]string{"Ammerland", "1 132", "866", "1 998"}, []string{"Aurich", "1 001", "947", "1 948"}),
+			nil, []key{{transform.CheckTotalColumn, 0, 3}, {transform.CheckTotalColumn, 1, 3}}},
+		{"a stacked header over one row of its years",
+			table([]string{"Jahr", "Personalkosten je Fall", "Sachmittel", "Summe"}, []string{"2018", "1 414", "85", "1 499"}),
+			stacked, []key{{transform.CheckTotalColumn, 0, 3}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.tab.HeaderRows = tc.headerRows
+			doc := &drucksache.Document{Tables: []drucksache.Table{tc.tab}}
+			transform.Check(doc)
+			wantChecks(t, doc, tc.passed, nil, nil)
+		})
+	}
+}

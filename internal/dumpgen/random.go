@@ -5,9 +5,10 @@ import (
 	"math/rand/v2"
 )
 
-// Random makes a case of the class a dump misreads most: costs per year in columns that a Summe
-// column adds up, the header on one line or stacked, the figures grouped by a space (or by a point,
-// or not at all), perhaps one figure with a footnote marker glued to it. Its data are its truth, so
+// Random makes a case of the class a dump misreads most: costs per year (or per place) in columns
+// that a Summe column adds up, perhaps closed by a row of their totals, the header on one line or
+// stacked, the figures grouped by a space (or by a point, or not at all), perhaps one figure with a
+// footnote marker glued to it. Its data are its truth, so
 // that a property test can ask the pipeline to read it back exactly, or to say which rows it
 // cannot read without guessing.
 func Random(r *rand.Rand) Case {
@@ -33,8 +34,15 @@ func Random(r *rand.Rand) Case {
 	}
 	year := 2015 + r.IntN(6)
 	rows := 2 + r.IntN(5)
+	places := r.IntN(4) == 0 && !c.Style.Stacked // rows labelled by places under "Kreis", not by years
+	if places {
+		c.Header[0] = "Kreis"
+	}
 	for y := range rows {
 		row := Row{Label: fmt.Sprint(year + y)}
+		if places {
+			row.Label = kreise[y]
+		}
 		sum := 0.0
 		for range parts {
 			v := randomFigure(r)
@@ -43,6 +51,17 @@ func Random(r *rand.Rand) Case {
 		}
 		row.Cells = append(row.Cells, Cell{Value: sum, Figure: true})
 		c.Rows = append(c.Rows, row)
+	}
+	if r.IntN(3) == 0 {
+		total := Row{Label: "Insgesamt"}
+		for col := range parts + 1 {
+			sum := 0.0
+			for _, row := range c.Rows {
+				sum += row.Cells[col].Value
+			}
+			total.Cells = append(total.Cells, Cell{Value: sum, Figure: true})
+		}
+		c.Rows = append(c.Rows, total)
 	}
 	if r.IntN(3) == 0 {
 		c.Earlier = r.IntN(3)
@@ -64,6 +83,9 @@ func randomFigure(r *rand.Rand) float64 {
 		return float64(1 + r.IntN(99))
 	}
 }
+
+// kreise label the rows of a random case labelled by places.
+var kreise = []string{"Ammerland", "Aurich", "Celle", "Cuxhaven", "Diepholz", "Emsland"}
 
 // The headers of the part columns of a random case, stacked (with the breaks of a narrow column)
 // or one word each for a header on one line.

@@ -3,6 +3,8 @@ package dumped
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
@@ -32,28 +34,52 @@ type Doubt struct {
 // columns is the number of value columns of a table whose rows print up to width figures: fewer
 // where the header says so and every row can be read into that many — a header of years (one
 // year a column), a header line of one word a column whose first word names the years labelling
-// the rows ("Jahr Anträge Fördersumme"), or rows whose every figure prints its unit, each cell ending in
-// one ("847 346 Euro").
+// the rows ("Jahr Anträge Fördersumme"), or rows whose every figure prints its unit, each cell
+// ending in one ("847 346 Euro").
 func (t *Table) columns(head []layout.Line, width int, years bool) int {
-	var candidates []int
-	if n := headerYears(t.Header, head); n > 0 {
-		candidates = append(candidates, n)
+	if n := headerYears(t.Header, head); n > 0 && n < width && t.fits(n) {
+		return n
 	}
 	if len(head) == 1 && t.Header == nil {
 		f := strings.Fields(head[0].Text)
-		if len(f) > 1 && years && yearWords[f[0]] {
-			candidates = append(candidates, len(f)-1)
-		}
-	}
-	if n := unitCells(t.dump); n > 0 {
-		candidates = append(candidates, n)
-	}
-	for _, n := range candidates {
-		if n < width && t.fits(n) {
+		switch n := len(f) - 1; {
+		case n < 1 || n >= width:
+		case years && yearWords[f[0]] && t.fits(n):
+			return n
+		case !years && columnWords(f) && t.fits(n) && t.full(n):
+			// The first word heads the label column ("Kreis Anträge Bewilligungen"): every row
+			// reads as that many figures, none printing fewer.
 			return n
 		}
 	}
+	if n := unitCells(t.dump); n > 0 && n < width && t.fits(n) {
+		return n
+	}
 	return width
+}
+
+// columnWords reports words that can each head a column of their own: each starts with a capital
+// or a digit, none is a word that joins others ("Ausfallarbeit in GWh" is one phrase).
+func columnWords(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if connectors[w] || !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// full reports whether no row prints fewer than n figures but where blanks mark its empty cells.
+func (t *Table) full(n int) bool {
+	for _, d := range t.dump {
+		if len(d.vals) > 0 && len(d.vals) < n {
+			if _, ok := blankCells(d.tokens(), d.trail, n); !ok || d.gaps == nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // unitCells is the number of cells of rows whose figures all print their unit ("847 346 Euro",
@@ -162,11 +188,7 @@ func (t *Table) fit(header []string, n int) {
 	// A row of as many figures as columns on a page that prints footnotes is read again only
 	// where a sum refutes it as printed: a marker may be glued to one of its figures.
 	if len(marked) > 0 {
-		all := make([]int, len(t.dump))
-		for k := range all {
-			all[k] = k
-		}
-		tab, _ := t.evidenceTable(header, rows, all, -1, reading{})
+		tab, _ := t.evidenceTable(header, rows, allRows(len(t.dump)), -1, reading{})
 		_, failed := transform.Evidence(tab)
 		for _, r := range marked {
 			if failed[r] > 0 {
@@ -206,6 +228,7 @@ func (t *Table) fit(header []string, n int) {
 			changed = true
 		}
 	}
+	open = t.together(header, rows, open, n, p)
 	for _, r := range open {
 		d := t.dump[r]
 		rows[r] = d.vals
@@ -223,6 +246,71 @@ func (t *Table) fit(header []string, n int) {
 		t.Rows = append(t.Rows, cells)
 	}
 	slices.SortFunc(t.Doubts, func(a, b Doubt) int { return a.Row - b.Row })
+}
+
+// together reads the rows left open where a total row adds them up together: each row's readings
+// alone cannot be weighed while the others are open, but taken together, one reading of each, the
+// total decides where exactly one combination adds up, every open row proven and no row refuted.
+// It returns the rows still open; the combinations tried are at most maxCombinations.
+func (t *Table) together(header []string, rows [][]string, open []int, n int, p *pattern) []int {
+	if len(open) < 2 || !slices.ContainsFunc(t.dump, func(d row) bool { return transform.TotalLabel(d.label) }) {
+		return open
+	}
+	choices := make([][]reading, len(open))
+	combinations := 1
+	for k, r := range open {
+		d := t.dump[r]
+		rs, complete := readingsOf(d.tokens(), n, nil)
+		rs = keep(rs, func(rd reading) bool { return p.fits(rd) && spaced(rd, d.tokens()) })
+		if !complete || len(rs) == 0 {
+			return open
+		}
+		choices[k] = rs
+		if combinations *= len(rs); combinations > maxCombinations {
+			return open
+		}
+	}
+	var found []int // the reading of each open row in the one combination that adds up
+	pick := make([]int, len(open))
+	for c := 0; c < combinations; c++ {
+		for k, x := 0, c; k < len(open); k++ {
+			pick[k], x = x%len(choices[k]), x/len(choices[k])
+			rows[open[k]] = choices[k][pick[k]].cells
+		}
+		tab, _ := t.evidenceTable(header, rows, allRows(len(t.dump)), -1, reading{})
+		passed, failed := transform.Evidence(tab)
+		if slices.ContainsFunc(failed, func(f int) bool { return f > 0 }) ||
+			slices.ContainsFunc(open, func(r int) bool { return passed[r] == 0 }) {
+			continue
+		}
+		if found != nil {
+			found = nil
+			break // two combinations add up: the total decides nothing
+		}
+		found = slices.Clone(pick)
+	}
+	for _, r := range open {
+		rows[r] = nil
+	}
+	if found == nil {
+		return open
+	}
+	for k, r := range open {
+		rows[r] = choices[k][found[k]].cells
+	}
+	return nil
+}
+
+// maxCombinations bounds the combinations of readings together tries.
+const maxCombinations = 256
+
+// allRows are the indexes of n rows.
+func allRows(n int) []int {
+	all := make([]int, n)
+	for k := range all {
+		all[k] = k
+	}
+	return all
 }
 
 // sums weighs a reading of row r as the cross-checks of totals do, in the table of header and
@@ -271,12 +359,8 @@ const evidenceWork = 200_000
 // evidenceRows are the rows a reading of row r is weighed among: every row where one is labelled
 // as a total, else r and the nearest rows read so far, at most evidenceRowsMax of them.
 func (t *Table) evidenceRows(rows [][]string, r int) []int {
-	all := make([]int, len(t.dump))
-	for k := range all {
-		all[k] = k
-	}
 	if slices.ContainsFunc(t.dump, func(d row) bool { return transform.TotalLabel(d.label) }) {
-		return all
+		return allRows(len(t.dump))
 	}
 	keep := []int{r}
 	for dist := 1; dist < len(t.dump) && len(keep) <= evidenceRowsMax; dist++ {

@@ -9,6 +9,7 @@ import (
 
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/transform"
 )
 
 // Text dumped from a PDF keeps no column structure: a table row is a label followed by figures
@@ -48,7 +49,7 @@ type Notes func(page int) []int
 // Read reads a table of dumped text starting at lines[i]; it returns nil when there is none.
 // notes (nil for none) names the footnotes of each page.
 func Read(lines []layout.Line, i, full int, notes Notes) (*Table, int) {
-	head, start := headerLines(lines, i, full)
+	head, start := headerLines(lines, i, full, notes)
 	if start < 0 || start >= len(lines) {
 		return nil, 0
 	}
@@ -73,7 +74,7 @@ func Read(lines []layout.Line, i, full int, notes Notes) (*Table, int) {
 // headerLines reads the header lines of a table starting at lines[i]: short lines that are no
 // sentences, right above the first row. It returns them and the index of the line below them,
 // -1 when lines[i] starts no table.
-func headerLines(lines []layout.Line, i, full int) ([]layout.Line, int) {
+func headerLines(lines []layout.Line, i, full int, notes Notes) ([]layout.Line, int) {
 	if HeaderStack(lines[i:], full) > 0 {
 		return nil, -1 // a stacked header: the table starts below it
 	}
@@ -82,9 +83,11 @@ func headerLines(lines []layout.Line, i, full int) ([]layout.Line, int) {
 	for j < len(lines) && j < i+MaxHeaderLines {
 		if _, vals, ok := dataRow(lines[j], full); ok {
 			// A line with fewer figures than the rows below it is part of the header ("65 bis 74"),
-			// unless it is a row of the year before theirs, its figures grouped otherwise ("2017 580
-			// 95 000" above "2018 604 1 020 500").
-			if next := nextRowValues(lines[j+1:], full); len(next) > len(vals) && headerish(lines[j], full) && !yearAfter(vals, next) {
+			// unless it is a row of the year before theirs, or it and the row below read as as many
+			// figures grouped by spaces ("Ammerland 34 912 125" above "Aurich 786 459 1 245"); a
+			// line of years counting up is a header all the same.
+			if next := nextRowValues(lines[j+1:], full); len(next) > len(vals) && headerish(lines[j], full) &&
+				(yearsCountingUp(vals) || !yearAfter(vals, next) && !sameFigures(vals, next, pageNotes(notes, lines[j]))) {
 				head = append(head, lines[j])
 				j++
 				continue
@@ -260,6 +263,9 @@ func (t *Table) finish(rows []row, head []layout.Line, first layout.Line, afterL
 	years := yearLabels(rows)
 	if years || yearNoteRows(rows) {
 		for k := range rows {
+			if years && rows[k].label != "" {
+				continue // the total of the years keeps its label
+			}
 			if year, note, ok := strings.Cut(rows[k].label, " "); ok {
 				rows[k].label, rows[k].vals = year, append([]string{note}, rows[k].vals...)
 				if rows[k].gaps != nil {
@@ -272,7 +278,7 @@ func (t *Table) finish(rows []row, head []layout.Line, first layout.Line, afterL
 				rows[k].gaps = rows[k].gaps[1:]
 			}
 		}
-		width--
+		width = rowWidth(rows)
 	}
 	t.dump = rows
 	n := t.columns(head, width, years)
@@ -496,6 +502,35 @@ func nextRowValues(lines []layout.Line, full int) []string {
 	return nil
 }
 
+// sameFigures reports two rows of figures, vals fewer words than next, that read as as many
+// figures, thousands grouped by spaces, a marker of a footnote among markers perhaps glued to one.
+func sameFigures(vals, next []string, markers []int) bool {
+	for m := len(vals); m > 0; m-- {
+		if groupable(vals, m, markers) && groupable(next, m, markers) {
+			return true
+		}
+	}
+	return false
+}
+
+// groupable reports figures vals that read as n figures grouped by thousands over spaces.
+func groupable(vals []string, n int, markers []int) bool {
+	toks := make([]token, len(vals))
+	for i, v := range vals {
+		toks[i] = token{text: v, gap: 1}
+	}
+	rs, _ := readingsOf(toks, n, markers)
+	return len(rs) > 0
+}
+
+// pageNotes are the numbers of the footnotes notes names for the page of line l.
+func pageNotes(notes Notes, l layout.Line) []int {
+	if notes == nil {
+		return nil
+	}
+	return notes(l.Page)
+}
+
 // yearAfter reports figures of rows labelled by years, next the year after vals ("2017 …", "2018 …").
 func yearAfter(vals, next []string) bool {
 	if len(vals) < 2 || len(next) < 2 || !isYear(vals[0]) || !isYear(next[0]) {
@@ -570,16 +605,20 @@ func allYears(vals []string) bool {
 	return len(vals) > 0
 }
 
-// yearLabels reports rows that have no label and start with distinct years ("2022 243 27").
+// yearLabels reports rows that have no label and start with distinct years ("2022 243 27"), perhaps
+// closed by a row labelled as their total ("Insgesamt 1 205 488").
 func yearLabels(rows []row) bool {
 	seen := map[string]bool{}
 	for _, r := range rows {
+		if r.label != "" && transform.TotalLabel(r.label) && len(seen) > 0 {
+			continue // the total of the years above ("Insgesamt", "Summe")
+		}
 		if r.label != "" || len(r.vals) < 2 || !isYear(r.vals[0]) || seen[r.vals[0]] {
 			return false
 		}
 		seen[r.vals[0]] = true
 	}
-	return len(rows) > 1
+	return len(seen) > 1
 }
 
 // yearNoteRows reports rows like those of yearLabels, all with as many figures, among which
