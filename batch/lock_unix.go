@@ -32,7 +32,7 @@ func lockFolder(path string) (unlock func(), err error) {
 	if err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%s: another run is writing this output folder", path)
+			return nil, fmt.Errorf("%s: %w", path, errLocked)
 		}
 		return nil, fmt.Errorf("%s: lock: %w", path, err)
 	}

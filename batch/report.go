@@ -31,8 +31,10 @@ type report struct {
 	Ignored     int     `json:"ignored"` // files in the folders that are no documents
 	Parquet     string  `json:"parquet"` // rewritten, unchanged or not written
 	// Review counts the documents the run's inputs hold (done in this run or skipped) by their review status.
-	Review  reviewCounts `json:"review"`
-	Stopped string       `json:"stopped,omitempty"`
+	Review reviewCounts `json:"review"`
+	// Stopped is why the run could not complete, StoppedKind its kind (StoppedError's Kind).
+	Stopped     string `json:"stopped,omitempty"`
+	StoppedKind string `json:"stopped_kind,omitempty"`
 
 	// The lists, written from the run's index one item at a time (see write); here for reading a report.
 	QuarantinedFiles []quarantineItem `json:"quarantined_files,omitempty"`
@@ -40,6 +42,11 @@ type report struct {
 	NeedsReview      []reviewItem     `json:"needs_review,omitempty"`
 
 	duplicates int // inputs listed in Duplicates
+}
+
+// stop records in the report that err stopped the run.
+func (r *report) stop(err error) {
+	r.Stopped, r.StoppedKind = err.Error(), stopKind(err)
 }
 
 // quarantineItem is one failed input with its Failure: the reason, where it happened (page and

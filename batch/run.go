@@ -93,9 +93,13 @@ type runner struct {
 
 // Run runs the documents the inputs name (files, folders, "-" for a list of paths on stdin) into
 // cfg.Out, summing up on stderr; see the package documentation. It returns ErrSomeFailed when
-// documents were quarantined and a UsageError for inputs or a shard it cannot run.
+// documents were quarantined, a UsageError for inputs, an output folder or a shard it cannot run,
+// and a *StoppedError when the run could not complete.
 func Run(ctx context.Context, cfg Config, inputs []string, stdin io.Reader, stderr io.Writer) error {
 	r := &runner{Config: cfg}
+	if r.Out == "" {
+		return UsageError{"run: the output folder is empty (--out \"\"): name a folder"}
+	}
 	r.Out = filepath.Clean(r.Out)
 	if r.Workers < 1 {
 		r.Workers = 1
@@ -121,13 +125,16 @@ func Run(ctx context.Context, cfg Config, inputs []string, stdin io.Reader, stde
 	if r.prog == nil {
 		r.prog = newProgress(stderr)
 	}
-	return r.run(ctx, inputs, stdin, stderr)
+	return stopped(r.run(ctx, inputs, stdin, stderr))
 }
 
 // run runs the inputs named by args into r.Out.
 func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) error {
 	began := time.Now()
 	if err := checkArgs(args); err != nil {
+		return err
+	}
+	if err := checkOutFolder(r.Out); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(r.Out, 0o755); err != nil {
@@ -365,15 +372,17 @@ func (r *runner) finish(err error, began time.Time, stderr io.Writer) error {
 	rep := r.rep
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			err = errors.New("interrupted")
+			err = errInterrupted
 		}
-		rep.Stopped = err.Error()
+		rep.stop(err)
 	}
 	if serr := r.save(); serr != nil && err == nil {
-		err, rep.Stopped = serr, serr.Error()
+		err = serr
+		rep.stop(err)
 	}
 	if cerr := r.count(); cerr != nil && err == nil {
-		err, rep.Stopped = cerr, cerr.Error()
+		err = cerr
+		rep.stop(err)
 	}
 	if rep.Parquet == "" {
 		rep.Parquet = "not written"

@@ -8,7 +8,9 @@
 // It parses the command line and wires the packages: extract, transform and load for one document,
 // batch for a run and its verification, isolate for the hidden subcommand that extracts a PDF in a
 // child process, build for the stamp that names this build in every output. Exit status: 0 all
-// done, 1 some documents failed (or did not verify) or the run stopped, 2 a wrong command line.
+// done, 1 some documents failed (or did not verify, or the one document of extract failed), 2 a
+// wrong command line, 3 the run could not complete (batch.StoppedError: the output folder locked by
+// another run or not writable, the disk full, interrupted).
 package main
 
 import (
@@ -76,6 +78,7 @@ func main() {
 func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	var be batch.UsageError
+	var stopped *batch.StoppedError
 	switch {
 	case err == nil:
 		return 0
@@ -84,6 +87,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, batch.ErrSomeFailed), errors.Is(err, batch.ErrChanged):
 		return 1
+	case errors.As(err, &stopped):
+		fmt.Fprintf(stderr, "drucksache: run stopped (%s): %v\n", stopped.Kind, err)
+		return 3
 	default:
 		fmt.Fprintf(stderr, "drucksache: %v\n", err)
 		return 1

@@ -160,3 +160,30 @@ func TestExtractStamps(t *testing.T) {
 		t.Errorf("review %+v, want ok", doc.Review)
 	}
 }
+
+// TestRunExitCodes checks the exit statuses of issue 14: an empty --out or one that is a file is a
+// wrong command line (2; an empty one was taken as the current folder), a run that could not complete
+// is 3 (it was 1, the status of failed documents).
+func TestRunExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	copyFixtures(t, in)
+	file := filepath.Join(dir, "a-file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{"", file} {
+		var stderr strings.Builder
+		code := exitCode(run(context.Background(), []string{"run", "--out", out, in}, strings.NewReader(""), &stderr, &stderr), &stderr)
+		if code != 2 {
+			t.Errorf("--out %q: exit %d, want 2\n%s", out, code, stderr.String())
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // as Ctrl-C does
+	var stderr strings.Builder
+	code := exitCode(run(ctx, []string{"run", "--out", filepath.Join(dir, "out"), in}, strings.NewReader(""), &stderr, &stderr), &stderr)
+	if code != 3 || !strings.Contains(stderr.String(), "run stopped (interrupted)") {
+		t.Errorf("an interrupted run: exit %d, want 3\n%s", code, stderr.String())
+	}
+}

@@ -27,6 +27,9 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 	if err != nil {
 		return usageError{"run: " + err.Error()}
 	}
+	if *out == "" {
+		return usageError{"run: --out is empty: name the output folder"}
+	}
 	if len(inputs) == 0 {
 		return usageError{"run needs at least one INPUT: a file, a folder, or - for a list of paths on stdin"}
 	}
