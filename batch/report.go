@@ -40,9 +40,23 @@ type report struct {
 	QuarantinedFiles []quarantineItem `json:"quarantined_files,omitempty"`
 	Duplicates       []duplicateItem  `json:"duplicates,omitempty"`
 	NeedsReview      []reviewItem     `json:"needs_review,omitempty"`
+	// ForeignFiles are the files the run found in its output folders, or that its records name, and
+	// left alone: not made by drucksache, changed since, or named by a record outside the output
+	// folders. The run never removes them.
+	ForeignFiles []foreignItem `json:"foreign_files,omitempty"`
 
 	duplicates int // inputs listed in Duplicates
+	foreign    int // files listed in ForeignFiles
 }
+
+// foreignItem is a file the run left alone, and why.
+type foreignItem struct {
+	File string `json:"file"`
+	Why  string `json:"why"`
+}
+
+// maxForeignLines bounds the files left alone that the summary names; the report lists them all.
+const maxForeignLines = 10
 
 // stop records in the report that err stopped the run.
 func (r *report) stop(err error) {
@@ -110,7 +124,7 @@ func needsReview(e *index.Entry) any {
 // write writes the report atomically, the lists from the entries of the index the run reached.
 func (r *report) write(path string, st *index.Store) error {
 	head := *r
-	head.QuarantinedFiles, head.Duplicates, head.NeedsReview = nil, nil, nil
+	head.QuarantinedFiles, head.Duplicates, head.NeedsReview, head.ForeignFiles = nil, nil, nil, nil
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -142,6 +156,15 @@ func (r *report) write(path string, st *index.Store) error {
 		}
 		if err := list("needs_review", needsReview); err != nil {
 			return err
+		}
+		if r.foreign > 0 {
+			fmt.Fprintf(w, ",\n  %q: [", "foreign_files")
+			l := jsonList{w: w, indent: "    "}
+			err := st.EachKept(func(file, why string) error { return l.add(foreignItem{File: file, Why: why}) })
+			l.end("  ")
+			if err != nil {
+				return err
+			}
 		}
 		w.WriteString("\n}\n")
 		return w.Flush()
@@ -228,6 +251,12 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 	case n > 1:
 		fmt.Fprintf(w, "; %d duplicates", n)
 	}
+	switch n := r.foreign; {
+	case n == 1:
+		fmt.Fprint(w, "; 1 file left alone")
+	case n > 1:
+		fmt.Fprintf(w, "; %d files left alone", n)
+	}
 	fmt.Fprintf(w, "; parquet %s; %.1fs\n", r.Parquet, r.Seconds)
 	var err error
 	if r.Quarantined > 0 {
@@ -242,6 +271,18 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 			fmt.Fprintf(w, "drucksache: quarantined %s%s: %s\n", e.Path, earlier, firstLine(e.Reason))
 			return nil
 		})
+	}
+	if r.foreign > 0 && err == nil {
+		n := 0
+		err = st.EachKept(func(file, why string) error {
+			if n++; n <= maxForeignLines {
+				fmt.Fprintf(w, "drucksache: left alone %s: %s\n", file, why)
+			}
+			return nil
+		})
+		if n > maxForeignLines {
+			fmt.Fprintf(w, "drucksache: left alone %d more files, listed in the report\n", n-maxForeignLines)
+		}
 	}
 	if reportPath != "" {
 		fmt.Fprintf(w, "drucksache: report in %s\n", reportPath)

@@ -82,6 +82,7 @@ type runner struct {
 	Config
 	stage    string       // out/.staging-K-of-N
 	st       *index.Store // the run's index, in the staging folder
+	journal  *os.File     // the shard's journal, open for appending (see journal.go)
 	man      *manifest
 	manPath  string
 	rep      *report
@@ -154,6 +155,7 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr
 	if err := os.MkdirAll(r.stage, 0o755); err != nil {
 		return err
 	}
+	defer os.RemoveAll(r.stage) // whatever happens; a kill leaves it to the next run
 	r.st, err = index.Open(filepath.Join(r.stage, "index.db"))
 	if err != nil {
 		return err
@@ -177,6 +179,10 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr
 	if err != nil {
 		return err
 	}
+	if err := r.readJournal(); err != nil {
+		return err
+	}
+	defer r.closeJournal(false)
 	r.rep = &report{Started: began.UTC().Format(time.RFC3339), Workers: r.Workers, Shard: r.Shard.String(),
 		Force: r.Force, Ignored: set.ignored}
 	err = r.finish(r.work(ctx, set), began, stderr)
@@ -184,10 +190,11 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr
 		err = cerr
 	}
 	r.st = nil
-	if err == nil || errors.Is(err, ErrSomeFailed) {
-		if rerr := os.RemoveAll(r.stage); rerr != nil && err == nil {
-			err = rerr
-		}
+	if jerr := r.closeJournal(err == nil || errors.Is(err, ErrSomeFailed)); jerr != nil && err == nil {
+		err = jerr
+	}
+	if rerr := os.RemoveAll(r.stage); rerr != nil && err == nil {
+		err = rerr
 	}
 	return err
 }
@@ -195,7 +202,7 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr
 // work does the run's phases: clear what a killed run left, find what changed, extract it, settle
 // duplicates, remove what is gone, rewrite the Parquet part.
 func (r *runner) work(ctx context.Context, set *inputSet) error {
-	if err := r.sweepOrphans(); err != nil {
+	if err := r.sweep(); err != nil {
 		return err
 	}
 	tasks, err := r.scan(set)
@@ -235,7 +242,7 @@ func (r *runner) record(o *outcome) error {
 		e.Status, e.ID, e.Seen = index.StatusDuplicate, o.id, index.StatusDone
 	default:
 		e.Status, e.ID, e.Schema, e.Seen = index.StatusDone, o.id, drucksache.SchemaVersion, index.StatusDone
-		e.SetOutputs(o.outputs)
+		e.SetOutputs(o.outputs, o.sums)
 		if o.review != nil {
 			e.Review, e.Reasons = o.review.Status, o.review.Reasons
 		}
@@ -246,7 +253,7 @@ func (r *runner) record(o *outcome) error {
 			return err
 		}
 		if old != nil {
-			if err := tx.AddGarbage(old.OutputFiles()); err != nil {
+			if err := tx.AddGarbage(old.OutputFiles(), old.Sums); err != nil {
 				return err
 			}
 		}
@@ -330,7 +337,7 @@ func (r *runner) markDuplicates() error {
 		owner := tx.Holder(e.ID)
 		switch {
 		case owner != e.Path && (e.Status != index.StatusDuplicate || e.Duplicate != owner):
-			if err := tx.AddGarbage(e.OutputFiles()); err != nil {
+			if err := tx.AddGarbage(e.OutputFiles(), e.Sums); err != nil {
 				return err
 			}
 			e.Status, e.Duplicate, e.Outputs, e.Schema = index.StatusDuplicate, owner, nil, 0 // as if found a duplicate at once
@@ -343,23 +350,31 @@ func (r *runner) markDuplicates() error {
 	})
 }
 
-// removeGarbage removes the outputs of documents redone, failed or gone that no document holds now.
+// removeGarbage removes the outputs of documents redone, failed or gone that no document holds now,
+// no other shard claims and whose content is still what the run wrote; it keeps any other, listed
+// in the report.
 func (r *runner) removeGarbage() error {
+	if !r.st.HasGarbage() {
+		return nil
+	}
+	unlock, err := r.holdOutputs()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	w := r.st.Writer()
 	defer w.Abort()
-	err := r.st.EachGarbage(func(f string) error {
+	err = r.st.EachGarbage(func(f string, sum index.Digest) error {
 		keep := false
-		err := w.Update(func(tx *index.Tx) (err error) {
-			keep, err = tx.TakeGarbage(f)
+		err := w.Update(func(tx *index.Tx) error {
+			held, _, err := tx.TakeGarbage(f)
+			keep = held || tx.Other(f)
 			return err
 		})
 		if err != nil || keep {
 			return err
 		}
-		if err := os.Remove(filepath.Join(r.Out, filepath.FromSlash(f))); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-		return nil
+		return r.removeOrKeep(w, f, sum)
 	})
 	if err != nil {
 		return err
@@ -428,8 +443,11 @@ func (r *runner) count() error {
 	if err != nil {
 		return err
 	}
-	rep.Pending, err = r.st.CountUnreached()
+	if rep.Pending, err = r.st.CountUnreached(); err != nil {
+		return err
+	}
 	rep.Inputs = rep.Done + rep.Skipped + rep.Quarantined + rep.Pending
+	rep.foreign, err = r.st.CountKept()
 	return err
 }
 

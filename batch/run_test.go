@@ -445,35 +445,6 @@ func TestRunInterrupted(t *testing.T) {
 	sameTree(t, "after the interruption", outputTree(t, "out"), outputTree(t, reference.Out))
 }
 
-// TestRunSweepsOrphans checks that files a killed run renamed into place but never recorded are
-// removed, while parts of other runs in the same dataset stay.
-func TestRunSweepsOrphans(t *testing.T) {
-	chdir(t, t.TempDir())
-	goodCorpus(t, "in")
-	r := testConfig("out", 2)
-	runOnce(t, r, "in")
-	want := outputTree(t, "out")
-	foreign := "out/parquet/documents/parliament=ni/wahlperiode=19/part-other-run.parquet"
-	copyFile(t, filepath.Join("out", firstParquet(t, "out")), foreign)
-	for _, orphan := range []string{
-		"out/json/ni-19-99999.json",
-		"out/xlsx/ni-19-99999.xlsx",
-		"out/parquet/documents/parliament=by/wahlperiode=18/part-shard-1-of-1.parquet",
-		"out/parquet/cells/parliament=ni/wahlperiode=19/part-shard-1-of-1-2.parquet", // a partition's next file
-	} {
-		writeFile(t, orphan, []byte("left by a killed run"))
-	}
-	if code, _ := runOnce(t, r, "in"); code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	got := outputTree(t, "out")
-	if _, ok := got[strings.TrimPrefix(foreign, "out/")]; !ok {
-		t.Errorf("the part of another run was removed")
-	}
-	delete(got, strings.TrimPrefix(foreign, "out/"))
-	sameTree(t, "after sweeping", got, want)
-}
-
 // firstParquet is the first Parquet file the manifest of out lists.
 func firstParquet(t *testing.T, out string) string {
 	t.Helper()

@@ -57,6 +57,9 @@ func (r *runner) scan(set *inputSet) (int, error) {
 				if lk.rehashed {
 					e.Size, e.ModTime, e.CheckedAt = lk.size, lk.modTime, r.now
 				}
+				if lk.sums != nil {
+					e.Sums = lk.sums
+				}
 				if e.Status == index.StatusQuarantined {
 					e.Seen, e.Earlier = index.StatusQuarantined, true
 				} else {
@@ -104,8 +107,9 @@ func (r *runner) dropGone(set *inputSet) error {
 // look is what scan learnt of one input.
 type look struct {
 	size, modTime int64
-	unchanged     bool // as the manifest has it, outputs in place: nothing to do
-	rehashed      bool // the content was hashed again and found the same
+	unchanged     bool           // as the manifest has it, outputs in place: nothing to do
+	rehashed      bool           // the content was hashed again and found the same
+	sums          []index.Digest // the sums of the outputs in place, for an entry that recorded none
 }
 
 // look compares one input with its manifest entry e (nil when it has none).
@@ -127,6 +131,15 @@ func (r *runner) look(path string, e *index.Entry) look {
 	}
 	if e.Status == index.StatusDone && (e.Schema != drucksache.SchemaVersion || !r.outputsInPlace(e)) {
 		return lk // written by an older program, or an output lost
+	}
+	if files := e.OutputFiles(); len(e.Sums) != len(files) {
+		// Recorded by a build that kept no sums: the outputs in place are taken as written.
+		lk.sums = make([]index.Digest, len(files))
+		for i, f := range files {
+			if lk.sums[i], err = hashFile(filepath.Join(r.Out, filepath.FromSlash(f))); err != nil {
+				return look{size: lk.size, modTime: lk.modTime}
+			}
+		}
 	}
 	lk.unchanged = true
 	return lk

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -32,6 +33,7 @@ type outcome struct {
 	sha         index.Digest
 	id          string
 	outputs     []string           // committed, relative to the output folder; nil when done as a duplicate
+	sums        []index.Digest     // the SHA-256 of each output, in the order of outputs
 	failure     *Failure           // why the input is quarantined; nil when it was done
 	review      *drucksache.Review // the review of the document done
 	fatal       error              // a failure of the machine, not the document: the run stops
@@ -148,7 +150,18 @@ func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
 		}
 		return o
 	}
-	o.outputs, o.fatal = r.commit(stage, files, o.id, path)
+	sums := make([]index.Digest, len(files))
+	for i, f := range files {
+		if sums[i], err = hashFile(filepath.Join(stage, filepath.FromSlash(f))); err != nil {
+			os.RemoveAll(stage)
+			o.fatal = err
+			return o
+		}
+	}
+	o.outputs, o.fatal = r.commit(stage, files, sums, o.id, path)
+	if o.outputs != nil {
+		o.sums = sums
+	}
 	return o
 }
 
@@ -195,8 +208,8 @@ func listFiles(dir string) ([]string, error) {
 // in path order holds the document id (the index's claims say which): then the document is a
 // duplicate and its staged files go. Commits happen one at a time (the index's write transaction), so
 // a document id's files come from the first input in path order however the workers' commits
-// interleave.
-func (r *runner) commit(stage string, files []string, id, path string) ([]string, error) {
+// interleave. The files are journaled before they are renamed, and renamed all or none.
+func (r *runner) commit(stage string, files []string, sums []index.Digest, id, path string) ([]string, error) {
 	var committed []string
 	err := r.st.Update(func(tx *index.Tx) error {
 		if p := tx.Claimant(id); p != "" && p < path {
@@ -205,12 +218,19 @@ func (r *runner) commit(stage string, files []string, id, path string) ([]string
 			}
 			return nil
 		}
+		unlock, err := r.lockOutputs()
+		if err != nil {
+			return err
+		}
+		defer unlock()
+		if err := r.journalFiles(files, sums); err != nil {
+			return err
+		}
+		if err := place(r.Out, stage, files); err != nil {
+			return err
+		}
 		for _, f := range files {
-			dst := filepath.Join(r.Out, filepath.FromSlash(f))
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
-			}
-			if err := os.Rename(filepath.Join(stage, filepath.FromSlash(f)), dst); err != nil {
+			if err := tx.Unkeep(f); err != nil {
 				return err
 			}
 		}
@@ -218,4 +238,73 @@ func (r *runner) commit(stage string, files []string, id, path string) ([]string
 		return tx.Claim(id, path)
 	})
 	return committed, err
+}
+
+// place renames the staged files (relative to stage and to out, slash-separated) into out, all or
+// none: a file it replaces is kept aside (a hard link in the stage) until every rename succeeded, and
+// put back should one fail, so that a document is never committed with some of its outputs only.
+// What is in the way of a file and is not a file (a folder, a link) is left alone and fails the commit.
+func place(out, stage string, files []string) error {
+	var done []placed
+	undo := func() {
+		for i := len(done) - 1; i >= 0; i-- {
+			if p := done[i]; p.aside != "" {
+				os.Rename(p.aside, p.dst)
+			} else {
+				os.Remove(p.dst)
+			}
+		}
+	}
+	for i, f := range files {
+		src, dst := filepath.Join(stage, filepath.FromSlash(f)), filepath.Join(out, filepath.FromSlash(f))
+		p, err := keepAside(dst, filepath.Join(stage, ".aside", strconv.Itoa(i)))
+		if err == nil {
+			err = os.Rename(src, dst)
+		}
+		if err != nil {
+			if p.aside != "" {
+				os.Rename(p.aside, p.dst) // nothing to do for a link to the file still in place
+			}
+			undo()
+			return err
+		}
+		done = append(done, p)
+	}
+	for _, p := range done {
+		if p.aside != "" {
+			os.Remove(p.aside)
+		}
+	}
+	return nil
+}
+
+// placed is a file renamed into place, and where the file it replaced is kept ("" for none).
+type placed struct{ dst, aside string }
+
+// keepAside makes dst's folder, and links the file at dst, if any, to aside, so that it can be put back.
+func keepAside(dst, aside string) (p placed, err error) {
+	p.dst = dst
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return p, err
+	}
+	fi, err := os.Lstat(dst)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return p, nil
+	case err != nil:
+		return p, err
+	case !fi.Mode().IsRegular():
+		return p, &fs.PathError{Op: "place", Path: dst, Err: syscall.EEXIST}
+	}
+	if err := os.MkdirAll(filepath.Dir(aside), 0o755); err != nil {
+		return p, err
+	}
+	if err := os.Link(dst, aside); err != nil {
+		// A file system without hard links: the file is moved aside instead, gone for a moment.
+		if err := os.Rename(dst, aside); err != nil {
+			return p, err
+		}
+	}
+	p.aside = aside
+	return p, nil
 }
