@@ -274,3 +274,35 @@ func TestManifestVersion1(t *testing.T) {
 	runOnce(t, fresh, "in")
 	sameTree(t, "after a manifest of version 1", outputTree(t, "out"), outputTree(t, fresh.Out))
 }
+
+// TestRunCommitsAllOrNone checks that a document whose workbook cannot be put in place is committed
+// with none of its outputs: its JSON is not there (a new document) or is the one before (a document
+// redone). Issue 14, finding 7: with out/xlsx not writable, the JSON was committed without the XLSX.
+func TestRunCommitsAllOrNone(t *testing.T) {
+	chdir(t, t.TempDir())
+	goodCorpus(t, "in")
+	r := testConfig("out", 1)
+	blocked := "out/xlsx/ni-19-11185.xlsx"
+	writeFile(t, blocked+"/in-the-way.txt", []byte("a folder where the workbook goes"))
+	if err := runErr(t, r, "in"); exitStatus(err) != 3 {
+		t.Fatalf("exit %d (%v), want 3", exitStatus(err), err)
+	}
+	if _, err := os.Stat("out/json/ni-19-11185.json"); err == nil {
+		t.Error("the JSON of the document whose workbook could not be placed was committed")
+	}
+	os.RemoveAll(blocked)
+	if code, _ := runOnce(t, r, "in"); code != 0 {
+		t.Fatalf("second run: exit %d", code)
+	}
+	before, _ := os.ReadFile("out/json/ni-19-11185.json")
+	data, _ := os.ReadFile("in/ni-19-11185.txt")
+	writeFile(t, "in/ni-19-11185.txt", append(data, "\nNachtrag.\n"...))
+	os.Remove(blocked)
+	writeFile(t, blocked+"/in-the-way.txt", []byte("a folder where the workbook goes"))
+	if err := runErr(t, r, "in"); exitStatus(err) != 3 {
+		t.Fatalf("third run: exit %d (%v), want 3", exitStatus(err), err)
+	}
+	if after, _ := os.ReadFile("out/json/ni-19-11185.json"); string(after) != string(before) {
+		t.Error("the JSON of the document redone changed though its workbook could not be placed")
+	}
+}
