@@ -36,6 +36,7 @@ const (
 	KindWrite         = "write"          // a writer could not encode the document
 	KindResourceLimit = "resource limit" // the document exceeds a size limit, or its extraction ran out of memory
 	KindID            = "id"             // the document's id cannot name its output files
+	KindMissing       = "missing"        // the input is not there (a path of the list on stdin)
 	KindOther         = "error"          // none of the above, and no stage known
 )
 
@@ -62,6 +63,8 @@ func failureOf(path string, err error, writing bool) *Failure {
 		f.Kind = KindResourceLimit
 	case errors.Is(err, load.ErrBadID):
 		f.Kind = KindID
+	case errors.Is(err, fs.ErrNotExist):
+		f.Kind = KindMissing
 	case writing:
 		f.Kind = KindWrite
 	}

@@ -14,9 +14,10 @@
 // the staging folder, see package index), read and written a chunk at a time: the run's memory does
 // not grow with the number of inputs. A later run extracts only inputs that are new, changed (by size
 // and time, confirmed by the hash) or whose outputs are gone; Force redoes all. Inputs that failed
-// and are unchanged are not tried again but reported again. When two inputs yield one document id
-// (the PDF and the HTML of one Drucksache), the outputs hold it once, from the input whose path sorts
-// first; the other is a duplicate.
+// and are unchanged are not tried again but reported again, unless they failed on the time or memory
+// limit (which depends on the run, not the input): those are tried again unless SkipFailed. When two
+// inputs yield one document id (the PDF and the HTML of one Drucksache), the outputs hold it once,
+// from the input whose path sorts first; the other is a duplicate.
 //
 // Outputs do not depend on the number of workers or on the order documents finish in: each
 // document's files are its own, a document id's files come from the first input in path order
@@ -51,11 +52,14 @@ import (
 
 // Config is what a run does: where to, with how many workers, and with which limits.
 type Config struct {
-	Out     string        // the output folder
-	Workers int           // documents extracted at a time (at least 1)
-	Force   bool          // redo every input, changed or not
-	Timeout time.Duration // the time limit per document (0: none)
-	Shard   Shard         // the part of the inputs to run; the zero value is all of them
+	Out     string // the output folder
+	Workers int    // documents extracted at a time (at least 1)
+	Force   bool   // redo every input, changed or not
+	// SkipFailed keeps unchanged inputs that failed quarantined; without it, those that failed on
+	// the time limit or the memory limit are tried again.
+	SkipFailed bool
+	Timeout    time.Duration // the time limit per document (0: none)
+	Shard      Shard         // the part of the inputs to run; the zero value is all of them
 	// Extractor, when set, names the build in every document written (drucksache.Document.Extractor).
 	Extractor *drucksache.Extractor
 	// Extract reads one document within the time limit; nil extracts in child processes of a pool

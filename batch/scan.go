@@ -132,6 +132,9 @@ func (r *runner) look(path string, e *index.Entry) look {
 	if e.Status == index.StatusDone && (e.Schema != drucksache.SchemaVersion || !r.outputsInPlace(e)) {
 		return lk // written by an older program, or an output lost
 	}
+	if e.Status == index.StatusQuarantined && !r.SkipFailed && (e.Kind == KindTimeLimit || e.Kind == KindResourceLimit) {
+		return lk // failed on a limit of the run, which the next run may not hit: tried again
+	}
 	if files := e.OutputFiles(); len(e.Sums) != len(files) {
 		// Recorded by a build that kept no sums: the outputs in place are taken as written.
 		lk.sums = make([]index.Digest, len(files))

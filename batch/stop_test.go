@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestRunLockedFolder checks that a run finding another run writing its output folder stops with
@@ -67,4 +69,63 @@ func runErr(t *testing.T, cfg Config, args ...string) error {
 		t.Logf("run %v: %v\n%s", args, err, stderr.String())
 	}
 	return err
+}
+
+// TestRunListedPathMissing checks that a path of the list on stdin that is not there fails that path
+// only: the others are done, the report names it, exit status 1, no staging folder left (issue 14,
+// finding 7: the whole run stopped with exit status 2 and left .staging behind).
+func TestRunListedPathMissing(t *testing.T) {
+	chdir(t, t.TempDir())
+	goodCorpus(t, "in")
+	r := testConfig("out", 2)
+	list := "in/ni-19-11185.txt\nin/gone.txt\nin/ni-19-11277.txt\n"
+	var stderr strings.Builder
+	err := Run(t.Context(), r, []string{"-"}, strings.NewReader(list), &stderr)
+	if exitStatus(err) != 1 {
+		t.Fatalf("exit %d (%v), want 1\n%s", exitStatus(err), err, stderr.String())
+	}
+	got := quarantineFacts(t, "out")
+	if item := got["in/gone.txt"]; len(got) != 1 || item == nil || item["kind"] != KindMissing {
+		t.Errorf("quarantined %v, want in/gone.txt of kind %s", got, KindMissing)
+	}
+	if files, _ := filepath.Glob("out/json/*.json"); len(files) != 2 {
+		t.Errorf("%d JSON outputs, want 2", len(files))
+	}
+	if left, _ := filepath.Glob("out/.staging*"); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestRunRetriesLimits checks that an unchanged input that failed on the time limit is tried again
+// by the next run, and one that failed on its content is not; with SkipFailed neither is (issue 14,
+// finding 7: documents that failed on the time limit stayed quarantined, only --force tried them).
+func TestRunRetriesLimits(t *testing.T) {
+	chdir(t, t.TempDir())
+	good, _ := os.ReadFile(filepath.Join(fixtures, "ni-19-11185.txt"))
+	writeFile(t, "in/hang.txt", append([]byte("hang\n"), good...))
+	copyFile(t, filepath.Join(testdata, "bad", "junk.txt"), "in/junk.txt")
+	var calls atomic.Int64
+	r := testConfig("out", 1)
+	r.Timeout, r.grace = 200*time.Millisecond, 100*time.Millisecond
+	r.Extract = counted(&calls, hostile(inProcess))
+	for _, step := range []struct {
+		name       string
+		skipFailed bool
+		calls      int64
+	}{
+		{"first run", false, 2},
+		{"the time limit is tried again", false, 1},
+		{"with SkipFailed it is not", true, 0},
+	} {
+		calls.Store(0)
+		r.SkipFailed = step.skipFailed
+		code, rep := runOnce(t, r, "in")
+		kinds := map[string]string{}
+		for _, q := range rep.QuarantinedFiles {
+			kinds[q.File] = q.Kind
+		}
+		if code != 1 || calls.Load() != step.calls || kinds["in/hang.txt"] != KindTimeLimit || kinds["in/junk.txt"] != "txt" {
+			t.Errorf("%s: exit %d, %d extracted, kinds %v; want 1, %d, time limit and txt", step.name, code, calls.Load(), kinds, step.calls)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
 
@@ -49,6 +50,7 @@ type childError struct {
 var childSentinels = map[string]error{
 	"empty": extract.ErrEmpty, "not_text": extract.ErrNotText, "encrypted": extract.ErrEncrypted,
 	"no_text": extract.ErrNoText, "too_large": extract.ErrTooLarge, "unsupported": extract.ErrUnsupported,
+	"not_exist": fs.ErrNotExist,
 }
 
 // Serve is the child side of Pool.Extract, args being what follows Command. With --serve it reads

@@ -44,6 +44,8 @@ var usages = []struct{ name, text string }{
       --out DIR       the output folder (default out)
       --workers N     documents extracted at a time (default: the number of CPUs)
       --force         redo every input, changed or not
+      --skip-failed   keep unchanged inputs that failed quarantined; without it, those that failed
+                      on the time or memory limit are tried again
       --shard K/N     run only part K of N of the inputs, into the same dataset
       --timeout D     time limit per document, e.g. 30s or 2m (default 2m; 0: none)
 `},

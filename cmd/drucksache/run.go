@@ -21,6 +21,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 	out := fl.String("out", "out", "output folder")
 	workers := fl.Int("workers", runtime.NumCPU(), "documents extracted at a time")
 	force := fl.Bool("force", false, "redo every input, changed or not")
+	skipFailed := fl.Bool("skip-failed", false, "keep unchanged inputs that failed quarantined, also on a time or memory limit")
 	shardFlag := fl.String("shard", "", "run only part K of N of the inputs, K/N")
 	timeout := fl.Duration("timeout", 2*time.Minute, "time limit per document (0: none)")
 	inputs, err := parseInterspersed(fl, args)
@@ -44,7 +45,8 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 		return usageError{"run: " + err.Error()}
 	}
 	stamp := extractor()
-	cfg := batch.Config{Out: *out, Workers: *workers, Force: *force, Timeout: *timeout, Shard: shard, Extractor: &stamp}
+	cfg := batch.Config{Out: *out, Workers: *workers, Force: *force, SkipFailed: *skipFailed, Timeout: *timeout,
+		Shard: shard, Extractor: &stamp}
 	return batch.Run(ctx, cfg, inputs, stdin, stderr)
 }
 
