@@ -14,6 +14,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
 	"drucksache/extract"
+	"drucksache/internal/printable"
 	"drucksache/isolate"
 	"drucksache/load"
 )
@@ -25,7 +26,7 @@ type Failure struct {
 	Page   int    // the page the error is on, 0 when not known
 	Line   int    // the line, 0 when not known
 	Kind   string // the stage of extraction that failed (extract.Error's Stage), or a Kind… of the runner
-	Reason string // the error's text, without the file name it starts with
+	Reason string // the error's text, without the file name it starts with, raw bytes escaped (package printable)
 }
 
 // The kinds of failure the runner tells apart itself; any other kind is the stage of extraction
@@ -43,7 +44,7 @@ const (
 // failureOf is the failure of the input path that err tells of; writing is set when the error came
 // from the writers of the outputs.
 func failureOf(path string, err error, writing bool) *Failure {
-	f := &Failure{File: path, Kind: KindOther, Reason: strings.TrimPrefix(err.Error(), path+": ")}
+	f := &Failure{File: path, Kind: KindOther, Reason: printable.String(strings.TrimPrefix(err.Error(), path+": "))}
 	var ee *extract.Error
 	if errors.As(err, &ee) {
 		f.Page, f.Line = ee.Page, ee.Line

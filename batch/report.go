@@ -11,6 +11,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
+	"drucksache/internal/printable"
 	"drucksache/load"
 )
 
@@ -118,7 +119,7 @@ func needsReview(e *index.Entry) any {
 	if e.Status != index.StatusDone || (e.Seen != index.StatusDone && e.Seen != index.StatusSkipped) || e.Review != drucksache.ReviewNeeds {
 		return nil
 	}
-	return reviewItem{File: e.Path, ID: e.ID, Reasons: e.Reasons}
+	return reviewItem{File: printable.Path(e.Path), ID: e.ID, Reasons: e.Reasons}
 }
 
 // write writes the report atomically, the lists from the entries of the index the run reached.
@@ -160,7 +161,7 @@ func (r *report) write(path string, st *index.Store) error {
 		if r.foreign > 0 {
 			fmt.Fprintf(w, ",\n  %q: [", "foreign_files")
 			l := jsonList{w: w, indent: "    "}
-			err := st.EachKept(func(file, why string) error { return l.add(foreignItem{File: file, Why: why}) })
+			err := st.EachKept(func(file, why string) error { return l.add(foreignItem{File: printable.Path(file), Why: why}) })
 			l.end("  ")
 			if err != nil {
 				return err
@@ -176,7 +177,7 @@ func quarantined(e *index.Entry) any {
 	if e.Seen != index.StatusQuarantined {
 		return nil
 	}
-	return quarantineItem{File: e.Path, SHA256: e.SHA256.String(), Reason: e.Reason, Page: e.Page, Line: e.Line,
+	return quarantineItem{File: printable.Path(e.Path), SHA256: e.SHA256.String(), Reason: printable.String(e.Reason), Page: e.Page, Line: e.Line,
 		Kind: e.Kind, Earlier: e.Earlier}
 }
 
@@ -185,7 +186,7 @@ func duplicated(e *index.Entry) any {
 	if e.Status != index.StatusDuplicate || e.Duplicate == "" {
 		return nil
 	}
-	return duplicateItem{File: e.Path, ID: e.ID, SameAs: e.Duplicate}
+	return duplicateItem{File: printable.Path(e.Path), ID: e.ID, SameAs: printable.Path(e.Duplicate)}
 }
 
 // jsonList writes a JSON array an element at a time, each on a line of its own: long lists (the
@@ -268,7 +269,7 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 			if e.Earlier {
 				earlier = " (unchanged since it failed)"
 			}
-			fmt.Fprintf(w, "drucksache: quarantined %s%s: %s\n", e.Path, earlier, firstLine(e.Reason))
+			fmt.Fprintf(w, "drucksache: quarantined %s%s: %s\n", printable.Path(e.Path), earlier, firstLine(e.Reason))
 			return nil
 		})
 	}
@@ -276,7 +277,7 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 		n := 0
 		err = st.EachKept(func(file, why string) error {
 			if n++; n <= maxForeignLines {
-				fmt.Fprintf(w, "drucksache: left alone %s: %s\n", file, why)
+				fmt.Fprintf(w, "drucksache: left alone %s: %s\n", printable.Path(file), why)
 			}
 			return nil
 		})
@@ -290,9 +291,10 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 	return err
 }
 
-// firstLine is the first line of a reason (a panic's stack follows it), at most 300 bytes.
+// firstLine is the first line of a reason (a panic's stack follows it), at most 300 bytes, raw bytes
+// escaped.
 func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
+	s, _, _ = strings.Cut(printable.String(s), "\n")
 	if len(s) > 300 {
 		s = s[:300] + "…"
 	}

@@ -18,6 +18,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
+	"drucksache/internal/printable"
 	"drucksache/isolate"
 	"drucksache/load"
 	"drucksache/transform"
@@ -125,7 +126,7 @@ func (v *verifier) manifest(ctx context.Context, path string) error {
 
 // String is the verification as one line: status, file, id, and the fields or the reason.
 func (r Verification) String() string {
-	s := fmt.Sprintf("%-14s %s (%s)", r.Status, r.File, r.ID)
+	s := fmt.Sprintf("%-14s %s (%s)", r.Status, printable.Path(r.File), r.ID)
 	switch {
 	case len(r.Fields) > 0:
 		s += ": " + strings.Join(r.Fields, ", ")

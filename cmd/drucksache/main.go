@@ -23,6 +23,7 @@ import (
 	"syscall"
 
 	"drucksache/batch"
+	"drucksache/internal/printable"
 	"drucksache/isolate"
 )
 
@@ -85,15 +86,15 @@ func exitCode(err error, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.As(err, &ue) || errors.As(err, &be):
-		fmt.Fprintf(stderr, "drucksache: %v\n%s", err, usageOf(""))
+		fmt.Fprintf(stderr, "drucksache: %s\n%s", printable.String(err.Error()), usageOf(""))
 		return 2
 	case errors.Is(err, batch.ErrSomeFailed), errors.Is(err, batch.ErrChanged):
 		return 1
 	case errors.As(err, &stopped):
-		fmt.Fprintf(stderr, "drucksache: run stopped (%s): %v\n", stopped.Kind, err)
+		fmt.Fprintf(stderr, "drucksache: run stopped (%s): %s\n", stopped.Kind, printable.String(err.Error()))
 		return 3
 	default:
-		fmt.Fprintf(stderr, "drucksache: %v\n", err)
+		fmt.Fprintf(stderr, "drucksache: %s\n", printable.String(err.Error()))
 		return 1
 	}
 }

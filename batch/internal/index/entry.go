@@ -1,12 +1,15 @@
 package index
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"drucksache/load"
 )
@@ -82,6 +85,50 @@ type Entry struct {
 	// earlier run kept.
 	Seen    Status `json:"-"`
 	Earlier bool   `json:"-"`
+}
+
+// MarshalJSON writes the entry as the manifest keeps it. A path that is not valid UTF-8 (a file name
+// of bytes in another encoding), which JSON cannot hold, is written as it reads best ("path", its bad
+// bytes replaced) and as it is ("path_bytes", base64), so that the next run finds the file again.
+func (e *Entry) MarshalJSON() ([]byte, error) {
+	type plain Entry
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
+		*plain
+		PathBytes      []byte `json:"path_bytes,omitempty"`
+		DuplicateBytes []byte `json:"duplicate_of_bytes,omitempty"`
+	}{(*plain)(e), rawBytes(e.Path), rawBytes(e.Duplicate)})
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
+}
+
+// UnmarshalJSON reads an entry MarshalJSON wrote, its paths from their bytes where they are given.
+func (e *Entry) UnmarshalJSON(data []byte) error {
+	type plain Entry
+	aux := struct {
+		*plain
+		PathBytes      []byte `json:"path_bytes"`
+		DuplicateBytes []byte `json:"duplicate_of_bytes"`
+	}{plain: (*plain)(e)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	if aux.PathBytes != nil {
+		e.Path = string(aux.PathBytes)
+	}
+	if aux.DuplicateBytes != nil {
+		e.Duplicate = string(aux.DuplicateBytes)
+	}
+	return nil
+}
+
+// rawBytes are the bytes of a path that is not valid UTF-8, nil for one that is.
+func rawBytes(path string) []byte {
+	if utf8.ValidString(path) {
+		return nil
+	}
+	return []byte(path)
 }
 
 // UsualOutputs are the files the per-document outputs (load.Outputs) make of the document id,
