@@ -101,63 +101,6 @@ func (r *runner) closeJournal(recorded bool) error {
 	return err
 }
 
-// loadOthers records in the index the per-document files the other shards of the output folder hold
-// (the done entries of their manifests) or have placed (their journals), read afresh: a shard
-// removes no file another one claims. Nothing for an unsharded run.
-func (r *runner) loadOthers() error {
-	if r.Shard.N <= 1 {
-		return nil
-	}
-	if err := r.st.ClearOthers(); err != nil {
-		return err
-	}
-	w := r.st.Writer()
-	defer w.Abort()
-	put := func(files ...string) error {
-		return w.Update(func(tx *index.Tx) error {
-			for _, f := range files {
-				if err := tx.PutOther(f); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-	}
-	for k := 1; k <= r.Shard.N; k++ {
-		s := Shard{k, r.Shard.N}
-		if s == r.Shard {
-			continue
-		}
-		if err := eachJournaled(journalPath(r.Out, s), func(l journalLine) error { return put(l.File) }); err != nil {
-			return err
-		}
-		err := eachManifestEntry(filepath.Join(r.Out, s.fileName("manifest")), func(e *index.Entry) error {
-			return put(e.OutputFiles()...)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return w.Commit()
-}
-
-// eachManifestEntry calls fn with every entry of the manifest at path, read as a stream; a missing
-// manifest has none.
-func eachManifestEntry(path string, fn func(e *index.Entry) error) error {
-	f, err := openIfThere(path)
-	if f == nil {
-		return err
-	}
-	defer f.Close()
-	var m manifest
-	ignore := func(string, string) error { return nil }
-	sink := manifestSink{garbage: func(string, index.Digest) error { return nil }, input: fn, refuse: ignore}
-	if err := m.decode(json.NewDecoder(bufio.NewReader(f)), sink); err != nil {
-		return fmt.Errorf("%s: %w: %v", path, errBadManifest, err)
-	}
-	return nil
-}
-
 // openIfThere opens the file at path for reading; a missing file is neither a file nor an error.
 func openIfThere(path string) (*os.File, error) {
 	f, err := os.Open(path)

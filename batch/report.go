@@ -45,9 +45,21 @@ type report struct {
 	// left alone: not made by drucksache, changed since, or named by a record outside the output
 	// folders. The run never removes them.
 	ForeignFiles []foreignItem `json:"foreign_files,omitempty"`
+	// InOtherShards are the documents of this shard that another shard of the output folder holds
+	// too, from a file of another name: the dataset holds them once per shard (see the README).
+	InOtherShards []sharedItem `json:"in_other_shards,omitempty"`
 
 	duplicates int // inputs listed in Duplicates
 	foreign    int // files listed in ForeignFiles
+	shared     int // documents listed in InOtherShards
+}
+
+// sharedItem is a document this shard and another hold.
+type sharedItem struct {
+	ID        string `json:"id"`
+	File      string `json:"file"`       // the input of this shard
+	Shard     string `json:"shard"`      // the other shard, K/N
+	OtherFile string `json:"other_file"` // its input
 }
 
 // foreignItem is a file the run left alone, and why.
@@ -125,7 +137,7 @@ func needsReview(e *index.Entry) any {
 // write writes the report atomically, the lists from the entries of the index the run reached.
 func (r *report) write(path string, st *index.Store) error {
 	head := *r
-	head.QuarantinedFiles, head.Duplicates, head.NeedsReview, head.ForeignFiles = nil, nil, nil, nil
+	head.QuarantinedFiles, head.Duplicates, head.NeedsReview, head.ForeignFiles, head.InOtherShards = nil, nil, nil, nil, nil
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -137,17 +149,22 @@ func (r *report) write(path string, st *index.Store) error {
 	return load.WriteAtomic(path, func(f *os.File) error {
 		w := bufio.NewWriter(f)
 		w.Write(bytes.TrimSuffix(data, []byte("\n}")))
-		list := func(name string, item func(e *index.Entry) any) error {
+		array := func(name string, each func(add func(any) error) error) error {
 			fmt.Fprintf(w, ",\n  %q: [", name)
 			l := jsonList{w: w, indent: "    "}
-			err := st.EachSeen(func(e *index.Entry) error {
-				if v := item(e); v != nil {
-					return l.add(v)
-				}
-				return nil
-			})
+			err := each(l.add)
 			l.end("  ")
 			return err
+		}
+		list := func(name string, item func(e *index.Entry) any) error {
+			return array(name, func(add func(any) error) error {
+				return st.EachSeen(func(e *index.Entry) error {
+					if v := item(e); v != nil {
+						return add(v)
+					}
+					return nil
+				})
+			})
 		}
 		if err := list("quarantined_files", quarantined); err != nil {
 			return err
@@ -159,10 +176,19 @@ func (r *report) write(path string, st *index.Store) error {
 			return err
 		}
 		if r.foreign > 0 {
-			fmt.Fprintf(w, ",\n  %q: [", "foreign_files")
-			l := jsonList{w: w, indent: "    "}
-			err := st.EachKept(func(file, why string) error { return l.add(foreignItem{File: printable.Path(file), Why: why}) })
-			l.end("  ")
+			err := array("foreign_files", func(add func(any) error) error {
+				return st.EachKept(func(file, why string) error { return add(foreignItem{File: printable.Path(file), Why: why}) })
+			})
+			if err != nil {
+				return err
+			}
+		}
+		if r.shared > 0 {
+			err := array("in_other_shards", func(add func(any) error) error {
+				return st.EachShared(func(sh index.Shared) error {
+					return add(sharedItem{ID: sh.ID, File: printable.Path(sh.Path), Shard: sh.Shard, OtherFile: printable.Path(sh.OtherPath)})
+				})
+			})
 			if err != nil {
 				return err
 			}
@@ -251,6 +277,12 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 		fmt.Fprint(w, "; 1 duplicate")
 	case n > 1:
 		fmt.Fprintf(w, "; %d duplicates", n)
+	}
+	switch n := r.shared; {
+	case n == 1:
+		fmt.Fprint(w, "; 1 document also in another shard")
+	case n > 1:
+		fmt.Fprintf(w, "; %d documents also in another shard", n)
 	}
 	switch n := r.foreign; {
 	case n == 1:

@@ -204,7 +204,7 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr
 }
 
 // work does the run's phases: clear what a killed run left, find what changed, extract it, settle
-// duplicates, remove what is gone, rewrite the Parquet part.
+// duplicates (and find those of other shards), remove what is gone, rewrite the Parquet part.
 func (r *runner) work(ctx context.Context, set *inputSet) error {
 	if err := r.sweep(); err != nil {
 		return err
@@ -225,6 +225,9 @@ func (r *runner) work(ctx context.Context, set *inputSet) error {
 		}
 	}
 	if err := r.settleOwners(ctx); err != nil {
+		return err
+	}
+	if err := r.sharedIDs(); err != nil {
 		return err
 	}
 	if err := r.removeGarbage(); err != nil {
@@ -451,7 +454,10 @@ func (r *runner) count() error {
 		return err
 	}
 	rep.Inputs = rep.Done + rep.Skipped + rep.Quarantined + rep.Pending
-	rep.foreign, err = r.st.CountKept()
+	if rep.foreign, err = r.st.CountKept(); err != nil {
+		return err
+	}
+	rep.shared, err = r.st.CountShared()
 	return err
 }
 

@@ -79,22 +79,21 @@ func (r *runner) scan(set *inputSet) (int, error) {
 	return tasks, w.Commit()
 }
 
-// dropGone drops the entries of inputs that were in a folder walked and are no longer there.
+// dropGone drops the entries of inputs that were in a folder walked and are no longer there, and
+// those of inputs that belong to another shard now (split by another key, or found through another
+// folder): that shard holds them.
 func (r *runner) dropGone(set *inputSet) error {
-	if len(set.roots) == 0 {
-		return nil
-	}
 	w := r.st.Writer()
 	defer w.Abort()
 	err := r.st.EachEntryPath(func(path string) error {
-		if !underAny(path, set.roots) {
-			return nil
-		}
 		return w.Update(func(tx *index.Tx) error {
-			if tx.HasInput(path) {
+			switch {
+			case tx.InOtherShard(path):
+			case underAny(path, set.roots) && !tx.HasInput(path):
+				r.rep.Removed++
+			default:
 				return nil
 			}
-			r.rep.Removed++
 			return tx.DropEntry(path)
 		})
 	})

@@ -34,10 +34,11 @@ var (
 	bucketJournal = []byte("journal") // output file -> SHA-256: what earlier runs placed, as their journal says
 	bucketKept    = []byte("kept")    // file -> why: files the run found and did not remove, for the report
 	bucketOthers  = []byte("others")  // output file -> nothing: the files other shards hold or placed
+	bucketShared  = []byte("shared")  // document id, 0, other shard -> this shard's input, 0, the other's
 )
 
 var allBuckets = [][]byte{bucketInputs, bucketEntries, bucketIDs, bucketHeld, bucketGarbage, bucketTasks, bucketClaims,
-	bucketJournal, bucketKept, bucketOthers}
+	bucketJournal, bucketKept, bucketOthers, bucketShared}
 
 // Open creates an empty store in the file path (which must not be in use).
 func Open(path string) (*Store, error) {

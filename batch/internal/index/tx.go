@@ -184,6 +184,12 @@ func (t *Tx) Unkeep(file string) error { return t.tx.Bucket(bucketKept).Delete([
 // PutOther records an output file another shard holds or placed.
 func (t *Tx) PutOther(file string) error { return t.tx.Bucket(bucketOthers).Put([]byte(file), nil) }
 
+// PutShared records that the document id this shard holds from the input path is held by another
+// shard too, from its input otherPath.
+func (t *Tx) PutShared(id, shard, path, otherPath string) error {
+	return t.tx.Bucket(bucketShared).Put(joinKey(id, shard), joinKey(path, otherPath))
+}
+
 // Other reports whether another shard holds or placed the output file.
 func (t *Tx) Other(file string) bool { return t.tx.Bucket(bucketOthers).Get([]byte(file)) != nil }
 
@@ -203,6 +209,12 @@ func (t *Tx) AddInput(path, key string, inShard bool) error {
 
 // HasInput reports whether the arguments name the document path (before sharding).
 func (t *Tx) HasInput(path string) bool { return t.tx.Bucket(bucketInputs).Get([]byte(path)) != nil }
+
+// InOtherShard reports whether the arguments name the document path and it belongs to another shard.
+func (t *Tx) InOtherShard(path string) bool {
+	v := t.tx.Bucket(bucketInputs).Get([]byte(path))
+	return v != nil && v[0] != 1
+}
 
 // Task is an input to extract, with the size and time it had when looked at.
 type Task struct {

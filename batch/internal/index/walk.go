@@ -146,3 +146,21 @@ func (s *Store) CountUnreached() (int, error) {
 	})
 	return n, err
 }
+
+// Shared is a document id this shard and another hold.
+type Shared struct {
+	ID, Path         string // the id, and the input of this shard holding it
+	Shard, OtherPath string // the other shard (K/N), and its input
+}
+
+// EachShared calls fn with every document id this shard and another hold, by id and shard.
+func (s *Store) EachShared(fn func(sh Shared) error) error {
+	return s.each(bucketShared, nil, func(k, v []byte) error {
+		id, shard, _ := bytes.Cut(k, []byte{0})
+		path, other, _ := bytes.Cut(v, []byte{0})
+		return fn(Shared{ID: string(id), Path: string(path), Shard: string(shard), OtherPath: string(other)})
+	})
+}
+
+// CountShared counts the document ids this shard and another hold.
+func (s *Store) CountShared() (int, error) { return s.count(bucketShared) }
