@@ -58,7 +58,7 @@ func failureOf(path string, err error, writing bool) *Failure {
 	switch {
 	case errors.Is(err, isolate.ErrTimeLimit):
 		f.Kind = KindTimeLimit
-	case errors.As(err, &pe) || crashed && ce.Panicked():
+	case errors.As(err, &pe) || errors.Is(err, isolate.ErrPanic) || crashed && ce.Panicked():
 		f.Kind = KindPanic
 	case errors.Is(err, extract.ErrTooLarge) || crashed && ce.OutOfMemory():
 		f.Kind = KindResourceLimit
@@ -103,34 +103,42 @@ func resourceFailure(err error) bool {
 	return false
 }
 
-// extractGuarded extracts one file, turning a panic into an error and giving up on an extraction that
-// outlives its time limit by the grace, so one document never stops or stalls the batch.
+// extractGuarded extracts one file with Config.Extract, guarded (guard).
 func (r *runner) extractGuarded(ctx context.Context, path string) (*drucksache.Document, error) {
+	return guard(ctx, r, path, func(ctx context.Context) (*drucksache.Document, error) { return r.callExtract(ctx, path) })
+}
+
+// guard calls f, which works on the document path in this process, within the run's time limit: it
+// gives up on a call that outlives the limit by the grace, so one document never stalls the batch.
+// A call given up on cannot be stopped and goes on in the background: that is why a run extracts in
+// child processes (Config.Extract nil), which are killed instead.
+func guard[T any](ctx context.Context, r *runner, path string, f func(ctx context.Context) (T, error)) (T, error) {
 	if r.Timeout <= 0 {
-		return r.callExtract(ctx, path)
+		return f(ctx)
 	}
 	gctx, cancel := context.WithTimeout(ctx, r.Timeout+r.grace)
 	defer cancel()
 	type result struct {
-		doc *drucksache.Document
+		v   T
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		doc, err := r.callExtract(gctx, path)
-		done <- result{doc, err}
+		v, err := f(gctx)
+		done <- result{v, err}
 	}()
+	var zero T
 	select {
 	case res := <-done:
 		if res.err != nil && errors.Is(res.err, context.DeadlineExceeded) && ctx.Err() == nil {
-			return nil, fmt.Errorf("%s: %w (%v)", path, isolate.ErrTimeLimit, r.Timeout)
+			return zero, fmt.Errorf("%s: %w (%v)", path, isolate.ErrTimeLimit, r.Timeout)
 		}
-		return res.doc, res.err
+		return res.v, res.err
 	case <-gctx.Done():
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return zero, ctx.Err()
 		}
-		return nil, fmt.Errorf("%s: %w (%v, extraction did not stop)", path, isolate.ErrTimeLimit, r.Timeout)
+		return zero, fmt.Errorf("%s: %w (%v): given up on", path, isolate.ErrTimeLimit, r.Timeout)
 	}
 }
 

@@ -41,6 +41,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 
@@ -59,11 +60,14 @@ type Config struct {
 	// the time limit or the memory limit are tried again.
 	SkipFailed bool
 	Timeout    time.Duration // the time limit per document (0: none)
+	Memory     int64         // the most memory the process making a document may hold, in bytes (0: no limit)
 	Shard      Shard         // the part of the inputs to run; the zero value is all of them
 	// Extractor, when set, names the build in every document written (drucksache.Document.Extractor).
 	Extractor *drucksache.Extractor
-	// Extract reads one document within the time limit; nil extracts in child processes of a pool
-	// (package isolate) that the run owns.
+	// Extract reads one document in this process, which then transforms and writes it; a document
+	// that outlives the time limit is given up on but cannot be stopped, and Memory does not apply.
+	// Nil makes each document — extraction, transform, writers — in a child process of a pool
+	// (package isolate) that the run owns, killed at the time limit, its memory limited to Memory.
 	Extract func(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error)
 
 	loaders  func(dir string) []load.Loader // the per-document writers below dir; nil: load.Outputs
@@ -84,9 +88,10 @@ func (e UsageError) Error() string { return e.Msg }
 // runner is one run: its configuration, the manifest as it changes and what became of each input.
 type runner struct {
 	Config
-	stage    string       // out/.staging-K-of-N
-	st       *index.Store // the run's index, in the staging folder
-	journal  *os.File     // the shard's journal, open for appending (see journal.go)
+	stage    string        // out/.staging-K-of-N
+	st       *index.Store  // the run's index, in the staging folder
+	journal  *os.File      // the shard's journal, open for appending (see journal.go)
+	pool     *isolate.Pool // the children making the documents; nil when Config.Extract is set
 	man      *manifest
 	manPath  string
 	rep      *report
@@ -106,16 +111,13 @@ func Run(ctx context.Context, cfg Config, inputs []string, stdin io.Reader, stde
 		return UsageError{"run: the output folder is empty (--out \"\"): name a folder"}
 	}
 	r.Out = filepath.Clean(r.Out)
-	if r.Workers < 1 {
-		r.Workers = 1
-	}
+	r.Workers = min(max(r.Workers, 1), runtime.NumCPU()) // more workers than CPUs only take memory
 	if r.Shard.N == 0 {
 		r.Shard = Shard{1, 1}
 	}
 	if r.Extract == nil {
-		pool := &isolate.Pool{}
-		defer pool.Close()
-		r.Extract = pool.Extract
+		r.pool = &isolate.Pool{Memory: r.Memory}
+		defer r.pool.Close()
 	}
 	if r.loaders == nil {
 		r.loaders = documentLoaders
@@ -218,7 +220,7 @@ func (r *runner) work(ctx context.Context, set *inputSet) error {
 			return err
 		}
 		r.prog.start("extracting", tasks)
-		err = r.runTasks(ctx, r.now, r.record)
+		err = r.runTasks(ctx, r.now, tasks, r.record)
 		r.prog.finish()
 		if err != nil {
 			return err
@@ -328,7 +330,7 @@ func (r *runner) settleOwners(ctx context.Context) error {
 			return errors.New("the inputs holding duplicate document ids did not settle")
 		}
 		r.prog.start("extracting again", tasks)
-		err = r.runTasks(ctx, r.now, r.record)
+		err = r.runTasks(ctx, r.now, tasks, r.record)
 		r.prog.finish()
 		if err != nil {
 			return err

@@ -15,6 +15,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
+	"drucksache/isolate"
 	"drucksache/load"
 	"drucksache/transform"
 )
@@ -40,24 +41,29 @@ type outcome struct {
 	interrupted bool               // the run was stopped before the input was done
 }
 
-// runTasks extracts the tasks of the index (checked at the time given) on r.Workers workers and
-// hands each outcome to record, one at a time, in the order they finish (outputs do not depend on
-// it: each document's files are its own, and the Parquet part is written afterwards in path order).
-// A fatal outcome or a record error stops the work; outcomes of documents already committed are
-// still recorded.
-func (r *runner) runTasks(ctx context.Context, checked int64, record func(*outcome) error) error {
+// runTasks extracts the n tasks of the index (checked at the time given) on up to r.Workers workers
+// and hands each outcome to record, one at a time, in the order they finish (outputs do not depend
+// on it: each document's files are its own, and the Parquet part is written afterwards in path
+// order). A fatal outcome or a record error stops the work; outcomes of documents already committed
+// are still recorded.
+func (r *runner) runTasks(ctx context.Context, checked int64, n int, record func(*outcome) error) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan task)
 	results := make(chan *outcome)
 	var wg sync.WaitGroup
-	for w := 0; w < r.Workers; w++ {
-		stage := filepath.Join(r.stage, fmt.Sprintf("w%d", w))
+	for w := range max(1, min(r.Workers, n)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for t := range jobs {
-				results <- r.process(ctx, stage, t)
+			for i := 0; ; i++ {
+				t, ok := <-jobs
+				if !ok {
+					return
+				}
+				// A folder of its own for each document: the work of an extraction given up on
+				// (in this process, see makeHere) can never be committed with another's.
+				results <- r.process(ctx, filepath.Join(r.stage, fmt.Sprintf("w%d-%d", w, i)), t)
 			}
 		}()
 	}
@@ -101,62 +107,57 @@ func (r *runner) runTasks(ctx context.Context, checked int64, record func(*outco
 	return first
 }
 
-// process extracts, transforms and writes one input. Outputs are written below the worker's stage
-// folder and renamed into the output folder only when every loader succeeded, so a document is
-// committed whole or not at all.
+// made is what became of one document made below its stage folder: its id, the hash of its source,
+// its review.
+type made struct {
+	id     string
+	sha    index.Digest
+	review *drucksache.Review
+}
+
+// process extracts, transforms and writes one input below its stage folder, then commits it: the
+// outputs are renamed into the output folder only when every writer succeeded, so a document is
+// committed whole or not at all. The time limit covers all of it but the commit.
 func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
 	o := &outcome{task: t}
 	path := t.path
-	doc, err := r.extractGuarded(ctx, path)
+	var m *made
+	var err error
+	if r.pool != nil {
+		m, err = r.makeIsolated(ctx, stage, path)
+	} else {
+		m, err = guard(ctx, r, path, func(ctx context.Context) (*made, error) { return r.makeHere(ctx, stage, path) })
+	}
 	if ctx.Err() != nil {
+		os.RemoveAll(stage)
 		o.interrupted = true
 		return o
 	}
-	if err == nil {
-		err = safely(path, "transform", func() error { transform.Apply(doc); return nil })
-	}
-	if err == nil && r.Extractor != nil {
-		stamp := *r.Extractor
-		doc.Extractor = &stamp
-	}
-	if err == nil {
-		if err = load.CheckID(doc.ID); err != nil {
-			err = fmt.Errorf("%s: %w", path, err)
-		}
-	}
 	if err != nil {
-		if resourceFailure(err) {
+		os.RemoveAll(stage)
+		var we *isolate.WriteError
+		writing := errors.As(err, &we)
+		if resourceFailure(err) || writing && writeFailure(err) {
 			o.fatal = err
 			return o
 		}
-		o.failure = failureOf(path, err, false)
+		o.failure = failureOf(path, err, writing)
 		o.sha, _ = hashFile(path)
 		return o
 	}
-	o.id, o.sha, o.review = doc.ID, index.ParseDigest(doc.Source.SHA256), doc.Review
+	o.id, o.sha, o.review = m.id, m.sha, m.review
 	if o.sha == (index.Digest{}) {
 		o.sha, _ = hashFile(path)
 	}
-	files, err := r.stageOutputs(ctx, stage, doc)
+	files, err := listFiles(stage)
+	sums := make([]index.Digest, len(files))
+	for i := 0; err == nil && i < len(files); i++ {
+		sums[i], err = hashFile(filepath.Join(stage, filepath.FromSlash(files[i])))
+	}
 	if err != nil {
 		os.RemoveAll(stage)
-		switch {
-		case ctx.Err() != nil:
-			o.interrupted = true
-		case writeFailure(err):
-			o.fatal = err
-		default:
-			o.failure = failureOf(path, err, true)
-		}
+		o.fatal = err
 		return o
-	}
-	sums := make([]index.Digest, len(files))
-	for i, f := range files {
-		if sums[i], err = hashFile(filepath.Join(stage, filepath.FromSlash(f))); err != nil {
-			os.RemoveAll(stage)
-			o.fatal = err
-			return o
-		}
 	}
 	o.outputs, o.fatal = r.commit(stage, files, sums, o.id, path)
 	if o.outputs != nil {
@@ -165,14 +166,43 @@ func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
 	return o
 }
 
-// stageOutputs writes the outputs of one document below stage and lists them, slash-separated.
-func (r *runner) stageOutputs(ctx context.Context, stage string, doc *drucksache.Document) ([]string, error) {
+// makeIsolated makes one document below stage in a child process of the run's pool, within the
+// time limit and the memory limit.
+func (r *runner) makeIsolated(ctx context.Context, stage, path string) (*made, error) {
+	m, err := r.pool.Make(ctx, path, stage, r.Extractor, r.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	return &made{id: m.ID, sha: index.ParseDigest(m.SHA256), review: m.Review}, nil
+}
+
+// makeHere makes one document below stage in this process, with Config.Extract and the run's
+// writers: extraction, transform, the build's stamp, the id check, each writer (its error a
+// *isolate.WriteError).
+func (r *runner) makeHere(ctx context.Context, stage, path string) (*made, error) {
+	doc, err := r.callExtract(ctx, path)
+	if err == nil {
+		err = safely(path, "transform", func() error { transform.Apply(doc); return nil })
+	}
+	if err != nil {
+		return nil, err
+	}
+	if r.Extractor != nil {
+		stamp := *r.Extractor
+		doc.Extractor = &stamp
+	}
+	if err := load.CheckID(doc.ID); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	for _, l := range r.loaders(stage) {
 		if err := writeDocument(ctx, l, doc); err != nil {
-			return nil, err
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			return nil, &isolate.WriteError{Err: err}
 		}
 	}
-	return listFiles(stage)
+	return &made{id: doc.ID, sha: index.ParseDigest(doc.Source.SHA256), review: doc.Review}, nil
 }
 
 // listFiles lists the regular files below dir that are not hidden, relative and slash-separated, sorted.

@@ -157,6 +157,8 @@ func TestCrashError(t *testing.T) {
 	}{
 		{"panic: runtime error: index out of range [3] with length 3", true, false},
 		{"fatal error: runtime: out of memory", false, true},
+		{"fatal error: runtime: cannot allocate memory", false, true},
+		{"runtime: failed to create new OS thread (have 5 already; errno=12)", false, true},
 		{"signal: killed", false, true},
 		{"exit status 2", false, false},
 	} {
