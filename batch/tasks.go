@@ -119,6 +119,7 @@ type made struct {
 // outputs are renamed into the output folder only when every writer succeeded, so a document is
 // committed whole or not at all. The time limit covers all of it but the commit.
 func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
+	defer os.RemoveAll(stage)
 	o := &outcome{task: t}
 	path := t.path
 	var m *made
@@ -129,12 +130,10 @@ func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
 		m, err = guard(ctx, r, path, func(ctx context.Context) (*made, error) { return r.makeHere(ctx, stage, path) })
 	}
 	if ctx.Err() != nil {
-		os.RemoveAll(stage)
 		o.interrupted = true
 		return o
 	}
 	if err != nil {
-		os.RemoveAll(stage)
 		var we *isolate.WriteError
 		writing := errors.As(err, &we)
 		if resourceFailure(err) || writing && writeFailure(err) {
@@ -155,7 +154,6 @@ func (r *runner) process(ctx context.Context, stage string, t task) *outcome {
 		sums[i], err = hashFile(filepath.Join(stage, filepath.FromSlash(files[i])))
 	}
 	if err != nil {
-		os.RemoveAll(stage)
 		o.fatal = err
 		return o
 	}
