@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "72c0886584c57e3ba1d60597ff0a34a006d6c6abd3ecd51d5b111b198940522f"
+const Digest = "751b7c18e4a53792be07c518e183b249adedac2cbca821e3c5caa21d731f2a3e"
