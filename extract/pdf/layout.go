@@ -472,14 +472,21 @@ func (c *cluster) mainSize() float64 {
 	return counts.mode(c.size)
 }
 
-// linesOf turns the pages into the lines a structure parser reads.
-func linesOf(pages []*content.Page) []layout.Line {
+// linesOf turns the pages into the lines a structure parser reads; side holds each page's
+// furniture printed across its direction (see sideLines), put after the page's own lines.
+func linesOf(pages []*content.Page, side [][]*textLine) []layout.Line {
 	all := make([][]*textLine, len(pages))
 	for i, pg := range pages {
 		all[i] = pageLines(pg, i+1)
 	}
 	m := measure(pages, all)
 	markFurniture(pages, all, m)
+	for i := range side {
+		for _, l := range side[i] {
+			l.no = len(all[i]) + 1
+			all[i] = append(all[i], l)
+		}
+	}
 	pm := make([]metrics, len(pages)) // margins differ between left and right pages
 	for i := range pages {
 		pm[i] = m.page(all[i])

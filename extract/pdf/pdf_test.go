@@ -393,7 +393,7 @@ func TestPDFSynthetic(t *testing.T) {
 			"BT /F1 12 Tf 3 Tc 72 700 Td (Zielsetzung) Tj ET"), []string{"Zielsetzung"}, layout.No},
 		{"lines in drawing order come out top to bottom", pdfOnePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 72 600 Td (unten) Tj ET BT /F1 12 Tf 72 700 Td (oben) Tj ET"), []string{"oben", "unten"}, layout.No},
-		{"rotated text is left out", pdfOnePage("%PDF-1.4\n",
+		{"a line of rotated text beside upright text is left out", pdfOnePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 0 1 -1 0 30 300 Tm (seitlich) Tj ET BT /F1 12 Tf 72 700 Td (gerade) Tj ET"), []string{"gerade"}, layout.No},
 		{"a form is drawn once, in its place, with its bold font", form, []string{"Aus dem Formular"}, layout.Yes},
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -197,15 +198,16 @@ func fillRuled(g *ruledGrid, lines []*textLine, words *vocabulary) []tableRow {
 	return rows
 }
 
-// spanningHeader counts the rows of a header told by its structure: the rows at the top with a cell
-// spanning columns ("2023" over "Insgesamt" and "darunter") and the row under the last of them.
+// spanningHeader counts the rows of a header told by its structure: the rows at the top with a text
+// spanning columns ("2023" over "Insgesamt" and "darunter") and the row under the last of them,
+// unless that row holds figures (years aside).
 func spanningHeader(rows []tableRow, owner []int, nc int) int {
 	n := 0
 	for n < len(rows) {
 		b, spans := rows[n].band, false
 		for c := 0; c < nc; c++ {
 			p := owner[b*nc+c]
-			spans = spans || p/nc == b && p%nc != c
+			spans = spans || p/nc == b && p%nc != c && rows[n].cells[p%nc] != ""
 		}
 		if !spans {
 			break
@@ -215,8 +217,15 @@ func spanningHeader(rows []tableRow, owner []int, nc int) int {
 	if n == 0 || n+1 >= len(rows) {
 		return 0
 	}
+	for _, v := range rows[n].cells[1:] {
+		if numericRe.MatchString(v) && !yearRe.MatchString(v) {
+			return n // the row under them holds figures: the first row of the body
+		}
+	}
 	return n + 1
 }
+
+var yearRe = regexp.MustCompile(`^(?:19|20)\d\d$`)
 
 func newPiece(line, row, col int, ws []word) piece {
 	texts := make([]string, len(ws))
