@@ -329,6 +329,7 @@ func (c *cluster) line(pageNo int) *textLine {
 	if !slices.IsSortedFunc(idx, byX) {
 		slices.SortStableFunc(idx, byX)
 	}
+	idx, runStart := overprinted(c.glyphs, idx)
 	l := &textLine{page: pageNo, y: c.y, size: c.mainSize()}
 	var cur *word
 	var curBold, curAll bool
@@ -347,6 +348,10 @@ func (c *cluster) line(pageNo int) *textLine {
 	}
 	for n, i := range idx {
 		g := c.glyphs[i]
+		if runStart[n] {
+			flush() // a run of glyphs drawn over another one's end: a word of its own
+			last = nil
+		}
 		if last != nil && !g.Space && !last.Space && g.Text == last.Text && math.Abs(g.X-last.X) < 0.1*g.Size {
 			continue // the same glyph drawn twice (shadow or fake bold)
 		}

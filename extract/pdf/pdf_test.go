@@ -391,6 +391,8 @@ func TestPDFSynthetic(t *testing.T) {
 			"BT /F1 12 Tf 72 700 Td [(Hallo) -400 (Welt)] TJ ET"), []string{"Hallo Welt"}, layout.No},
 		{"letter-spacing does not split a word", pdfOnePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 3 Tc 72 700 Td (Zielsetzung) Tj ET"), []string{"Zielsetzung"}, layout.No},
+		{"a word that runs into the text after it stays apart from it (TeX in a narrow cell)", pdfOnePage("%PDF-1.4\n",
+			"BT /F1 10 Tf 74 700 Td (Steuerverwaltung) Tj ET BT /F1 10 Tf 140 700 Td (Studium an der) Tj ET"), []string{"Steuerverwaltung Studium an der"}, layout.No},
 		{"lines in drawing order come out top to bottom", pdfOnePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 72 600 Td (unten) Tj ET BT /F1 12 Tf 72 700 Td (oben) Tj ET"), []string{"oben", "unten"}, layout.No},
 		{"a line of rotated text beside upright text is left out", pdfOnePage("%PDF-1.4\n",

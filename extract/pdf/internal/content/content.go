@@ -21,6 +21,7 @@ type Glyph struct {
 	// upwards (a landscape table on a portrait page), 2 upside down, 3 reading downwards. X and Y
 	// stay in page space; W is the advance along the baseline.
 	Dir int8
+	Seq int32 // the glyph's place in the page's drawing order
 }
 
 // Rule is a ruling line: horizontal when y0 == y1, vertical when x0 == x1 (x0 <= x1, y0 <= y1).
@@ -422,7 +423,7 @@ func (in *interp) show(s string) {
 					in.page.Unmapped++
 				}
 				in.page.Glyphs = append(in.page.Glyphs, Glyph{Text: text, X: x, Y: y, W: w0 * sx, Size: sy,
-					Tracking: cs, Bold: bold, Space: strings.TrimSpace(text) == "", Dir: dir})
+					Tracking: cs, Bold: bold, Space: strings.TrimSpace(text) == "", Dir: dir, Seq: int32(len(in.page.Glyphs))})
 			}
 		}
 		tx := w0*g.tfs + g.tc
