@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "4958e5ea881dbeab9da56dab93885be38e04349b2ce0e3803a7cb5458fd18dc8"
+const Digest = "fc9f1bdf6b545bf612cd80d8f9153de69955999ecd18cd6113540b9bf7ca3017"
