@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "fc9f1bdf6b545bf612cd80d8f9153de69955999ecd18cd6113540b9bf7ca3017"
+const Digest = "fcc7ab8d56a971afee7e5e2ab9f9f531a17224e780dfc9ddad3208ea10516ae0"
