@@ -19,7 +19,7 @@ const (
 	ruleAlign = 1.0 // rules this close across their direction are one line (a border drawn per cell)
 	ruleGap   = 2.5 // parts of one line this close along it are joined (borders that only touch)
 	ruleMeet  = 2.5 // a vertical and a horizontal rule this close meet
-	edgeTol   = 2.0 // column and row edges this close are one edge
+	edgeTol   = 4.0 // column and row edges this close are one edge (a double border; no text fits between)
 	// maxMeetTests bounds the pairs of rules tested for meeting on one page: a page of hatching
 	// or a chart drawn with thousands of strokes is no table.
 	maxMeetTests = 4_000_000

@@ -66,6 +66,7 @@ func TestRuledGrids(t *testing.T) {
 		{"two tables apart are two grids", append(cellRules(xs, ys, nil), cellRules(xs, []float64{400, 380, 360}, nil)...),
 			[][]float64{xs, xs}, [][]float64{ys, {400, 380, 360}}},
 		{"a frame around text is no table", frame, nil, nil},
+		{"a double border is one edge", append(cellRules(xs, ys, nil), content.Rule{X0: 202.5, Y0: 628, X1: 202.5, Y1: 700}), [][]float64{xs}, [][]float64{ys}},
 		{"rules of one column between rows make a table", cellRules([]float64{72, 300}, ys, nil), [][]float64{{72, 300}}, [][]float64{ys}},
 	}
 	for _, tt := range tests {

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "fcc7ab8d56a971afee7e5e2ab9f9f531a17224e780dfc9ddad3208ea10516ae0"
+const Digest = "662b3668d9fc9af480285962989ab9748f5007314cc9f1c4792744861512eba4"
