@@ -24,7 +24,7 @@ func tablePage(rules []content.Rule, texts ...string) []byte {
 		s = strings.SplitN(t, " ", 3)[2]
 		fmt.Fprintf(&b, "BT /F1 10 Tf %.2f %.2f Td (%s) Tj ET\n", x, y, s)
 	}
-	return pdfBuild("%PDF-1.4\n",
+	return buildPDF("%PDF-1.4\n",
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",

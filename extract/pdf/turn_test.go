@@ -21,7 +21,7 @@ func TestTurnedPages(t *testing.T) {
 	}
 	header := "BT /F1 9 Tf 72 800 Td (Deutscher Bundestag - 20. Wahlperiode) Tj ET\n"
 	note := "BT /F1 8 Tf 0 1 -1 0 30 300 Tm (Randnotiz) Tj ET\n"
-	rotated := pdfBuild("%PDF-1.4\n",
+	rotated := buildPDF("%PDF-1.4\n",
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
@@ -38,8 +38,8 @@ func TestTurnedPages(t *testing.T) {
 		headers []string
 		warned  bool
 	}{
-		{"a landscape table on a portrait page", pdfOnePage("%PDF-1.4\n", header+up.String()), lines, []string{"Deutscher Bundestag - 20. Wahlperiode"}, false},
-		{"a note in the margin", pdfOnePage("%PDF-1.4\n", header+note+"BT /F1 10 Tf 72 700 Td (Gerade) Tj ET"), []string{"Gerade"}, []string{"Deutscher Bundestag - 20. Wahlperiode"}, true},
+		{"a landscape table on a portrait page", onePage("%PDF-1.4\n", header+up.String()), lines, []string{"Deutscher Bundestag - 20. Wahlperiode"}, false},
+		{"a note in the margin", onePage("%PDF-1.4\n", header+note+"BT /F1 10 Tf 72 700 Td (Gerade) Tj ET"), []string{"Gerade"}, []string{"Deutscher Bundestag - 20. Wahlperiode"}, true},
 		{"a page turned by /Rotate, its header sideways", rotated, append([]string{"Text der Anlage"}, lines...), []string{"Deutscher Bundestag - 20. Wahlperiode"}, false},
 	}
 	for _, tt := range tests {
