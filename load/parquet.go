@@ -500,20 +500,22 @@ type questionRow struct {
 
 // tableRow is one row of the tables table.
 type tableRow struct {
-	DocumentID     string   `parquet:"document_id,dict"`
-	TableID        string   `parquet:"table_id,dict"`
-	Question       int32    `parquet:"question"`
-	Title          *string  `parquet:"title,optional"`
-	AuthorityLevel *string  `parquet:"authority_level,optional,dict"`
-	Unit           *string  `parquet:"unit,optional,dict"`
-	Header         []string `parquet:"header,list"`
-	Notes          []string `parquet:"notes,list"`
-	RowCount       int32    `parquet:"row_count"`
-	ColumnCount    int32    `parquet:"column_count"`
-	Page           *int32   `parquet:"page,optional"`
-	Line           *int32   `parquet:"line,optional"`
-	EndPage        *int32   `parquet:"end_page,optional"`
-	EndLine        *int32   `parquet:"end_line,optional"`
+	DocumentID     string    `parquet:"document_id,dict"`
+	TableID        string    `parquet:"table_id,dict"`
+	Question       int32     `parquet:"question"`
+	Title          *string   `parquet:"title,optional"`
+	AuthorityLevel *string   `parquet:"authority_level,optional,dict"`
+	Unit           *string   `parquet:"unit,optional,dict"`
+	Header         []string  `parquet:"header,list"`
+	ColumnUnits    []*string `parquet:"column_units,list"`
+	Notes          []string  `parquet:"notes,list"`
+	Source         *string   `parquet:"source,optional"`
+	RowCount       int32     `parquet:"row_count"`
+	ColumnCount    int32     `parquet:"column_count"`
+	Page           *int32    `parquet:"page,optional"`
+	Line           *int32    `parquet:"line,optional"`
+	EndPage        *int32    `parquet:"end_page,optional"`
+	EndLine        *int32    `parquet:"end_line,optional"`
 }
 
 // cellRow is one cell of a table in long form.
@@ -612,7 +614,8 @@ func rowsOf(doc *drucksache.Document) docRows {
 		r.tables = append(r.tables, tableRow{
 			DocumentID: doc.ID, TableID: t.ID, Question: int32(t.Question), Title: nonEmpty(t.Title),
 			AuthorityLevel: nonEmpty(t.AuthorityLevel), Unit: nonEmpty(t.Unit),
-			Header: nonNil(t.Header), Notes: nonNil(t.Notes), RowCount: int32(len(t.Rows)), ColumnCount: int32(ncols),
+			Header: nonNil(t.Header), ColumnUnits: nonNil(t.ColumnUnits), Notes: nonNil(t.Notes), Source: nonEmpty(t.Source),
+			RowCount: int32(len(t.Rows)), ColumnCount: int32(ncols),
 			Page: positive(t.Provenance.Page), Line: positive(t.Provenance.Line),
 			EndPage: positive(t.Provenance.EndPage), EndLine: positive(t.Provenance.EndLine),
 		})
@@ -627,7 +630,8 @@ func rowsOf(doc *drucksache.Document) docRows {
 	return r
 }
 
-// cellRowOf is one cell in long form; the unit and authority level are the cell's own, else the table's.
+// cellRowOf is one cell in long form; the unit is the cell's own, else its column's, else the table's;
+// the authority level the cell's own, else the table's.
 func cellRowOf(docID string, t *drucksache.Table, i, j int, cell drucksache.Cell) cellRow {
 	c := cellRow{
 		DocumentID: docID, TableID: t.ID, Question: int32(t.Question), RowIndex: int32(i), ColumnIndex: int32(j),
@@ -647,6 +651,9 @@ func cellRowOf(docID string, t *drucksache.Table, i, j int, cell drucksache.Cell
 	case drucksache.CellCode, drucksache.CellText:
 		s := textOf(cell)
 		c.Text = &s
+	}
+	if c.Unit == nil && j < len(t.ColumnUnits) {
+		c.Unit = nonEmpty(t.ColumnUnits[j])
 	}
 	if c.Unit == nil {
 		c.Unit = nonEmpty(t.Unit)

@@ -439,3 +439,35 @@ func openParquet(t testing.TB, path string) *parquet.File {
 	}
 	return pf
 }
+
+// TestParquetColumnUnits: a table's column units and source are in the tables table, and a cell
+// without a unit of its own takes its column's before the table's.
+func TestParquetColumnUnits(t *testing.T) {
+	doc := goldDocNamed(t, itAnswer)
+	tb := &doc.Tables[0]
+	pct, src := "%", "Quelle: Landesamt für Statistik"
+	tb.ColumnUnits = make([]*string, len(tb.Header))
+	tb.ColumnUnits[len(tb.Header)-1] = &pct
+	tb.Source = &src
+	dir := writeDataset(t, "r0", doc)
+	var got *tableRow
+	tables := readTable[tableRow](t, dir, TableTables)
+	for i := range tables {
+		if tables[i].TableID == tb.ID {
+			got = &tables[i]
+		}
+	}
+	if got == nil || got.Source == nil || *got.Source != src || len(got.ColumnUnits) != len(tb.Header) ||
+		got.ColumnUnits[0] != nil || got.ColumnUnits[len(tb.Header)-1] == nil || *got.ColumnUnits[len(tb.Header)-1] != "%" {
+		t.Fatalf("table %s: got %+v", tb.ID, got)
+	}
+	for _, c := range readTable[cellRow](t, dir, TableCells) {
+		if c.TableID != tb.ID || c.Kind != drucksache.CellNumber {
+			continue
+		}
+		last := int(c.ColumnIndex) == len(tb.Header)-1
+		if last != (c.Unit != nil && *c.Unit == "%") {
+			t.Errorf("cell %d/%d %q: unit %v", c.RowIndex, c.ColumnIndex, c.Raw, c.Unit)
+		}
+	}
+}

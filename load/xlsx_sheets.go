@@ -269,14 +269,14 @@ func (wb *workbook) table(i int) error {
 	}
 	head := make([]any, ncols)
 	for c := range head {
-		h := ""
-		if c < len(t.Header) {
-			h = t.Header[c]
-		}
-		head[c] = excelize.Cell{StyleID: wb.header, Value: h}
+		head[c] = excelize.Cell{StyleID: wb.header, Value: headerText(t, c)}
 	}
 	var headOpts []excelize.RowOpts
-	if h := rowHeight(t.Header, widths, boldCharsPerWidth); h > lineHeight {
+	headers := make([]string, ncols)
+	for c := range headers {
+		headers[c] = headerText(t, c)
+	}
+	if h := rowHeight(headers, widths, boldCharsPerWidth); h > lineHeight {
 		headOpts = append(headOpts, excelize.RowOpts{Height: h})
 	}
 	if err := sw.SetRow(cellName(1, tableHeaderRow), head, headOpts...); err != nil {
@@ -303,7 +303,11 @@ func (wb *workbook) table(i int) error {
 		}
 	}
 	lastRow := tableFirstRow + len(t.Rows) - 1
-	for n, note := range t.Notes {
+	below := t.Notes
+	if t.Source != nil && *t.Source != "" {
+		below = append(below[:len(below):len(below)], *t.Source)
+	}
+	for n, note := range below {
 		if err := sw.SetRow(cellName(1, lastRow+2+n), []any{note}); err != nil {
 			return err
 		}
@@ -479,4 +483,17 @@ func (wb *workbook) checks() error {
 		return err
 	}
 	return sw.Flush()
+}
+
+// headerText is the header of column c as the sheet shows it: with the column's unit, where a unit
+// row names one ("2023 / Insgesamt (Tsd. EUR)").
+func headerText(t *drucksache.Table, c int) string {
+	h := ""
+	if c < len(t.Header) {
+		h = t.Header[c]
+	}
+	if c < len(t.ColumnUnits) && t.ColumnUnits[c] != nil && *t.ColumnUnits[c] != "" {
+		h = strings.TrimSpace(h + " (" + *t.ColumnUnits[c] + ")")
+	}
+	return h
 }

@@ -523,6 +523,28 @@ func TestCellText(t *testing.T) {
 	}
 }
 
+// TestXLSXColumnUnits: a column's unit shows in its header cell, the table's source under its notes.
+func TestXLSXColumnUnits(t *testing.T) {
+	doc := goldDocNamed(t, itAnswer)
+	tb := &doc.Tables[0]
+	pct, src := "%", "Quelle: Landesamt für Statistik"
+	tb.ColumnUnits = make([]*string, len(tb.Header))
+	tb.ColumnUnits[1] = &pct
+	tb.Source = &src
+	f := writeWorkbookFile(t, doc)
+	sheet := TableSheetNames(doc.Tables)[0]
+	tests := []struct{ ref, want string }{
+		{cellName(1, tableHeaderRow), tb.Header[0]},
+		{cellName(2, tableHeaderRow), tb.Header[1] + " (%)"},
+		{cellName(1, tableFirstRow+len(tb.Rows)+1+len(tb.Notes)), src},
+	}
+	for _, tt := range tests {
+		if got, _ := f.GetCellValue(sheet, tt.ref); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.ref, got, tt.want)
+		}
+	}
+}
+
 // TestXLSXTableTooLarge writes the workbook of a document with tables a sheet cannot hold, more rows
 // (1 048 576) or more columns (16 384) than a worksheet has: their sheets say so and where the table
 // is, the other sheets are as ever (issue 14, finding 7: the workbook failed, "cannot convert cell

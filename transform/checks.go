@@ -151,6 +151,7 @@ type checker struct {
 	t          *drucksache.Table
 	ncol       int
 	header     []string // per column: the header as printed, header rows included
+	paths      bool     // the header gives each column the path of its levels ("2023 / Insgesamt"): its rows are not read again
 	figures    []bool   // per column: the column holds figures
 	percent    []bool   // per column: the figures are percentages
 	averaged   []bool   // per column: the figures are rates or averages, which do not add up
@@ -226,6 +227,7 @@ func (c *checker) cell(r, col int) drucksache.Cell {
 // readColumns reads what each column holds from its header and its cells.
 func (c *checker) readColumns() {
 	n := c.ncol
+	c.paths = levelPaths(c.t)
 	c.header = make([]string, n)
 	c.figures = make([]bool, n)
 	c.percent = make([]bool, n)
@@ -239,12 +241,14 @@ func (c *checker) readColumns() {
 	}
 	for col := range n {
 		var parts []string // the header rows top to bottom, then the header where it says more
-		for _, hr := range c.t.HeaderRows {
-			if len(hr) < 2 {
-				continue // a line of a header stacked one cell a line, not a row of the header band
-			}
-			if col < len(hr) && !slices.Contains(parts, hr[col]) {
-				parts = append(parts, hr[col])
+		if !c.paths {
+			for _, hr := range c.t.HeaderRows {
+				if len(hr) < 2 {
+					continue // a line of a header stacked one cell a line, not a row of the header band
+				}
+				if col < len(hr) && !slices.Contains(parts, hr[col]) {
+					parts = append(parts, hr[col])
+				}
 			}
 		}
 		if col < len(c.t.Header) && !slices.Contains(parts, c.t.Header[col]) {
@@ -311,6 +315,31 @@ func (c *checker) signedColumn(col int) bool {
 	return plus > 0 && 2*signed > numbers
 }
 
+// levelPaths reports a header whose rows are the levels of a header of several levels, each column
+// headed by the path of its levels joined by " / " (as extract gives a table whose reader saw the
+// levels), rather than lines of a header printed over several rows.
+func levelPaths(t *drucksache.Table) bool {
+	if len(t.HeaderRows) < 2 {
+		return false
+	}
+	deeper := false
+	for col, h := range t.Header {
+		var parts []string
+		for _, hr := range t.HeaderRows {
+			if col < len(hr) {
+				if v := strings.TrimSpace(hr[col]); v != "" && (len(parts) == 0 || parts[len(parts)-1] != v) {
+					parts = append(parts, v)
+				}
+			}
+		}
+		if strings.Join(parts, " / ") != h {
+			return false
+		}
+		deeper = deeper || len(parts) > 1
+	}
+	return deeper
+}
+
 // leafHeader is the lowest level of a header of several levels ("2023 / Gebietskörperschaften /
 // Insgesamt" gives "Insgesamt"), the header itself when it has one level.
 func leafHeader(h string) string {
@@ -331,6 +360,9 @@ func parentHeader(h string) string {
 // davonSpan returns 1 when a "davon" printed in a header row over columns to the left spans column col
 // as well (an empty header cell right of it), else 0.
 func (c *checker) davonSpan(col int) int {
+	if c.paths {
+		return 0 // the levels are read: a "davon" over several columns is in each one's path
+	}
 	for _, hr := range c.t.HeaderRows {
 		if col >= len(hr) || strings.TrimSpace(hr[col]) != "" {
 			continue

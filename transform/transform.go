@@ -97,6 +97,7 @@ func normalizeField(doc *drucksache.Document, field **string, parse func(string)
 // table types the cells of t and normalizes its authority level and unit.
 func table(doc *drucksache.Document, t *drucksache.Table) {
 	typeRows(t.Rows, placedRows(t.Header, t.Rows))
+	applyLegend(t)
 	if t.Title != nil {
 		if level, ok := AuthorityLevel(*t.Title); ok {
 			t.AuthorityLevel = &level

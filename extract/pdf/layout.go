@@ -128,6 +128,7 @@ func pageLines(pg *content.Page, pageNo int) []*textLine {
 	var out []*textLine
 	for _, c := range kept {
 		if l := c.line(pageNo); l != nil {
+			l.no = len(out) + 1
 			out = append(out, l)
 		}
 	}
@@ -351,6 +352,7 @@ func (c *cluster) line(pageNo int) *textLine {
 	if !slices.IsSortedFunc(idx, byX) {
 		slices.SortStableFunc(idx, byX)
 	}
+	idx, runStart := overprinted(c.glyphs, idx)
 	l := &textLine{page: pageNo, y: c.y, size: c.mainSize()}
 	var cur *word
 	var curBold, curAll bool
@@ -369,10 +371,17 @@ func (c *cluster) line(pageNo int) *textLine {
 	}
 	for n, i := range idx {
 		g := c.glyphs[i]
+		if runStart[n] {
+			flush() // a run of glyphs drawn over another one's end: a word of its own
+			last = nil
+		}
 		if last != nil && !g.Space && !last.Space && g.Text == last.Text && math.Abs(g.X-last.X) < 0.1*g.Size {
 			continue // the same glyph drawn twice (shadow or fake bold)
 		}
 		if g.Space {
+			if n+1 < len(idx) && zeroAdvance(&g, &c.glyphs[idx[n+1]]) || n > 0 && zeroAdvance(&g, &c.glyphs[idx[n-1]]) {
+				continue // a space drawn without advance (a soft hyphen not broken at): no word gap
+			}
 			flush()
 			last = &c.glyphs[i]
 			continue
@@ -423,9 +432,21 @@ func (c *cluster) line(pageNo int) *textLine {
 	return l
 }
 
+// zeroAdvance reports a space glyph that the next glyph overprints: a producer that draws a soft
+// hyphen inside a line as a space without advance (Chromium).
+func zeroAdvance(space, next *content.Glyph) bool {
+	return !next.Space && math.Abs(next.X-space.X) < 0.2*math.Max(space.W, 0.1*space.Size)
+}
+
 // softHyphens writes a soft hyphen (U+00AD) the way it is printed: as "-" at the line end,
-// where the word was broken, and not at all inside the line.
+// where the word was broken, and not at all inside the line. A hyphen U+2010 ending a word is
+// how Chromium prints the break at a soft hyphen: it is written "-" as well.
 func softHyphens(words []word) {
+	for i := range words {
+		if strings.HasSuffix(words[i].text, "\u2010") {
+			words[i].text = strings.TrimSuffix(words[i].text, "\u2010") + "-"
+		}
+	}
 	for i := range words {
 		if !strings.Contains(words[i].text, "\u00ad") {
 			continue
@@ -479,32 +500,38 @@ func (c *cluster) mainSize() float64 {
 	return counts.mode(c.size)
 }
 
-// linesOf turns the pages into the lines a structure parser reads.
-func linesOf(pages []*content.Page) []layout.Line {
+// linesOf turns the pages into the lines a structure parser reads; side holds each page's
+// furniture printed across its direction (see sideLines), put after the page's own lines.
+func linesOf(pages []*content.Page, side [][]*textLine) []layout.Line {
 	all := make([][]*textLine, len(pages))
 	for i, pg := range pages {
 		all[i] = pageLines(pg, i+1)
 	}
 	m := measure(pages, all)
 	markFurniture(pages, all, m)
+	for i := range side {
+		for _, l := range side[i] {
+			l.no = len(all[i]) + 1
+			all[i] = append(all[i], l)
+		}
+	}
 	pm := make([]metrics, len(pages)) // margins differ between left and right pages
 	for i := range pages {
 		pm[i] = m.page(all[i])
 	}
 	table := 0
+	infos := make([][]tableInfo, len(pages))
+	words := &vocabulary{all: append([][]*textLine(nil), all...)} // the pages as printed, before tables join their lines
 	for i, pg := range pages {
-		table = tables(pg, all[i], pm[i], table)
+		all[i], table, infos[i] = tables(pg, all[i], pm[i], table, words)
 		markFootnotes(pg, all[i], pm[i])
 	}
+	continueTables(all, infos)
 	breaks(all, pm)
 	var out []layout.Line
 	for i, lines := range all {
-		no := 0
 		for _, l := range lines {
-			no++
-			if l.role != roleMerged {
-				out = append(out, l.toLine(no, pm[i]))
-			}
+			out = append(out, l.toLine(l.no, pm[i]))
 		}
 	}
 	return out

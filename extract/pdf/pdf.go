@@ -49,6 +49,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 			Message: "the cross-reference table is damaged or missing (a truncated file?); it was rebuilt from the objects found"})
 	}
 	pages := make([]*content.Page, len(refs))
+	sides := make([][]*content.Page, len(refs)) // text running across each page's direction
 	glyphs, images := 0, 0
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
@@ -66,9 +67,9 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageDamaged,
 				Message: fmt.Sprintf("page %d: %s", i+1, n), Provenance: drucksache.Provenance{Page: i + 1}})
 		}
-		pages[i] = pg
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
+		pages[i], sides[i] = upright(pg)
 	}
 	if glyphs == 0 {
 		return nil, &layout.Error{File: name, Page: 1, Stage: "pdf",
@@ -78,8 +79,9 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageLimit,
 			Message: fmt.Sprintf("read the first %d pages only (the page limit)", lim.MaxPages)})
 	}
+	side, left := sideLines(sides)
 	for i, pg := range pages {
-		if len(pg.Glyphs) == 0 && pg.Images > 0 {
+		if len(pg.Glyphs) == 0 && len(side[i]) == 0 && left[i] == 0 && pg.Images > 0 {
 			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageNoText,
 				Message:    fmt.Sprintf("page %d has images but no text (scanned?); its content is missing", i+1),
 				Provenance: drucksache.Provenance{Page: i + 1}})
@@ -89,13 +91,13 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 				Message:    fmt.Sprintf("page %d: %d of %d glyphs have no Unicode mapping in their font; their text is lost", i+1, n, len(pg.Glyphs)),
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
-		if pg.Skipped > 0 {
+		if n := pg.Skipped + left[i]; n > 0 {
 			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFRotatedText,
-				Message:    fmt.Sprintf("page %d: %d glyphs of rotated text left out", i+1, pg.Skipped),
+				Message:    fmt.Sprintf("page %d: %d glyphs of rotated text left out", i+1, n),
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 	}
-	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages), nil })
+	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages, side), nil })
 	if err != nil {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("layout: %w", err)}
 	}

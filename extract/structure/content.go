@@ -47,12 +47,16 @@ func (p *parser) content(start int) {
 		return
 	}
 	p.remarks(start, chain[0], full)
+	annex := p.annexStart(chain[len(chain)-1], end)
 	for k, at := range chain {
-		stop := end
+		stop := annex
 		if k+1 < len(chain) {
 			stop = chain[k+1]
 		}
 		p.question(k+1, at, stop, full)
+	}
+	if annex < end {
+		p.annex(annex, end, full)
 	}
 	p.shareAnswers()
 }

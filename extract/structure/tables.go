@@ -24,6 +24,13 @@ type table struct {
 	unit       string
 	doubts     []dumped.Doubt // rows of dumped text kept as printed, or read with a footnote marker
 	headless   bool           // a list that prints no header, below the sentence that says what it lists
+	// columnUnits are the units of a unit row, column by column as printed ("in 1.000 Euro"); nil
+	// without one.
+	columnUnits []string
+	// printed under the table for it (see below)
+	notes     []string
+	source    string
+	footnotes []tableNote
 }
 
 // segment is a run of prose lines or one table of an answer, in printed order.
@@ -48,6 +55,12 @@ func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, 
 	segs := p.segments(lines, full)
 	var paras []string
 	var ids []string
+	// What is printed right under a table for it (legend, footnotes, source) is no answer prose.
+	for k := range segs {
+		if segs[k].table != nil && k+1 < len(segs) && segs[k+1].table == nil {
+			segs[k+1].prose = segs[k].table.below(segs[k+1].prose)
+		}
+	}
 	for k := range segs {
 		s := &segs[k]
 		if s.table == nil {
@@ -60,7 +73,7 @@ func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, 
 			pp := prose.Paragraphs(prev, full, p.words)
 			if len(pp) > 0 {
 				last := pp[len(pp)-1]
-				if s.table.title == "" && prose.IsHeading(last) && len(prev) > 0 && (prev[len(prev)-1].Break || len(pp) > 1 || k == 1) {
+				if s.table.title == "" && isTitle(last) && len(prev) > 0 && (prev[len(prev)-1].Break || len(pp) > 1 || k == 1) {
 					s.table.title = last
 					segs[k-1].prose = dropLastParagraph(prev, full)
 					pp = pp[:len(pp)-1]
@@ -88,6 +101,11 @@ func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, 
 				}
 				prev.table.rows = append(prev.table.rows, s.table.rows...)
 				prev.table.last = s.table.last
+				prev.table.notes = append(prev.table.notes, s.table.notes...)
+				prev.table.footnotes = append(prev.table.footnotes, s.table.footnotes...)
+				if prev.table.source == "" {
+					prev.table.source = s.table.source
+				}
 				continue
 			}
 		}
@@ -101,6 +119,14 @@ func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, 
 		ids = append(ids, p.addTable(question, s.table))
 	}
 	return paras, ids
+}
+
+var reCaption = regexp.MustCompile(`^(?:Tabelle|Tab\.|Übersicht|Abbildung)\s*\d+[a-z]?\s*[:.–-]`)
+
+// isTitle reports a paragraph that reads as the title of the table under it: a heading, or a caption
+// numbered "Tabelle 1: …" however long.
+func isTitle(s string) bool {
+	return prose.IsHeading(s) || reCaption.MatchString(s) && len(s) <= 300
 }
 
 // dropLastParagraph removes the lines of the last paragraph of prose lines.
@@ -150,6 +176,14 @@ func (p *parser) addTable(question int, t *table) string {
 	if t.unit != "" {
 		dt.Unit = ptr(t.unit)
 	}
+	if t.columnUnits != nil {
+		dt.ColumnUnits = make([]*string, width)
+		for c := range dt.ColumnUnits {
+			if c < len(t.columnUnits) && t.columnUnits[c] != "" {
+				dt.ColumnUnits[c] = ptr(t.columnUnits[c])
+			}
+		}
+	}
 	for _, r := range t.rows {
 		cells := make([]drucksache.Cell, width)
 		for c := range cells {
@@ -159,11 +193,16 @@ func (p *parser) addTable(question int, t *table) string {
 		}
 		dt.Rows = append(dt.Rows, cells)
 	}
+	dt.Notes = t.notes
+	if t.source != "" {
+		dt.Source = ptr(t.source)
+	}
 	if strings.TrimSpace(strings.Join(dt.Header, "")) == "" && !t.headless {
 		p.warn(drucksache.WarnTableHeaderMissing, &t.first, "table %s: no column headers could be read", id)
 	}
 	p.doubts(id, question, t)
 	p.doc.Tables = append(p.doc.Tables, dt)
+	p.addTableNotes(id, question, t)
 	return id
 }
 
@@ -189,31 +228,9 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 	for i := 0; i < len(lines); {
 		l := lines[i]
 		if l.Cells != nil {
-			t := &table{first: l}
-			src := l.Table
-			j := i
-			for j < len(lines) && lines[j].Cells != nil && lines[j].Table == src {
-				r := lines[j]
-				if (r.Header && len(t.rows) == 0) || (j == i && !anyHeaderMarked(lines[i:], src)) {
-					if t.header == nil {
-						t.header = append([]string(nil), r.Cells...)
-					} else {
-						t.header = mergeHeader(t.header, r.Cells)
-					}
-					t.headerRows = append(t.headerRows, r.Cells)
-				} else if sameHeader(t.header, r.Cells) {
-					// a header repeated after a page break
-				} else {
-					t.rows = append(t.rows, append([]string(nil), r.Cells...))
-				}
-				t.last = r
-				j++
-			}
-			if len(t.headerRows) < 2 {
-				t.headerRows = nil
-			}
+			t, n := readerTable(lines[i:])
 			segs = append(segs, segment{table: t})
-			i = j
+			i += n
 			continue
 		}
 		if lastValue[i] > i+dumped.MaxHeaderLines {
@@ -275,17 +292,15 @@ func anyHeaderMarked(lines []layout.Line, src int) bool {
 	return false
 }
 
-// mergeHeader joins a header printed over several rows, column by column.
-func mergeHeader(h, more []string) []string {
-	for len(h) < len(more) {
-		h = append(h, "")
-	}
-	for i, c := range more {
-		if c != "" {
-			h[i] = strings.TrimSpace(prose.JoinLine(h[i], c))
+// addTableNotes records the footnotes printed under a table, linked to it and to its question.
+func (p *parser) addTableNotes(id string, question int, t *table) {
+	for _, n := range t.footnotes {
+		f := drucksache.Footnote{Marker: n.marker, Text: strings.TrimSpace(n.text), Table: id, Provenance: prov(n.line)}
+		if question > 0 {
+			f.Question = ptr(question)
 		}
+		p.doc.Footnotes = append(p.doc.Footnotes, f)
 	}
-	return h
 }
 
 // doubts warns of the rows of dumped text that table id kept as printed, since their figures fit

@@ -17,6 +17,11 @@ type Glyph struct {
 	Bold     bool
 	Space    bool    // white space: separates words, not part of them
 	Tracking float64 // character spacing added after the glyph (tracking), page units
+	// Dir is how the glyph is turned, in quarter turns counter-clockwise: 0 upright, 1 reading
+	// upwards (a landscape table on a portrait page), 2 upside down, 3 reading downwards. X and Y
+	// stay in page space; W is the advance along the baseline.
+	Dir int8
+	Seq int32 // the glyph's place in the page's drawing order
 }
 
 // Rule is a ruling line: horizontal when y0 == y1, vertical when x0 == x1 (x0 <= x1, y0 <= y1).
@@ -29,7 +34,7 @@ type Page struct {
 	Images   int
 	Width    float64
 	Height   float64
-	Skipped  int // glyphs not drawn upright (rotated marginal text)
+	Skipped  int // glyphs neither upright nor turned by a quarter turn (slanted or mirrored text)
 	Unmapped int // glyphs whose font gave no text (U+FFFD)
 	Notes    []string
 }
@@ -443,7 +448,7 @@ func (in *interp) show(s string) {
 		in.sy = math.Hypot(b*m[2], b*m[3]) // vertical scale: the font size as drawn
 	}
 	sx, sy := in.sx, in.sy
-	upright := a*m[0] > 0 && math.Abs(a*m[1]) <= 0.05*a*m[0] && b*m[3] > 0
+	dir := quarterTurn(a*m[0], a*m[1], b*m[2], b*m[3])
 	drawn := sy >= 0.5 && sy <= 2000
 	cs := g.tc * g.th * sx / math.Max(a, 1e-9)
 	bold := f.bold || g.mode == 2 // fill and stroke: how office tools fake a bold face
@@ -454,7 +459,7 @@ func (in *interp) show(s string) {
 		if text := f.text(code); text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
 			x, y := g.rise*m[2]+m[4], g.rise*m[3]+m[5] // text rise is in unscaled text space
 			switch {
-			case !upright:
+			case dir < 0:
 				in.page.Skipped++
 			case math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0):
 			default:
@@ -462,7 +467,7 @@ func (in *interp) show(s string) {
 					in.page.Unmapped++
 				}
 				in.page.Glyphs = append(in.page.Glyphs, Glyph{Text: text, X: x, Y: y, W: w0 * sx, Size: sy,
-					Tracking: cs, Bold: bold, Space: strings.TrimSpace(text) == ""})
+					Tracking: cs, Bold: bold, Space: strings.TrimSpace(text) == "", Dir: dir, Seq: int32(len(in.page.Glyphs))})
 			}
 		}
 		tx := w0*g.tfs + g.tc
@@ -475,6 +480,22 @@ func (in *interp) show(s string) {
 		m[4] += tx * m[0]
 		m[5] += tx * m[1]
 	}
+}
+
+// quarterTurn tells how text whose baseline runs along (bx, by) and whose up points along (ux, uy)
+// is turned: 0 to 3 quarter turns counter-clockwise, -1 for slanted or mirrored text.
+func quarterTurn(bx, by, ux, uy float64) int8 {
+	switch {
+	case bx > 0 && math.Abs(by) <= 0.05*bx && uy > 0:
+		return 0
+	case by > 0 && math.Abs(bx) <= 0.05*by && ux < 0:
+		return 1
+	case bx < 0 && math.Abs(by) <= -0.05*bx && uy < 0:
+		return 2
+	case by < 0 && math.Abs(bx) <= -0.05*by && ux > 0:
+		return 3
+	}
+	return -1
 }
 
 // cleanText drops control characters and spells out ligatures, so that words read as typed.

@@ -22,8 +22,10 @@ var conjunctions = map[string]bool{
 // next may carry the trailing spaces of dumped text: "Opfer- " (hyphen then space) is a printed hyphen.
 func JoinLine(text, next string) string { return joinLineIn(text, next, nil) }
 
-// joinLineIn is JoinLine with the whole text of the document at hand: a hyphen before a capital
-// ("FIT-" + "Connect") is dropped when the document prints the word without it elsewhere ("FITConnect").
+// joinLineIn is JoinLine with the whole text of the document at hand: a word the line end breaks
+// is written the way the document prints it elsewhere, joined ("FIT-" + "Connect" is "FITConnect",
+// "so-" + "wie" is "sowie") or with its hyphen ("Ende-" + "zu-Ende" is "Ende-zu-Ende"), when it prints
+// one form and not the other.
 func joinLineIn(text, next string, words *Vocabulary) string {
 	keep, sep, nextT := joinPlan(text, next, words)
 	if nextT == "" {
@@ -87,17 +89,25 @@ func joinPlan(text, next string, words *Vocabulary) (int, string, string) {
 	if i := strings.IndexAny(word, " \t"); i >= 0 {
 		word = word[:i]
 	}
+	if words != nil && unicode.IsLetter(before) && !trailingSpace {
+		// the form the document prints elsewhere, with the hyphen or without, wins ("so-" "wie" is
+		// "sowie", "Ende-" "zu-Ende" is "Ende-zu-Ende")
+		left := t[strings.LastIndexAny(t, " \t(„\"")+1 : len(t)-1]
+		right := strings.TrimRight(word, ",.;:!?)“”\"")
+		if left != "" && right != "" {
+			joined, hyphened := words.has(left+right), words.has(left+"-"+right)
+			switch {
+			case joined && !hyphened:
+				return len(t) - 1, "", nextT
+			case hyphened && !joined:
+				return len(t), "", nextT
+			}
+		}
+	}
 	if conjunctions[strings.TrimRight(word, ",")] {
 		return len(t), " ", nextT
 	}
 	r, _ := utf8.DecodeRuneInString(nextT)
-	if words != nil && unicode.IsUpper(r) && unicode.IsLetter(before) && !trailingSpace {
-		left := t[strings.LastIndexAny(t, " \t(„\"")+1 : len(t)-1]
-		right := strings.TrimRight(word, ",.;:!?)“”\"")
-		if left != "" && right != "" && words.has(left+right) {
-			return len(t) - 1, "", nextT
-		}
-	}
 	if !unicode.IsLetter(before) || !unicode.IsLower(r) || trailingSpace {
 		return len(t), "", nextT // printed hyphen: "Open-Source", "Nicht-Opfer-delikte", "2023-2024"
 	}

@@ -39,10 +39,16 @@ func TestJoinLine(t *testing.T) {
 }
 
 func TestJoinLineIn(t *testing.T) {
-	words := &Vocabulary{lines: []layout.Line{{Text: "die Schnittstelle FITConnect und Open-"}, {Text: "Source"}}}
+	words := &Vocabulary{lines: []layout.Line{{Text: "die Schnittstelle FITConnect und Open-"}, {Text: "Source"},
+		{Text: "in Netzwerken sowie mit Schulpraktika"}, {Text: "werden Ende-zu-Ende verschlüsselt, die nicht-öffentlichen Stellen"}}}
 	tests := []struct{ text, next, want string }{
 		{"über FIT-", "Connect, die meisten", "über FITConnect, die meisten"}, // printed unhyphenated elsewhere
 		{"auf Open-", "Source-Lösungen", "auf Open-Source-Lösungen"},          // never printed without the hyphen
+		{"auf Messen so-", "wie in Schulen", "auf Messen sowie in Schulen"},   // "wie" is no conjunction here
+		{"die Daten Ende-", "zu-Ende verschlüsselt", "die Daten Ende-zu-Ende verschlüsselt"},
+		{"die nicht-", "öffentlichen Stellen", "die nicht-öffentlichen Stellen"},
+		{"Landes-", "und Kommunalverwaltung", "Landes- und Kommunalverwaltung"}, // neither form printed: the rules
+		{"niedersächsi-", "schen Landesverwaltung", "niedersächsischen Landesverwaltung"},
 	}
 	for _, tt := range tests {
 		if got := joinLineIn(tt.text, tt.next, words); got != tt.want {

@@ -1,0 +1,111 @@
+package pdf
+
+import (
+	"reflect"
+	"testing"
+
+	"drucksache/extract/pdf/internal/content"
+)
+
+func TestJoinSegments(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []segment
+		want []segment
+	}{
+		{"borders drawn per row touch: one rule", []segment{{100, 50, 70}, {100, 70, 90}, {100, 90, 120}}, []segment{{100, 50, 120}}},
+		{"a small gap where a row rule crosses (TeX): one rule", []segment{{100, 50, 69.8}, {100.2, 70.2, 90}}, []segment{{100.1, 50, 90}}},
+		{"overlapping and unsorted: one rule", []segment{{100, 80, 120}, {100, 50, 90}}, []segment{{100, 50, 120}}},
+		{"a missing segment (a cell spanning) leaves two", []segment{{100, 50, 70}, {100, 90, 120}}, []segment{{100, 50, 70}, {100, 90, 120}}},
+		{"rules apart across stay apart", []segment{{100, 50, 70}, {104, 70, 90}}, []segment{{100, 50, 70}, {104, 70, 90}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := joinSegments(tt.in)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if d := got[i].at - tt.want[i].at; d > 0.01 || d < -0.01 || got[i].lo != tt.want[i].lo || got[i].hi != tt.want[i].hi {
+					t.Fatalf("got %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// cellRules draws a table cell by cell, each cell's borders strokes of their own, as Word and
+// Chromium draw them; skip names the cells (band, column) whose right border is not drawn.
+func cellRules(xs, ys []float64, skip map[[2]int]bool) []content.Rule {
+	var out []content.Rule
+	for b := 0; b+1 < len(ys); b++ {
+		for c := 0; c+1 < len(xs); c++ {
+			top, bottom, left, right := ys[b], ys[b+1], xs[c], xs[c+1]
+			out = append(out, content.Rule{X0: left, Y0: top, X1: right, Y1: top}, content.Rule{X0: left, Y0: bottom, X1: right, Y1: bottom})
+			if c == 0 {
+				out = append(out, content.Rule{X0: left, Y0: bottom, X1: left, Y1: top})
+			}
+			if !skip[[2]int{b, c}] {
+				out = append(out, content.Rule{X0: right, Y0: bottom, X1: right, Y1: top})
+			}
+		}
+	}
+	return out
+}
+
+func TestRuledGrids(t *testing.T) {
+	xs, ys := []float64{72, 200, 260, 320}, []float64{700, 676, 652, 628}
+	frame := []content.Rule{{X0: 72, Y0: 500, X1: 300, Y1: 500}, {X0: 72, Y0: 400, X1: 300, Y1: 400},
+		{X0: 72, Y0: 400, X1: 72, Y1: 500}, {X0: 300, Y0: 400, X1: 300, Y1: 500}}
+	tests := []struct {
+		name   string
+		rules  []content.Rule
+		xs, ys [][]float64
+	}{
+		{"a table drawn cell by cell is one grid", cellRules(xs, ys, nil), [][]float64{xs}, [][]float64{ys}},
+		{"two tables apart are two grids", append(cellRules(xs, ys, nil), cellRules(xs, []float64{400, 380, 360}, nil)...),
+			[][]float64{xs, xs}, [][]float64{ys, {400, 380, 360}}},
+		{"a frame around text is no table", frame, nil, nil},
+		{"a double border is one edge", append(cellRules(xs, ys, nil), content.Rule{X0: 202.5, Y0: 628, X1: 202.5, Y1: 700}), [][]float64{xs}, [][]float64{ys}},
+		{"rules of one column between rows make a table", cellRules([]float64{72, 300}, ys, nil), [][]float64{{72, 300}}, [][]float64{ys}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var gx, gy [][]float64
+			for _, g := range ruledGrids(tt.rules) {
+				gx, gy = append(gx, g.xs), append(gy, g.ys)
+			}
+			if !reflect.DeepEqual(gx, tt.xs) || !reflect.DeepEqual(gy, tt.ys) {
+				t.Errorf("got xs %v ys %v, want xs %v ys %v", gx, gy, tt.xs, tt.ys)
+			}
+		})
+	}
+}
+
+// TestGridCells checks which places of a grid are one cell: a header spanning two columns, a label
+// spanning two bands, the other places cells of their own.
+func TestGridCells(t *testing.T) {
+	xs, ys := []float64{72, 200, 260, 320}, []float64{700, 676, 652, 628}
+	rules := cellRules(xs, ys, map[[2]int]bool{{0, 1}: true}) // "Jahr" over two columns
+	// column 0 of bands 0 and 1 is one cell: take the rule between them out
+	var kept []content.Rule
+	for _, r := range rules {
+		if r.Y0 == 676 && r.Y1 == 676 && r.X0 == 72 {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	gs := ruledGrids(kept)
+	if len(gs) != 1 {
+		t.Fatalf("%d grids, want 1", len(gs))
+	}
+	got := gs[0].cells()
+	want := []int{
+		0, 1, 1,
+		0, 4, 5,
+		6, 7, 8,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cells %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,106 @@
+package structure
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// This file reads an annex: what is printed after the last answer under a heading "Anlage" (a
+// statistics table on a landscape page, say). Its tables belong to the question whose answer refers
+// to them ("Es wird auf die anliegende Tabelle 1 (Anlage) verwiesen."), and nothing of it to the last
+// answer.
+
+var (
+	reAnnex      = regexp.MustCompile(`^(?:Anlage|Anhang)(?:\s+(\d{1,2}))?(?:\s+zur?\s+Frage\s+(\d{1,3}))?\s*:?$`)
+	reTableTitle = regexp.MustCompile(`^(?:Tabelle|Tab\.|Übersicht)\s*(\d+[a-z]?)`)
+)
+
+// annexStart returns where an annex begins in body[from:end], or end: a line "Anlage" or "Anhang"
+// (with a number, or the question it is for) that starts a paragraph and is followed by a table.
+func (p *parser) annexStart(from, end int) int {
+	for i := from + 1; i < end; i++ {
+		l := p.body[i]
+		if l.Cells != nil || !(l.Break || p.pageStart[i]) || !reAnnex.MatchString(strings.TrimSpace(l.Text)) {
+			continue
+		}
+		for j := i + 1; j < end; j++ {
+			if p.body[j].Cells != nil {
+				return i
+			}
+		}
+	}
+	return end
+}
+
+// annex reads the annex in body[at:end]: its tables, each given to the question that refers to it.
+// The annex's other text belongs to no answer.
+func (p *parser) annex(at, end, full int) {
+	heading := reAnnex.FindStringSubmatch(strings.TrimSpace(p.body[at].Text))
+	_, ids := p.answer(0, p.body[at+1:end], full)
+	for _, id := range ids {
+		k := p.tableIndex(id)
+		if k < 0 {
+			continue
+		}
+		t := &p.doc.Tables[k]
+		q := p.referringQuestion(t.Title, heading)
+		t.Question = q
+		for i := range p.doc.Footnotes {
+			if p.doc.Footnotes[i].Table == id {
+				p.doc.Footnotes[i].Question = ptr(q)
+			}
+		}
+		for i := range p.doc.Questions {
+			if p.doc.Questions[i].Number == q {
+				p.doc.Questions[i].Tables = append(p.doc.Questions[i].Tables, id)
+			}
+		}
+	}
+}
+
+func (p *parser) tableIndex(id string) int {
+	for k := range p.doc.Tables {
+		if p.doc.Tables[k].ID == id {
+			return k
+		}
+	}
+	return -1
+}
+
+// referringQuestion is the question an annex table belongs to: the one the annex names ("Anlage zu
+// Frage 3"), else the first whose answer names the table ("Tabelle 1") or the annex ("Anlage 2",
+// "Anlage"), else the last.
+func (p *parser) referringQuestion(title *string, heading []string) int {
+	qs := p.doc.Questions
+	if len(qs) == 0 {
+		return 0
+	}
+	if heading[2] != "" {
+		n, _ := strconv.Atoi(heading[2])
+		for _, q := range qs {
+			if q.Number == n {
+				return n
+			}
+		}
+	}
+	var refs []*regexp.Regexp
+	if title != nil {
+		if m := reTableTitle.FindStringSubmatch(*title); m != nil {
+			refs = append(refs, regexp.MustCompile(`\bTabellen?\s+`+regexp.QuoteMeta(m[1])+`\b`))
+		}
+	}
+	if heading[1] != "" {
+		refs = append(refs, regexp.MustCompile(`\b(?:Anlage|Anhang)\s*`+heading[1]+`\b`))
+	} else {
+		refs = append(refs, regexp.MustCompile(`\b(?:Anlage|Anhang)\b`))
+	}
+	for _, re := range refs {
+		for _, q := range qs {
+			if re.MatchString(q.Answer) {
+				return q.Number
+			}
+		}
+	}
+	return qs[len(qs)-1].Number
+}

@@ -1,0 +1,55 @@
+package structure
+
+import (
+	"reflect"
+	"testing"
+
+	"drucksache/extract/layout"
+)
+
+// TestBelow reads what is printed under a table for it: legend, footnotes whose marker the table
+// prints, the source; the answer's prose after them stays.
+func TestBelow(t *testing.T) {
+	tb := func() *table {
+		return &table{header: []string{"Schuldenart", "2023*"}, rows: [][]string{{"Kassenkredite¹⁾", "3.158"}, {"Wertpapiere", "g"}}}
+	}
+	line := func(text string, brk bool) layout.Line { return layout.Line{Text: text, Break: brk} }
+	tests := []struct {
+		name      string
+		lines     []layout.Line
+		notes     []string
+		markers   []string
+		texts     []string
+		source    string
+		proseLeft int
+	}{
+		{"legend, footnotes, source, then prose", []layout.Line{
+			line("– = nichts vorhanden g = Zahlenwert unbekannt oder geheim", true),
+			line("1) Einschließlich der Liquiditätskredite der", true),
+			line("Eigenbetriebe.", false),
+			line("* Stichtag 31.12.", true),
+			line("© Landesamt für Statistik Niedersachsen, Hannover 2025.", true),
+			line("Die Angaben sind vorläufig.", true)},
+			[]string{"– = nichts vorhanden g = Zahlenwert unbekannt oder geheim"}, []string{"¹⁾", "*"},
+			[]string{"Einschließlich der Liquiditätskredite der Eigenbetriebe.", "Stichtag 31.12."},
+			"© Landesamt für Statistik Niedersachsen, Hannover 2025.", 1},
+		{"a numbered line whose marker the table does not print is prose", []layout.Line{
+			line("2) Die Angaben sind vorläufig.", true)}, nil, nil, nil, "", 1},
+		{"a source line", []layout.Line{line("Quelle: NiZzA", true)}, nil, nil, nil, "Quelle: NiZzA", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := tb()
+			rest := x.below(tt.lines)
+			var markers, texts []string
+			for _, n := range x.footnotes {
+				markers, texts = append(markers, n.marker), append(texts, n.text)
+			}
+			if !reflect.DeepEqual(x.notes, tt.notes) || !reflect.DeepEqual(markers, tt.markers) || !reflect.DeepEqual(texts, tt.texts) ||
+				x.source != tt.source || len(rest) != tt.proseLeft {
+				t.Errorf("\nnotes %q footnotes %q %q source %q, %d prose lines left\nwant  %q footnotes %q %q source %q, %d",
+					x.notes, markers, texts, x.source, len(rest), tt.notes, tt.markers, tt.texts, tt.source, tt.proseLeft)
+			}
+		})
+	}
+}
