@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "45909a027e92436965100200f9ccf86c4cd946b4dce8c7a3b9579a403d6a155d"
+const Digest = "3ad1b10998aadfd2d76c86f44c953d072d0b7b4d31c45e1dc16b33de9402c549"
