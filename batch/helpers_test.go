@@ -49,7 +49,7 @@ var goodFixtures = []string{
 
 // inProcess extracts in the test process: most of the runner's tests need no child processes.
 func inProcess(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error) {
-	return extract.File(ctx, path)
+	return extract.File(ctx, path, extract.Options{})
 }
 
 // counted wraps an extractor, counting its calls: a run that extracts nothing counts none.

@@ -45,6 +45,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
+	"drucksache/extract"
 	"drucksache/isolate"
 	"drucksache/load"
 )
@@ -58,6 +59,8 @@ type Config struct {
 	Shard   Shard         // the part of the inputs to run; the zero value is all of them
 	// Extractor, when set, names the build in every document written (drucksache.Document.Extractor).
 	Extractor *drucksache.Extractor
+	// Options are the extraction's options (limits), for the pool that extracts when Extract is nil.
+	Options extract.Options
 	// Extract reads one document within the time limit; nil extracts in child processes of a pool
 	// (package isolate) that the run owns.
 	Extract func(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error)
@@ -104,7 +107,7 @@ func Run(ctx context.Context, cfg Config, inputs []string, stdin io.Reader, stde
 		r.Shard = Shard{1, 1}
 	}
 	if r.Extract == nil {
-		pool := &isolate.Pool{}
+		pool := &isolate.Pool{Options: r.Options}
 		defer pool.Close()
 		r.Extract = pool.Extract
 	}

@@ -18,6 +18,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
+	"drucksache/extract"
 	"drucksache/isolate"
 	"drucksache/load"
 	"drucksache/transform"
@@ -30,6 +31,8 @@ type VerifyConfig struct {
 	// Extractor names this build; it is stamped on the documents made again, as a run would, and
 	// left out of the comparison: a new build whose output is the same verifies as unchanged.
 	Extractor *drucksache.Extractor
+	// Options are the extraction's options (limits), for the pool that extracts when Extract is nil.
+	Options extract.Options
 	// Extract reads one document; nil extracts in child processes of a pool, as a run does.
 	Extract func(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error)
 }
@@ -73,7 +76,7 @@ func Verify(ctx context.Context, cfg VerifyConfig, stdout, stderr io.Writer) err
 	}
 	r := &runner{Config: Config{Timeout: cfg.Timeout, Extract: cfg.Extract, grace: guardGrace}}
 	if r.Extract == nil {
-		pool := &isolate.Pool{}
+		pool := &isolate.Pool{Options: cfg.Options}
 		defer pool.Close()
 		r.Extract = pool.Extract
 	}

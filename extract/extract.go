@@ -13,9 +13,22 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/html"
+	"drucksache/extract/layout"
+	"drucksache/extract/pdf"
+	"drucksache/extract/structure"
+	"drucksache/extract/text"
 )
 
-// Reader turns the bytes of one source into printed lines; one implementation per format.
+// Layout is what a reader makes of one source, and Line one printed line of it (package layout):
+// what a Reader hands to the structure parser.
+type (
+	Layout = layout.Layout
+	Line   = layout.Line
+)
+
+// Reader turns the bytes of one source into printed lines; one implementation per format
+// (text.Reader, pdf.Reader, html.Reader).
 type Reader interface {
 	Read(ctx context.Context, name string, data []byte) (*Layout, error)
 }
@@ -27,51 +40,33 @@ const (
 	FormatHTML = "html"
 )
 
+// The errors of extraction, shared with the readers and the parser (package layout), so that
+// callers keep branching on extract.Error and extract.ErrX with errors.Is and errors.As.
+type Error = layout.Error
+
 // Sentinel errors callers branch on.
 var (
-	ErrEmpty       = errors.New("empty input")
-	ErrNotText     = errors.New("binary data, not a text, PDF or HTML document")
-	ErrEncrypted   = errors.New("encrypted PDF")
-	ErrNoText      = errors.New("no extractable text (scanned pages?)")
-	ErrTooLarge    = errors.New("input exceeds a limit")
-	ErrUnsupported = errors.New("unsupported format")
+	ErrEmpty       = layout.ErrEmpty
+	ErrNotText     = layout.ErrNotText
+	ErrEncrypted   = layout.ErrEncrypted
+	ErrNoText      = layout.ErrNoText
+	ErrTooLarge    = layout.ErrTooLarge
+	ErrUnsupported = layout.ErrUnsupported
 )
 
-// Error is an extraction error with the place it happened, like csv.ParseError.
-type Error struct {
-	File  string
-	Page  int // 0 when not known
-	Line  int // 0 when not known
-	Stage string
-	Err   error
+// Limits bound the work spent on one document; a zero field means its default (DefaultLimits).
+type Limits = layout.Limits
+
+// DefaultLimits returns the limits an extraction has when its Options set none: generous for
+// Drucksachen, which rarely have more than a few hundred pages.
+func DefaultLimits() Limits { return Limits{}.OrDefaults() }
+
+// Options configure one extraction; the zero value extracts with the defaults. They are passed
+// to File and Bytes and on to the readers, so that two extractions with other options can run
+// side by side.
+type Options struct {
+	Limits Limits
 }
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Page > 0 {
-		fmt.Fprintf(&b, ": page %d", e.Page)
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ": line %d", e.Line)
-	}
-	if e.Stage != "" {
-		fmt.Fprintf(&b, ": %s", e.Stage)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	return b.String()
-}
-
-func (e *Error) Unwrap() error { return e.Err }
-
-// Limits bound the work spent on one document; the zero value means DefaultLimits.
-type Limits struct {
-	MaxBytes int64 // largest input file
-	MaxPages int   // most PDF pages read
-}
-
-// DefaultLimits are generous for Drucksachen (rarely above a few hundred pages).
-var DefaultLimits = Limits{MaxBytes: 256 << 20, MaxPages: 5000}
 
 // Detect names the format of data: by content first (%PDF, <html), then by the file extension.
 func Detect(name string, data []byte) string {
@@ -96,39 +91,39 @@ func Detect(name string, data []byte) string {
 	return FormatText
 }
 
-// ReaderFor returns the reader of a format.
-func ReaderFor(format string) (Reader, error) {
+// ReaderFor returns the reader of a format, with the limits of opts.
+func ReaderFor(format string, opts Options) (Reader, error) {
 	switch format {
 	case FormatText:
-		return Text{}, nil
+		return text.Reader{}, nil
 	case FormatPDF:
-		return PDF{}, nil
+		return pdf.Reader{Limits: opts.Limits}, nil
 	case FormatHTML:
-		return HTML{}, nil
+		return html.Reader{Limits: opts.Limits}, nil
 	default:
 		return nil, fmt.Errorf("%w: %q", ErrUnsupported, format)
 	}
 }
 
 // File reads and extracts one file.
-func File(ctx context.Context, path string) (*drucksache.Document, error) {
+func File(ctx context.Context, path string, opts Options) (*drucksache.Document, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if fi.Size() > DefaultLimits.MaxBytes {
+	if fi.Size() > opts.Limits.OrDefaults().MaxBytes {
 		return nil, &Error{File: path, Stage: "read", Err: fmt.Errorf("%w: %d bytes", ErrTooLarge, fi.Size())}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Bytes(ctx, path, data)
+	return Bytes(ctx, path, data, opts)
 }
 
 // Bytes extracts one document from its bytes; name is the file name used in errors and in source.file.
 // A panic inside a reader or the parser is returned as an error: one hostile file never ends a batch.
-func Bytes(ctx context.Context, name string, data []byte) (doc *drucksache.Document, err error) {
+func Bytes(ctx context.Context, name string, data []byte, opts Options) (doc *drucksache.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &Error{File: name, Stage: "extract", Err: fmt.Errorf("internal error: %v\n%s", r, debug.Stack())}
@@ -139,11 +134,11 @@ func Bytes(ctx context.Context, name string, data []byte) (doc *drucksache.Docum
 		return nil, &Error{File: name, Stage: "read", Err: ErrEmpty}
 	}
 	format := Detect(name, data)
-	r, err := ReaderFor(format)
+	r, err := ReaderFor(format, opts)
 	if err != nil {
 		return nil, &Error{File: name, Stage: "read", Err: err}
 	}
-	layout, err := r.Read(ctx, name, data)
+	read, err := r.Read(ctx, name, data)
 	if err != nil {
 		var e *Error
 		if errors.As(err, &e) {
@@ -152,9 +147,9 @@ func Bytes(ctx context.Context, name string, data []byte) (doc *drucksache.Docum
 		return nil, &Error{File: name, Stage: format, Err: err}
 	}
 	sum := sha256.Sum256(data)
-	src := drucksache.Source{File: name, Format: format, SHA256: hex.EncodeToString(sum[:]), Pages: layout.Pages, Encoding: layout.Encoding}
+	src := drucksache.Source{File: name, Format: format, SHA256: hex.EncodeToString(sum[:]), Pages: read.Pages, Encoding: read.Encoding}
 	if src.Pages == 0 {
 		src.Pages = 1
 	}
-	return Parse(src, layout)
+	return structure.Parse(src, read)
 }

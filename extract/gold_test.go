@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"drucksache/extract"
+	"drucksache/internal/golden"
 	"drucksache/load"
 	"drucksache/transform"
 )
@@ -22,7 +23,7 @@ import (
 // pipeline runs a fixture through extract and transform and returns its JSON.
 func pipeline(t *testing.T, path string) []byte {
 	t.Helper()
-	doc, err := extract.File(context.Background(), path)
+	doc, err := extract.File(context.Background(), path, extract.Options{})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -57,10 +58,10 @@ func fixtureDocuments(t *testing.T) []string {
 func TestGolden(t *testing.T) {
 	for _, f := range fixtureDocuments(t) {
 		rel, _ := filepath.Rel(filepath.Join("..", "fixtures"), f)
-		golden := filepath.Join("..", "fixtures", "golden", rel+".json")
+		file := filepath.Join("..", "fixtures", "golden", rel+".json")
 		t.Run(rel, func(t *testing.T) {
 			got := pipeline(t, f)
-			extract.CheckGolden(t, golden, got)
+			golden.Check(t, file, got)
 		})
 	}
 }

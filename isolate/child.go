@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 
 	drucksache "drucksache"
 	"drucksache/extract"
@@ -51,18 +52,23 @@ var childSentinels = map[string]error{
 	"no_text": extract.ErrNoText, "too_large": extract.ErrTooLarge, "unsupported": extract.ErrUnsupported,
 }
 
-// Serve is the child side of Pool.Extract, args being what follows Command. With --serve it reads
-// file names (JSON strings, one a line) from stdin until its end and answers each with a result on
-// stdout (a gob stream); with a FILE it answers once, as a line of JSON. A nil error means every
-// result was written.
+// Serve is the child side of Pool.Extract, args being what follows Command: the extraction's
+// limits as flags (--max-bytes N, --max-pages N, as Pool passes its Options), then --serve or a
+// FILE. With --serve it reads file names (JSON strings, one a line) from stdin until its end and
+// answers each with a result on stdout (a gob stream); with a FILE it answers once, as a line of
+// JSON. A nil error means every result was written.
 func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
+	opts, args, err := parseOptions(args)
+	if err != nil {
+		return err
+	}
 	if len(args) != 1 {
 		return fmt.Errorf("%s takes --serve or exactly one FILE", Command)
 	}
 	debug.SetMemoryLimit(childMemoryLimit)
 	debug.SetGCPercent(childGCPercent)
 	if args[0] != "--serve" {
-		return writeChildResult(stdout, childExtract(ctx, args[0]))
+		return writeChildResult(stdout, childExtract(ctx, args[0], opts))
 	}
 	in := bufio.NewReader(stdin)
 	out := bufio.NewWriter(stdout)
@@ -74,7 +80,7 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 			if jerr := json.Unmarshal(line, &path); jerr != nil {
 				return fmt.Errorf("bad request %q: %v", line, jerr)
 			}
-			res := childExtract(ctx, path)
+			res := childExtract(ctx, path, opts)
 			if werr := enc.Encode(res); werr != nil {
 				// A document gob cannot carry is that document's failure, not the child's.
 				if werr = enc.Encode(childResult{Error: &childError{File: path, Message: "result not encodable: " + werr.Error()}}); werr != nil {
@@ -94,8 +100,31 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 	}
 }
 
-func childExtract(ctx context.Context, path string) childResult {
-	doc, err := extract.File(ctx, path)
+// optionArgs are the flags that hand a pool's extraction options to its children.
+func optionArgs(o extract.Options) []string {
+	return []string{"--max-bytes", strconv.FormatInt(o.Limits.MaxBytes, 10), "--max-pages", strconv.Itoa(o.Limits.MaxPages)}
+}
+
+// parseOptions reads the flags optionArgs writes from the front of args.
+func parseOptions(args []string) (extract.Options, []string, error) {
+	var o extract.Options
+	for len(args) >= 2 && (args[0] == "--max-bytes" || args[0] == "--max-pages") {
+		n, err := strconv.ParseInt(args[1], 10, 64)
+		if err != nil || n < 0 {
+			return o, nil, fmt.Errorf("%s %s: want a number of 0 or more", args[0], args[1])
+		}
+		if args[0] == "--max-bytes" {
+			o.Limits.MaxBytes = n
+		} else {
+			o.Limits.MaxPages = int(n)
+		}
+		args = args[2:]
+	}
+	return o, args, nil
+}
+
+func childExtract(ctx context.Context, path string, opts extract.Options) childResult {
+	doc, err := extract.File(ctx, path, opts)
 	if err != nil {
 		return childResult{Error: newChildError(path, err)}
 	}

@@ -59,6 +59,8 @@ const childStderrMax = 64 << 10
 // Pool keeps idle children for the next files. The zero value is ready to use; Close ends the idle
 // children.
 type Pool struct {
+	Options extract.Options // how every file is extracted, here and in the children
+
 	mu     sync.Mutex
 	idle   []*child
 	closed bool
@@ -79,7 +81,7 @@ type child struct {
 // crashed child one wrapping a *CrashError.
 func (p *Pool) Extract(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error) {
 	if !needsIsolation(path) {
-		return extract.File(ctx, path)
+		return extract.File(ctx, path, p.Options)
 	}
 	c, err := p.get()
 	if err != nil {
@@ -169,7 +171,7 @@ func (p *Pool) get() (*child, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(exe, Command, "--serve")
+	cmd := exec.Command(exe, append(append([]string{Command}, optionArgs(p.Options)...), "--serve")...)
 	c := &child{cmd: cmd, stderr: &capped{max: childStderrMax}}
 	cmd.Stderr = c.stderr
 	if c.in, err = cmd.StdinPipe(); err != nil {

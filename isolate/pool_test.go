@@ -90,7 +90,7 @@ func TestExtract(t *testing.T) {
 				if err != nil {
 					t.Fatalf("err = %v", err)
 				}
-				want, err := extract.File(context.Background(), tt.path)
+				want, err := extract.File(context.Background(), tt.path, extract.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -164,5 +164,19 @@ func TestCrashError(t *testing.T) {
 		if e.Panicked() != tt.panicked || e.OutOfMemory() != tt.outOfMem || !strings.HasSuffix(e.Error(), tt.why) {
 			t.Errorf("%q: panicked %v, out of memory %v; want %v, %v", tt.why, e.Panicked(), e.OutOfMemory(), tt.panicked, tt.outOfMem)
 		}
+	}
+}
+
+// TestOptionArgs hands a pool's options to its children: what optionArgs writes, parseOptions reads
+// back, and the rest of the arguments stays.
+func TestOptionArgs(t *testing.T) {
+	for _, o := range []extract.Options{{}, {Limits: extract.Limits{MaxBytes: 1 << 20, MaxPages: 7}}, {Limits: extract.DefaultLimits()}} {
+		got, rest, err := parseOptions(append(optionArgs(o), "--serve"))
+		if err != nil || got != o || len(rest) != 1 || rest[0] != "--serve" {
+			t.Errorf("%+v: read back %+v, rest %q, %v", o, got, rest, err)
+		}
+	}
+	if _, _, err := parseOptions([]string{"--max-pages", "x", "--serve"}); err == nil {
+		t.Error("--max-pages x: no error")
 	}
 }

@@ -25,7 +25,7 @@ func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) != 1 {
 		return usageError{"extract takes exactly one FILE"}
 	}
-	var pool isolate.Pool
+	pool := isolate.Pool{Options: options()}
 	defer pool.Close()
 	doc, err := pool.Extract(ctx, args[0], extractTimeout)
 	if err != nil {
@@ -42,8 +42,11 @@ func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 	return err
 }
 
+// options are the extraction options of every command: the default limits.
+func options() extract.Options { return extract.Options{Limits: extract.DefaultLimits()} }
+
 // extractor names this build and the options every command extracts with.
 func extractor() drucksache.Extractor {
-	lim := extract.DefaultLimits
+	lim := options().Limits
 	return build.Extractor(drucksache.ExtractorOptions{MaxBytes: lim.MaxBytes, MaxPages: lim.MaxPages})
 }

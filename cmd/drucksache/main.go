@@ -106,9 +106,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "version":
 		err = cmdVersion(args[1:], stdout)
 	case isolate.Command:
-		if len(args) != 2 {
-			return usageError{isolate.Command + " takes --serve or exactly one FILE"}
-		}
 		return isolate.Serve(ctx, args[1:], stdin, stdout)
 	case "-h", "--help", "help":
 		command = ""

@@ -41,7 +41,7 @@ func cmdRun(ctx context.Context, args []string, stdin io.Reader, stderr io.Write
 		return usageError{"run: " + err.Error()}
 	}
 	stamp := extractor()
-	cfg := batch.Config{Out: *out, Workers: *workers, Force: *force, Timeout: *timeout, Shard: shard, Extractor: &stamp}
+	cfg := batch.Config{Out: *out, Workers: *workers, Force: *force, Timeout: *timeout, Shard: shard, Options: options(), Extractor: &stamp}
 	return batch.Run(ctx, cfg, inputs, stdin, stderr)
 }
 

@@ -27,7 +27,7 @@ func cmdVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageError{"verify takes exactly one DIR, the output folder of a run"}
 	}
 	stamp := extractor()
-	return batch.Verify(ctx, batch.VerifyConfig{Out: dirs[0], Timeout: *timeout, Extractor: &stamp}, stdout, stderr)
+	return batch.Verify(ctx, batch.VerifyConfig{Out: dirs[0], Timeout: *timeout, Options: options(), Extractor: &stamp}, stdout, stderr)
 }
 
 // cmdVersion prints the extractor's stamp of this build as JSON, as every output carries it.

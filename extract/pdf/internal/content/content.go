@@ -1,0 +1,518 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Glyph is one glyph as the page shows it, in page space (points, y up, origin bottom left).
+type Glyph struct {
+	Text     string
+	X, Y     float64 // origin on the baseline
+	W        float64 // advance width
+	Size     float64 // font size as drawn
+	Bold     bool
+	Space    bool    // white space: separates words, not part of them
+	Tracking float64 // character spacing added after the glyph (tracking), page units
+}
+
+// Rule is a ruling line: horizontal when y0 == y1, vertical when x0 == x1 (x0 <= x1, y0 <= y1).
+type Rule struct{ X0, Y0, X1, Y1 float64 }
+
+// Page is what one page draws that matters to a reader.
+type Page struct {
+	Glyphs   []Glyph
+	Rules    []Rule
+	Images   int
+	Width    float64
+	Height   float64
+	Skipped  int // glyphs not drawn upright (rotated marginal text)
+	Unmapped int // glyphs whose font gave no text (U+FFFD)
+	Notes    []string
+}
+
+// matrix is an affine matrix [a b c d e f] applied to row vectors: x' = a x + c y + e, y' = b x + d y + f.
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m then n.
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return m[0]*x + m[2]*y + m[4], m[1]*x + m[3]*y + m[5]
+}
+
+// Limits of one page's content: a hostile page cannot grow memory without end.
+const (
+	maxGlyphs   = 400000
+	maxRules    = 20000
+	maxQDepth   = 256
+	maxFormNest = 8
+)
+
+type gState struct {
+	ctm                       matrix
+	tc, tw, th, tl, tfs, rise float64
+	font                      *font
+	mode                      int
+}
+
+// interp runs the content stream of one page with a graphics state of its own.
+type interp struct {
+	doc   *Doc
+	page  *Page
+	g     gState
+	stack []gState
+	tm    matrix
+	tlm   matrix
+	fonts map[string]*font // by resource name, for the resources in use
+	res   pdf.Value
+	forms map[string]bool // forms being drawn, against cycles
+	depth int
+
+	scaleKey [6]float64 // the matrix entries sx and sy were computed for
+	sx, sy   float64
+
+	path    [][][2]float64 // subpaths of points in page space
+	curve   bool
+	unbal   int // Q without q
+	ops     int
+	maxOps  int
+	stopped bool
+}
+
+// Interpret draws one page's content streams.
+func (rd *Doc) Interpret(p PageRef) (*Page, error) {
+	page := &Page{Width: p.box[2] - p.box[0], Height: p.box[3] - p.box[1]}
+	ctm := matrix{1, 0, 0, 1, -p.box[0], -p.box[1]}
+	switch ((p.rotate % 360) + 360) % 360 {
+	case 90:
+		ctm = ctm.mul(matrix{0, -1, 1, 0, 0, page.Width})
+		page.Width, page.Height = page.Height, page.Width
+	case 180:
+		ctm = ctm.mul(matrix{-1, 0, 0, -1, page.Width, page.Height})
+	case 270:
+		ctm = ctm.mul(matrix{0, 1, -1, 0, page.Height, 0})
+		page.Width, page.Height = page.Height, page.Width
+	}
+	in := &interp{doc: rd, page: page, res: p.resources, fonts: map[string]*font{}, forms: map[string]bool{},
+		maxOps: 5_000_000}
+	in.g = gState{ctm: ctm, th: 1}
+	data, err := rd.contents(p.v.Key("Contents"))
+	if err != nil && len(data) == 0 {
+		return page, err
+	}
+	if err != nil {
+		page.Notes = append(page.Notes, fmt.Sprintf("content stream damaged, read as far as possible: %v", err))
+	}
+	page.Glyphs = make([]Glyph, 0, min(len(data)/8+16, maxGlyphs))
+	in.run(data)
+	if in.unbal > 0 {
+		page.Notes = append(page.Notes, fmt.Sprintf("%d unbalanced graphics state restores ignored", in.unbal))
+	}
+	if in.stopped {
+		page.Notes = append(page.Notes, "page content exceeds a limit; the rest of the page was not read")
+	}
+	return page, nil
+}
+
+// contents reads and joins the content streams of a page.
+func (rd *Doc) contents(v pdf.Value) ([]byte, error) {
+	switch v.Kind() {
+	case pdf.Stream:
+		return rd.stream(v)
+	case pdf.Array:
+		var all []byte
+		var first error
+		for i := 0; i < v.Len() && i < 10000; i++ {
+			b, err := rd.stream(v.Index(i))
+			if err != nil && first == nil {
+				first = err
+			}
+			all = append(all, b...)
+			all = append(all, '\n')
+		}
+		return all, first
+	case pdf.Null:
+		return nil, nil
+	}
+	return nil, fmt.Errorf("page contents are a %v, not a stream", v.Kind())
+}
+
+func (in *interp) run(data []byte) {
+	lx := &lexer{data: data}
+	var args []operand
+	for !in.stopped {
+		v, op, ok := lx.next()
+		if !ok {
+			return
+		}
+		if op == "" {
+			if len(args) < maxOperands {
+				args = append(args, v)
+			}
+			continue
+		}
+		in.ops++
+		if in.ops > in.maxOps || len(in.page.Glyphs) >= maxGlyphs {
+			in.stopped = true
+			return
+		}
+		if op == "BI" {
+			lx.skipInlineImage()
+			in.page.Images++
+			args = args[:0]
+			lx.release()
+			continue
+		}
+		in.do(op, args)
+		args = args[:0]
+		lx.release()
+	}
+}
+
+func num(args []operand, i int) float64 {
+	if i < len(args) && args[i].kind == 'n' && !math.IsNaN(args[i].num) && !math.IsInf(args[i].num, 0) {
+		return args[i].num
+	}
+	return 0
+}
+
+func matrixArgs(args []operand) (matrix, bool) {
+	if len(args) < 6 {
+		return matrix{}, false
+	}
+	a := args[len(args)-6:]
+	var m matrix
+	for i := range m {
+		m[i] = num(a, i)
+	}
+	return m, true
+}
+
+// do runs one operator.
+func (in *interp) do(op string, args []operand) {
+	g := &in.g
+	switch op {
+	case "q":
+		if len(in.stack) < maxQDepth {
+			in.stack = append(in.stack, *g)
+		}
+	case "Q":
+		if n := len(in.stack); n > 0 {
+			*g = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		} else {
+			in.unbal++
+		}
+	case "cm":
+		if m, ok := matrixArgs(args); ok {
+			g.ctm = m.mul(g.ctm)
+		}
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
+	case "Tc":
+		g.tc = num(args, 0)
+	case "Tw":
+		g.tw = num(args, 0)
+	case "Tz":
+		g.th = num(args, 0) / 100
+	case "TL":
+		g.tl = num(args, 0)
+	case "Ts":
+		g.rise = num(args, 0)
+	case "Tr":
+		g.mode = int(num(args, 0))
+	case "Tf":
+		if len(args) >= 2 {
+			g.font = in.font(args[len(args)-2].str)
+			g.tfs = num(args, len(args)-1)
+		}
+	case "Td":
+		in.moveLine(num(args, 0), num(args, 1))
+	case "TD":
+		g.tl = -num(args, 1)
+		in.moveLine(num(args, 0), num(args, 1))
+	case "Tm":
+		if m, ok := matrixArgs(args); ok {
+			in.tm, in.tlm = m, m
+		}
+	case "T*":
+		in.moveLine(0, -g.tl)
+	case "Tj":
+		if len(args) > 0 {
+			in.show(args[len(args)-1].str)
+		}
+	case "'":
+		in.moveLine(0, -g.tl)
+		if len(args) > 0 {
+			in.show(args[len(args)-1].str)
+		}
+	case "\"":
+		if len(args) >= 3 {
+			g.tw, g.tc = num(args, 0), num(args, 1)
+		}
+		in.moveLine(0, -g.tl)
+		if len(args) > 0 {
+			in.show(args[len(args)-1].str)
+		}
+	case "TJ":
+		if len(args) == 0 {
+			return
+		}
+		for _, e := range args[len(args)-1].arr {
+			switch e.kind {
+			case 's':
+				in.show(e.str)
+			case 'n':
+				in.advance(-e.num / 1000 * g.tfs * g.th)
+			}
+		}
+	case "Do":
+		if len(args) > 0 {
+			in.xobject(args[len(args)-1].str)
+		}
+	case "m":
+		in.path = append(in.path, [][2]float64{in.pt(num(args, 0), num(args, 1))})
+	case "l":
+		if n := len(in.path); n > 0 {
+			in.path[n-1] = append(in.path[n-1], in.pt(num(args, 0), num(args, 1)))
+		}
+	case "c", "v", "y":
+		in.curve = true
+		if n := len(in.path); n > 0 && len(args) >= 2 {
+			in.path[n-1] = append(in.path[n-1], in.pt(num(args, len(args)-2), num(args, len(args)-1)))
+		}
+	case "h":
+		if n := len(in.path); n > 0 && len(in.path[n-1]) > 0 {
+			in.path[n-1] = append(in.path[n-1], in.path[n-1][0])
+		}
+	case "re":
+		x, y, w, h := num(args, 0), num(args, 1), num(args, 2), num(args, 3)
+		in.path = append(in.path, [][2]float64{in.pt(x, y), in.pt(x+w, y), in.pt(x+w, y+h), in.pt(x, y+h), in.pt(x, y)})
+	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
+		in.paint(op != "S" && op != "s")
+	case "n":
+		in.path, in.curve = nil, false
+	}
+}
+
+func (in *interp) pt(x, y float64) [2]float64 {
+	px, py := in.g.ctm.apply(x, y)
+	return [2]float64{px, py}
+}
+
+// paint turns the straight horizontal and vertical parts of the current path into ruling lines.
+func (in *interp) paint(fill bool) {
+	defer func() { in.path, in.curve = nil, false }()
+	if in.curve && fill {
+		return // a filled curve is a shape, not a rule
+	}
+	for _, sp := range in.path {
+		if len(in.page.Rules) >= maxRules {
+			return
+		}
+		if fill && len(sp) == 5 { // a filled rectangle: a rule only when thin
+			x0, x1 := math.Min(sp[0][0], sp[2][0]), math.Max(sp[0][0], sp[2][0])
+			y0, y1 := math.Min(sp[0][1], sp[2][1]), math.Max(sp[0][1], sp[2][1])
+			switch {
+			case y1-y0 <= 2.5 && x1-x0 > 3:
+				in.page.Rules = append(in.page.Rules, Rule{x0, (y0 + y1) / 2, x1, (y0 + y1) / 2})
+			case x1-x0 <= 2.5 && y1-y0 > 3:
+				in.page.Rules = append(in.page.Rules, Rule{(x0 + x1) / 2, y0, (x0 + x1) / 2, y1})
+			}
+			continue
+		}
+		for i := 1; i < len(sp); i++ {
+			a, b := sp[i-1], sp[i]
+			dx, dy := math.Abs(a[0]-b[0]), math.Abs(a[1]-b[1])
+			switch {
+			case dy < 1 && dx > 3:
+				y := (a[1] + b[1]) / 2
+				in.page.Rules = append(in.page.Rules, Rule{math.Min(a[0], b[0]), y, math.Max(a[0], b[0]), y})
+			case dx < 1 && dy > 3:
+				x := (a[0] + b[0]) / 2
+				in.page.Rules = append(in.page.Rules, Rule{x, math.Min(a[1], b[1]), x, math.Max(a[1], b[1])})
+			}
+		}
+	}
+}
+
+func (in *interp) moveLine(tx, ty float64) {
+	in.tlm = matrix{1, 0, 0, 1, tx, ty}.mul(in.tlm)
+	in.tm = in.tlm
+}
+
+// advance moves the text matrix tx along its x axis (a translation before it).
+func (in *interp) advance(tx float64) {
+	in.tm[4] += tx * in.tm[0]
+	in.tm[5] += tx * in.tm[1]
+}
+
+// font finds a font resource by name, loading it once per document.
+func (in *interp) font(name string) *font {
+	if f, ok := in.fonts[name]; ok {
+		return f
+	}
+	fr := in.res.Key("Font")
+	key := fr.String() // the font resources as written: pages that share them share fonts
+	set := in.doc.fontSets[key]
+	if set == nil {
+		set = map[string]*font{}
+		in.doc.fontSets[key] = set
+	}
+	f, ok := set[name]
+	if !ok {
+		if v := fr.Key(name); v.Kind() == pdf.Dict {
+			f = in.doc.font(v)
+		}
+		set[name] = f
+	}
+	in.fonts[name] = f
+	return f
+}
+
+// show draws a string with the current font, glyph by glyph.
+func (in *interp) show(s string) {
+	g := &in.g
+	f := g.font
+	if f == nil {
+		f = in.doc.fallback()
+	}
+	m := in.tm.mul(g.ctm) // text space to page space; advancing translates it along its x axis
+	a, b := g.tfs*g.th, g.tfs
+	// the scales and the orientation do not change along the string
+	if k := [6]float64{a, b, m[0], m[1], m[2], m[3]}; k != in.scaleKey {
+		in.scaleKey = k
+		in.sx = math.Hypot(a*m[0], a*m[1]) // horizontal scale: font size times horizontal scaling
+		in.sy = math.Hypot(b*m[2], b*m[3]) // vertical scale: the font size as drawn
+	}
+	sx, sy := in.sx, in.sy
+	upright := a*m[0] > 0 && math.Abs(a*m[1]) <= 0.05*a*m[0] && b*m[3] > 0
+	drawn := sy >= 0.5 && sy <= 2000
+	cs := g.tc * g.th * sx / math.Max(a, 1e-9)
+	bold := f.bold || g.mode == 2 // fill and stroke: how office tools fake a bold face
+	for len(s) > 0 {
+		code, n := f.code(s)
+		s = s[n:]
+		w0 := f.width(code)
+		if text := f.text(code); text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
+			x, y := g.rise*m[2]+m[4], g.rise*m[3]+m[5] // text rise is in unscaled text space
+			switch {
+			case !upright:
+				in.page.Skipped++
+			case math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0):
+			default:
+				if text == "\ufffd" {
+					in.page.Unmapped++
+				}
+				in.page.Glyphs = append(in.page.Glyphs, Glyph{Text: text, X: x, Y: y, W: w0 * sx, Size: sy,
+					Tracking: cs, Bold: bold, Space: strings.TrimSpace(text) == ""})
+			}
+		}
+		tx := w0*g.tfs + g.tc
+		if n == 1 && code == 32 {
+			tx += g.tw
+		}
+		tx *= g.th
+		in.tm[4] += tx * in.tm[0]
+		in.tm[5] += tx * in.tm[1]
+		m[4] += tx * m[0]
+		m[5] += tx * m[1]
+	}
+}
+
+// cleanText drops control characters and spells out ligatures, so that words read as typed.
+func cleanText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0xfb00 && r <= 0xfb06) || r == '\u00a0' || r == '\t' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\u00a0' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f:
+		case r >= 0xfb00 && r <= 0xfb06:
+			b.WriteString([]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}[r-0xfb00])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// newFallbackFont stands in for a font the page names but does not define: bytes as Latin-1.
+// Each document has its own, as fonts cache what they decode.
+func newFallbackFont() *font {
+	f := &font{scale: 0.001, missing: 500, name: "missing"}
+	for i := 32; i < 256; i++ {
+		f.enc[i] = rune(i)
+	}
+	return f
+}
+
+// xobject draws a form XObject; images are only counted (for the scanned-page check).
+func (in *interp) xobject(name string) {
+	v := in.res.Key("XObject").Key(name)
+	if v.Kind() != pdf.Stream {
+		return
+	}
+	switch v.Key("Subtype").Name() {
+	case "Image":
+		in.page.Images++
+		return
+	case "Form":
+	default:
+		return
+	}
+	key := v.String()
+	if in.forms[key] || in.depth >= maxFormNest {
+		return
+	}
+	data, err := in.doc.stream(v)
+	if err != nil && len(data) == 0 {
+		in.page.Notes = append(in.page.Notes, fmt.Sprintf("form %s not read: %v", name, err))
+		return
+	}
+	saved, savedStack, savedRes, savedFonts := in.g, len(in.stack), in.res, in.fonts
+	savedTm, savedTlm := in.tm, in.tlm
+	if m := v.Key("Matrix"); m.Len() == 6 {
+		var fm matrix
+		for i := range fm {
+			fm[i] = m.Index(i).Float64()
+		}
+		in.g.ctm = fm.mul(in.g.ctm)
+	}
+	if r := v.Key("Resources"); r.Kind() == pdf.Dict {
+		in.res, in.fonts = r, map[string]*font{}
+	}
+	in.forms[key] = true
+	in.depth++
+	in.run(data)
+	in.depth--
+	delete(in.forms, key)
+	in.g, in.res, in.fonts = saved, savedRes, savedFonts
+	in.tm, in.tlm = savedTm, savedTlm
+	if len(in.stack) > savedStack {
+		in.stack = in.stack[:savedStack]
+	}
+}

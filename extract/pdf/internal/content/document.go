@@ -1,0 +1,145 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/ledongthuc/pdf"
+
+	"drucksache/extract/layout"
+)
+
+// maxStream bounds the decoded bytes of one stream (content streams, CMaps).
+const maxStream = 64 << 20
+
+// Doc is one open PDF: the library's object reader and the fonts loaded so far.
+type Doc struct {
+	r        *pdf.Reader
+	fonts    map[string]*font            // by the font dictionary as written, so equal names on two pages never mix
+	fontSets map[string]map[string]*font // by the font resources as written, then by name
+	maxBytes int64                       // most decoded bytes of one stream
+	missing  *font                       // the stand-in for fonts that are named but not defined
+}
+
+// NewDoc wraps a PDF the library has opened.
+func NewDoc(r *pdf.Reader) *Doc {
+	return &Doc{r: r, fonts: map[string]*font{}, fontSets: map[string]map[string]*font{}, maxBytes: maxStream}
+}
+
+// fallback returns the document's stand-in font.
+func (rd *Doc) fallback() *font {
+	if rd.missing == nil {
+		rd.missing = newFallbackFont()
+	}
+	return rd.missing
+}
+
+// PageRef is one leaf of the page tree with its inherited attributes.
+type PageRef struct {
+	v         pdf.Value
+	resources pdf.Value
+	box       [4]float64
+	rotate    int
+}
+
+// stream reads the decoded bytes of a stream, at most maxBytes; a damaged stream gives what decoded.
+func (rd *Doc) stream(v pdf.Value) (data []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("stream not readable: %v", p)
+		}
+	}()
+	if v.Kind() != pdf.Stream {
+		return nil, errors.New("not a stream")
+	}
+	rc := v.Reader()
+	defer rc.Close()
+	data, err = io.ReadAll(io.LimitReader(rc, rd.maxBytes+1))
+	if int64(len(data)) > rd.maxBytes {
+		return data[:rd.maxBytes], fmt.Errorf("%w: stream decodes to more than %d bytes", layout.ErrTooLarge, rd.maxBytes)
+	}
+	if err == io.ErrUnexpectedEOF && len(data) > 0 {
+		err = nil // a Flate stream without its end marker: common, and the text is all there
+	}
+	return data, err
+}
+
+// font returns the font of a font dictionary, loading it once per document.
+func (rd *Doc) font(v pdf.Value) (f *font) {
+	key := v.String()
+	if f, ok := rd.fonts[key]; ok {
+		return f
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			f = rd.fallback()
+		}
+		rd.fonts[key] = f
+	}()
+	return rd.loadFont(v)
+}
+
+// Pages walks the page tree; it stops at cycles and depth limits that a hostile file can set.
+func (rd *Doc) Pages(limit int) ([]PageRef, error) {
+	root := rd.r.Trailer().Key("Root").Key("Pages")
+	if root.Kind() != pdf.Dict {
+		return nil, errors.New("no page tree")
+	}
+	var out []PageRef
+	seen := map[string]bool{}
+	var walk func(v pdf.Value, inh PageRef, depth int)
+	walk = func(v pdf.Value, inh PageRef, depth int) {
+		if len(out) >= limit || depth > 64 || len(seen) > 100000 {
+			return
+		}
+		if r := v.Key("Resources"); r.Kind() == pdf.Dict {
+			inh.resources = r
+		}
+		if b := v.Key("MediaBox"); b.Len() == 4 {
+			for i := range inh.box {
+				inh.box[i] = b.Index(i).Float64()
+			}
+		}
+		if c := v.Key("CropBox"); c.Len() == 4 {
+			var cb [4]float64
+			for i := range cb {
+				cb[i] = c.Index(i).Float64()
+			}
+			if cb[2]-cb[0] > 10 && cb[3]-cb[1] > 10 {
+				inh.box = cb
+			}
+		}
+		if r := v.Key("Rotate"); r.Kind() == pdf.Integer {
+			inh.rotate = int(r.Int64())
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && v.Key("Contents").Kind() != pdf.Null) {
+			inh.v = v
+			out = append(out, inh)
+			return
+		}
+		key := v.String()
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		for i := 0; i < kids.Len(); i++ {
+			walk(kids.Index(i), inh, depth+1)
+		}
+	}
+	walk(root, PageRef{box: [4]float64{0, 0, 595, 842}}, 0)
+	for i := range out {
+		b := &out[i].box
+		if b[0] > b[2] {
+			b[0], b[2] = b[2], b[0]
+		}
+		if b[1] > b[3] {
+			b[1], b[3] = b[3], b[1]
+		}
+		if b[2]-b[0] < 10 || b[3]-b[1] < 10 {
+			*b = [4]float64{0, 0, 595, 842}
+		}
+	}
+	return out, nil
+}

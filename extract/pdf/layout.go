@@ -1,0 +1,567 @@
+package pdf
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"drucksache/extract/layout"
+	"drucksache/extract/pdf/internal/content"
+)
+
+// word is a run of glyphs without a gap.
+type word struct {
+	text   string
+	x0, x1 float64
+	bold   bool
+	size   float64
+}
+
+// textLine is one printed line of a page: glyphs on one baseline, raised markers included.
+type textLine struct {
+	page   int
+	y      float64 // baseline
+	top    float64 // highest glyph top, for gaps
+	size   float64 // the main font size of the line
+	x0, x1 float64
+	words  []word
+	bold   layout.Tri
+	role   layout.Role
+	marker bool // starts with a raised marker (a footnote's first line)
+	table  int
+	cells  []string
+	header bool
+	brk    bool
+	no     int
+}
+
+func (l *textLine) text() string {
+	var b strings.Builder
+	for i, w := range l.words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
+// superscript writes a raised glyph the way the contract wants markers: as a Unicode superscript.
+var superscript = strings.NewReplacer("0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷",
+	"8", "⁸", "9", "⁹", "+", "⁺", "-", "⁻", "(", "⁽", ")", "⁾")
+
+type cluster struct {
+	y, size float64
+	x0, x1  float64
+	glyphs  []content.Glyph
+	raised  []bool
+}
+
+// pageLines groups the glyphs of a page into printed lines, top to bottom.
+func pageLines(pg *content.Page, pageNo int) []*textLine {
+	gs := pg.Glyphs // sorted in place: the page is read once
+	byPlace := func(a, b content.Glyph) int {
+		switch {
+		case a.Y != b.Y:
+			return cmp.Compare(b.Y, a.Y)
+		default:
+			return cmp.Compare(a.X, b.X)
+		}
+	}
+	if !slices.IsSortedFunc(gs, byPlace) {
+		slices.SortFunc(gs, byPlace)
+	}
+	var cl []*cluster
+	for i := 0; i < len(gs); {
+		c := &cluster{y: gs[i].Y, x0: gs[i].X, x1: gs[i].X + gs[i].W}
+		j := i
+		for ; j < len(gs); j++ {
+			g := &gs[j]
+			if j > i && math.Abs(c.y-g.Y) > 0.2*math.Max(math.Min(c.size, g.Size), 1) {
+				break
+			}
+			c.grow(g)
+		}
+		c.glyphs = gs[i:j:j] // a run of the sorted glyphs; appending copies
+		cl = append(cl, c)
+		i = j
+	}
+	// raised and lowered small glyphs join the line they belong to
+	merged := make([]bool, len(cl))
+	for i, c := range cl {
+		if c.blank() {
+			continue
+		}
+		best, bestD := -1, math.MaxFloat64
+		for j, l := range cl {
+			if i == j || merged[j] || l.size*0.85 <= c.size || l.blank() {
+				continue
+			}
+			d := c.y - l.y
+			if !(d > 0 && d <= 0.65*l.size || d < 0 && -d <= 0.35*l.size) {
+				continue
+			}
+			if c.x0 < l.x0-1.5*l.size || c.x1 > l.x1+3*l.size {
+				continue
+			}
+			if math.Abs(d) < bestD {
+				best, bestD = j, math.Abs(d)
+			}
+		}
+		if best >= 0 {
+			for k := range c.glyphs {
+				cl[best].add(c.glyphs[k], c.y > cl[best].y)
+			}
+			merged[i] = true
+		}
+	}
+	var kept []*cluster
+	for i, c := range cl {
+		if !merged[i] && !c.blank() {
+			kept = append(kept, c)
+		}
+	}
+	kept = columns(kept, pg)
+	var out []*textLine
+	for _, c := range kept {
+		if l := c.line(pageNo); l != nil {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// columns finds a page set in two columns and puts its lines in reading order: within each
+// band between lines that span the page, the left column, then the right one. A page in one
+// column (or a table, whose columns are short) comes back as it was, top to bottom.
+func columns(cl []*cluster, pg *content.Page) []*cluster {
+	h, w := pg.Height, pg.Width
+	body := func(c *cluster) bool { return c.y > 0.06*h && c.y < 0.94*h }
+	n := 0
+	for _, c := range cl {
+		if body(c) {
+			n++
+		}
+	}
+	if n < 10 || w < 100 {
+		return cl
+	}
+	// how many body lines cover each point of the page's width
+	cover := make([]int, int(w)+2)
+	last := make([]int, len(cover))
+	for ci, c := range cl {
+		if !body(c) {
+			continue
+		}
+		for _, g := range c.glyphs {
+			if g.Space {
+				continue
+			}
+			for x := max(0, int(g.X)); x <= min(len(cover)-1, int(g.X+g.W)); x++ {
+				if last[x] != ci+1 {
+					last[x] = ci + 1
+					cover[x]++
+				}
+			}
+		}
+	}
+	// the widest run in the middle of the page that (almost) no line crosses
+	allowed := max(1, n/20)
+	bestLo, bestHi, lo := 0, 0, -1
+	for x := int(0.25 * w); x <= int(0.75*w); x++ {
+		if cover[x] <= allowed {
+			if lo < 0 {
+				lo = x
+			}
+			if x-lo > bestHi-bestLo {
+				bestLo, bestHi = lo, x
+			}
+		} else {
+			lo = -1
+		}
+	}
+	if bestHi-bestLo < 8 {
+		return cl
+	}
+	mid := float64(bestLo+bestHi) / 2
+	// both sides must hold prose: many lines of several words each
+	var leftLines, rightLines, leftWords, rightWords int
+	side := make([]int, len(cl)) // 0 spans the page, 1 left only, 2 right only, 3 both sides
+	for ci, c := range cl {
+		if !body(c) {
+			continue
+		}
+		for _, g := range c.glyphs {
+			switch {
+			case g.Space:
+			case g.X+g.W <= float64(bestLo)+1:
+				side[ci] |= 1
+			case g.X >= float64(bestHi)-1:
+				side[ci] |= 2
+			default:
+				side[ci] = -1
+			}
+			if side[ci] < 0 {
+				break
+			}
+		}
+		if side[ci]&1 != 0 && side[ci] > 0 {
+			leftLines++
+			leftWords += c.words(mid, true)
+		}
+		if side[ci]&2 != 0 && side[ci] > 0 {
+			rightLines++
+			rightWords += c.words(mid, false)
+		}
+	}
+	if leftLines < 5 || rightLines < 5 || leftWords < 4*leftLines || rightWords < 4*rightLines {
+		return cl
+	}
+	for _, r := range pg.Rules { // a ruled table across the middle is one table, not two columns
+		if r.X0 == r.X1 && r.X0 > float64(bestLo) && r.X0 < float64(bestHi) {
+			return cl
+		}
+	}
+	var out, left, right []*cluster
+	flush := func() {
+		out = append(append(out, left...), right...)
+		left, right = left[:0:0], right[:0:0]
+	}
+	for ci, c := range cl {
+		switch side[ci] {
+		case 1:
+			left = append(left, c)
+		case 2:
+			right = append(right, c)
+		case 3:
+			l, r := c.split(mid)
+			left, right = append(left, l), append(right, r)
+		default:
+			flush()
+			out = append(out, c)
+		}
+	}
+	flush()
+	return out
+}
+
+// words counts the words of a cluster on one side of x.
+func (c *cluster) words(x float64, left bool) int {
+	n, in := 0, false
+	for _, g := range c.glyphs {
+		if g.Space || (g.X < x) != left {
+			in = false
+			continue
+		}
+		if !in {
+			n++
+		}
+		in = true
+	}
+	return n
+}
+
+// split divides a cluster at x into the parts left and right of it.
+func (c *cluster) split(x float64) (*cluster, *cluster) {
+	l := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
+	r := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
+	for i, g := range c.glyphs {
+		part := r
+		if g.X+g.W/2 < x {
+			part = l
+		}
+		part.glyphs = append(part.glyphs, g)
+		if c.raised != nil {
+			part.raised = append(part.raised, c.raised[i])
+		}
+		part.grow(&c.glyphs[i])
+	}
+	if c.raised != nil {
+		l.raised, r.raised = l.raised[:len(l.glyphs)], r.raised[:len(r.glyphs)]
+	}
+	return l, r
+}
+
+// add appends a glyph from another cluster; raised marks a superscript.
+func (c *cluster) add(g content.Glyph, raised bool) {
+	if c.raised == nil {
+		c.raised = make([]bool, len(c.glyphs), len(c.glyphs)+4)
+	}
+	c.glyphs = append(c.glyphs, g)
+	c.raised = append(c.raised, raised)
+	c.grow(&g)
+}
+
+func (c *cluster) grow(g *content.Glyph) {
+	if !g.Space && g.Size > c.size {
+		c.size = g.Size
+	}
+	if g.X < c.x0 {
+		c.x0 = g.X
+	}
+	if e := g.X + g.W; e > c.x1 {
+		c.x1 = e
+	}
+}
+
+func (c *cluster) isRaised(i int) bool { return c.raised != nil && c.raised[i] }
+
+func (c *cluster) blank() bool {
+	for _, g := range c.glyphs {
+		if !g.Space {
+			return false
+		}
+	}
+	return true
+}
+
+// line turns a cluster into words: glyphs sorted left to right, split at spaces and gaps.
+func (c *cluster) line(pageNo int) *textLine {
+	idx := make([]int, len(c.glyphs))
+	for i := range idx {
+		idx[i] = i
+	}
+	byX := func(a, b int) int { return cmp.Compare(c.glyphs[a].X, c.glyphs[b].X) }
+	if !slices.IsSortedFunc(idx, byX) {
+		slices.SortStableFunc(idx, byX)
+	}
+	l := &textLine{page: pageNo, y: c.y, size: c.mainSize()}
+	var cur *word
+	var curBold, curAll bool
+	var last *content.Glyph
+	var buf []byte // the text of the current word
+	flush := func() {
+		if cur != nil {
+			cur.text = string(buf)
+			buf = buf[:0]
+		}
+		if cur != nil && cur.text != "" {
+			cur.bold = curAll && curBold
+			l.words = append(l.words, *cur)
+		}
+		cur = nil
+	}
+	for n, i := range idx {
+		g := c.glyphs[i]
+		if last != nil && !g.Space && !last.Space && g.Text == last.Text && math.Abs(g.X-last.X) < 0.1*g.Size {
+			continue // the same glyph drawn twice (shadow or fake bold)
+		}
+		if g.Space {
+			flush()
+			last = &c.glyphs[i]
+			continue
+		}
+		gap := 0.0
+		if last != nil && !last.Space {
+			gap = g.X - (last.X + last.W)
+		}
+		if last != nil && last.Tracking > 0 {
+			gap -= last.Tracking // letter-spaced (tracked) text: the tracking is not a word gap
+		}
+		if cur != nil && gap > 0.15*math.Min(g.Size, l.size) {
+			flush()
+		}
+		t := g.Text
+		if c.isRaised(i) {
+			t = superscript.Replace(t)
+			if n == 0 {
+				l.marker = true
+			}
+		}
+		if cur == nil {
+			cur = &word{x0: g.X, size: g.Size}
+			curBold, curAll = true, true
+		}
+		buf = append(buf, t...)
+		cur.x1 = math.Max(cur.x1, g.X+g.W)
+		if !c.isRaised(i) {
+			curBold = curBold && g.Bold
+		}
+		last = &c.glyphs[i]
+	}
+	flush()
+	if len(l.words) == 0 {
+		return nil
+	}
+	softHyphens(l.words)
+	l.x0, l.x1 = l.words[0].x0, l.words[len(l.words)-1].x1
+	l.top = l.y + 0.75*l.size
+	bold := true
+	for _, w := range l.words {
+		bold = bold && w.bold
+	}
+	l.bold = layout.No
+	if bold {
+		l.bold = layout.Yes
+	}
+	return l
+}
+
+// softHyphens writes a soft hyphen (U+00AD) the way it is printed: as "-" at the line end,
+// where the word was broken, and not at all inside the line.
+func softHyphens(words []word) {
+	for i := range words {
+		if !strings.Contains(words[i].text, "\u00ad") {
+			continue
+		}
+		t := words[i].text
+		end := i == len(words)-1 && strings.HasSuffix(t, "\u00ad")
+		t = strings.ReplaceAll(t, "\u00ad", "")
+		if end {
+			t += "-"
+		}
+		words[i].text = t
+	}
+}
+
+// counter counts values without a map: a line or page has few distinct sizes.
+type counter struct {
+	vals []float64
+	ns   []int
+}
+
+func (c *counter) add(v float64, n int) {
+	for i, x := range c.vals {
+		if x == v {
+			c.ns[i] += n
+			return
+		}
+	}
+	c.vals = append(c.vals, v)
+	c.ns = append(c.ns, n)
+}
+
+// mode is the most frequent value, the larger on a tie; def when there is none.
+func (c *counter) mode(def float64) float64 {
+	best, n := def, 0
+	for i, v := range c.vals {
+		if c.ns[i] > n || c.ns[i] == n && v > best {
+			best, n = v, c.ns[i]
+		}
+	}
+	return best
+}
+
+// mainSize is the size most glyphs of the cluster have (raised markers do not count).
+func (c *cluster) mainSize() float64 {
+	var counts counter
+	for i := range c.glyphs {
+		if g := &c.glyphs[i]; !g.Space && !c.isRaised(i) {
+			counts.add(math.Round(g.Size*2)/2, 1)
+		}
+	}
+	return counts.mode(c.size)
+}
+
+// linesOf turns the pages into the lines a structure parser reads.
+func linesOf(pages []*content.Page) []layout.Line {
+	all := make([][]*textLine, len(pages))
+	for i, pg := range pages {
+		all[i] = pageLines(pg, i+1)
+	}
+	m := measure(pages, all)
+	markFurniture(pages, all, m)
+	pm := make([]metrics, len(pages)) // margins differ between left and right pages
+	for i := range pages {
+		pm[i] = m.page(all[i])
+	}
+	table := 0
+	for i, pg := range pages {
+		table = tables(pg, all[i], pm[i], table)
+		markFootnotes(pg, all[i], pm[i])
+	}
+	breaks(all, pm)
+	var out []layout.Line
+	for i, lines := range all {
+		no := 0
+		for _, l := range lines {
+			no++
+			if l.role != roleMerged {
+				out = append(out, l.toLine(no, pm[i]))
+			}
+		}
+	}
+	return out
+}
+
+// page returns the metrics with the margins of one page, when it has enough body lines to tell.
+func (m metrics) page(lines []*textLine) metrics {
+	lefts := map[float64]int{}
+	var rights []float64
+	for _, l := range lines {
+		if l.role == layout.RoleBody && math.Abs(l.size-m.size) <= 0.6 && len(l.words) >= 3 {
+			lefts[math.Round(l.x0)] += len(l.words)
+			rights = append(rights, l.x1)
+		}
+	}
+	if len(rights) < 3 {
+		return m
+	}
+	p := m
+	p.left = modeOf(lefts, m.left)
+	sort.Float64s(rights)
+	p.right = rights[len(rights)*9/10]
+	if p.right <= p.left+50 {
+		return m
+	}
+	return p
+}
+
+// metrics are the body's measures: the size most text has, its line pitch and its margins.
+type metrics struct {
+	size, pitch float64
+	left, right float64
+}
+
+func measure(pages []*content.Page, all [][]*textLine) metrics {
+	var sizes counter
+	for _, lines := range all {
+		for _, l := range lines {
+			n := 0
+			for _, w := range l.words {
+				n += utf8.RuneCountInString(w.text)
+			}
+			sizes.add(l.size, n)
+		}
+	}
+	m := metrics{size: sizes.mode(10)}
+	lefts, rights, pitches := map[float64]int{}, []float64{}, map[float64]int{}
+	for _, lines := range all {
+		for i, l := range lines {
+			if math.Abs(l.size-m.size) > 0.6 {
+				continue
+			}
+			lefts[math.Round(l.x0)] += len(l.words)
+			rights = append(rights, l.x1)
+			if i > 0 && math.Abs(lines[i-1].size-m.size) <= 0.6 {
+				if d := lines[i-1].y - l.y; d > 0.8*m.size && d < 2.5*m.size {
+					pitches[math.Round(d*5)/5]++
+				}
+			}
+		}
+	}
+	m.left = modeOf(lefts, 72)
+	m.pitch = modeOf(pitches, 1.2*m.size)
+	sort.Float64s(rights)
+	m.right = m.left + 400
+	if n := len(rights); n > 0 {
+		m.right = rights[n*9/10]
+	}
+	if m.right <= m.left+50 {
+		m.right = m.left + 400
+	}
+	return m
+}
+
+func modeOf(c map[float64]int, def float64) float64 {
+	best, n := def, 0
+	for k, v := range c {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	return best
+}

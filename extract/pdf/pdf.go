@@ -1,0 +1,116 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	drucksache "drucksache"
+	"drucksache/extract/layout"
+	"drucksache/extract/pdf/internal/content"
+)
+
+// Reader reads a PDF the way a person sees it: positioned glyphs from each page's content stream,
+// put together into words, lines, paragraphs and table rows (layout.go, table.go).
+//
+// The library github.com/ledongthuc/pdf is used for what it does well, the file structure
+// (cross-reference tables, objects, stream filters, decryption); the content streams, fonts
+// and CMaps are interpreted by package internal/content, with positions that the tests check
+// against the page.
+type Reader struct {
+	Limits layout.Limits // a zero field means its default
+}
+
+// Read extracts the printed lines of every page. A page that cannot be read becomes a warning;
+// a file that cannot be opened, is encrypted or has no text at all is an *Error.
+func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout.Layout, err error) {
+	lim := p.Limits.OrDefaults()
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("%w: %d bytes", layout.ErrTooLarge, len(data))}
+	}
+	r, repaired, err := openPDF(data)
+	if err != nil {
+		if isEncryptedErr(err) {
+			return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("%w: %v", layout.ErrEncrypted, err)}
+		}
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("not a readable PDF: %w", err)}
+	}
+	doc := content.NewDoc(r)
+	refs, err := safe(func() ([]content.PageRef, error) { return doc.Pages(lim.MaxPages) })
+	if err != nil {
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("page tree: %w", err)}
+	}
+	if len(refs) == 0 {
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: errors.New("no pages")}
+	}
+	out = &layout.Layout{Pages: len(refs)}
+	if repaired {
+		out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFRepaired,
+			Message: "the cross-reference table is damaged or missing (a truncated file?); it was rebuilt from the objects found"})
+	}
+	pages := make([]*content.Page, len(refs))
+	glyphs, images := 0, 0
+	for i, ref := range refs {
+		if err := ctx.Err(); err != nil {
+			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: err}
+		}
+		pg, err := safe(func() (*content.Page, error) { return doc.Interpret(ref) })
+		if err != nil {
+			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageUnreadable,
+				Message: fmt.Sprintf("page %d could not be read: %v", i+1, err), Provenance: drucksache.Provenance{Page: i + 1}})
+		}
+		if pg == nil {
+			pg = &content.Page{Width: 595, Height: 842}
+		}
+		for _, n := range pg.Notes {
+			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageDamaged,
+				Message: fmt.Sprintf("page %d: %s", i+1, n), Provenance: drucksache.Provenance{Page: i + 1}})
+		}
+		pages[i] = pg
+		glyphs += len(pg.Glyphs)
+		images += pg.Images
+	}
+	if glyphs == 0 {
+		return nil, &layout.Error{File: name, Page: 1, Stage: "pdf",
+			Err: fmt.Errorf("%w: %d pages without a glyph of text, %d images", layout.ErrNoText, len(refs), images)}
+	}
+	if len(refs) == lim.MaxPages {
+		out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageLimit,
+			Message: fmt.Sprintf("read the first %d pages only (the page limit)", lim.MaxPages)})
+	}
+	for i, pg := range pages {
+		if len(pg.Glyphs) == 0 && pg.Images > 0 {
+			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageNoText,
+				Message:    fmt.Sprintf("page %d has images but no text (scanned?); its content is missing", i+1),
+				Provenance: drucksache.Provenance{Page: i + 1}})
+		}
+		if n := pg.Unmapped; n*5 > len(pg.Glyphs) && n > 20 {
+			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFTextUnmapped,
+				Message:    fmt.Sprintf("page %d: %d of %d glyphs have no Unicode mapping in their font; their text is lost", i+1, n, len(pg.Glyphs)),
+				Provenance: drucksache.Provenance{Page: i + 1}})
+		}
+		if pg.Skipped > 0 {
+			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFRotatedText,
+				Message:    fmt.Sprintf("page %d: %d glyphs of rotated text left out", i+1, pg.Skipped),
+				Provenance: drucksache.Provenance{Page: i + 1}})
+		}
+	}
+	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages), nil })
+	if err != nil {
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("layout: %w", err)}
+	}
+	out.Lines = lines
+	return out, nil
+}
+
+// safe runs f and turns a panic inside the library or the layout into an error.
+func safe[T any](f func() (T, error)) (v T, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			var zero T
+			v = zero
+			err = fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	return f()
+}

@@ -1,0 +1,281 @@
+package structure
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	drucksache "drucksache"
+	"drucksache/extract/layout"
+	"drucksache/extract/structure/internal/dumped"
+	"drucksache/extract/structure/internal/prose"
+)
+
+// table is a table of an answer while the parser assembles it: one the reader saw as cells,
+// or one read from dumped text.
+type table struct {
+	header     []string
+	headerRows [][]string
+	rows       [][]string
+	first      layout.Line
+	last       layout.Line
+	title      string
+	unit       string
+}
+
+// segment is a run of prose lines or one table of an answer, in printed order.
+type segment struct {
+	prose []layout.Line
+	table *table
+}
+
+var reUnitPhrase = regexp.MustCompile(`\(\s*(?:Angaben\s+)?in\s+[^()]{1,40}\)|(?:Angaben|Beträge|Werte)\s+in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)?\s*(?:Euro|€|EUR)|in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)\s*(?:Euro|€|EUR)`)
+
+// unitPhrase finds a unit stated in prose ("(in Millionen Euro)") in a sentence, or "".
+func unitPhrase(s string) string {
+	if !strings.Contains(s, "in ") || !(strings.Contains(s, "Euro") || strings.Contains(s, "€") || strings.Contains(s, "EUR") || strings.Contains(s, "(in ") || strings.Contains(s, "(Angaben")) {
+		return ""
+	}
+	return reUnitPhrase.FindString(s)
+}
+
+// answer splits the lines of an answer into prose paragraphs and tables; it records the tables
+// in the document and returns the paragraphs and the ids of the tables.
+func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, []string) {
+	segs := p.segments(lines, full)
+	var paras []string
+	var ids []string
+	for k := range segs {
+		s := &segs[k]
+		if s.table == nil {
+			continue
+		}
+		// The heading right above a table is its title, not answer prose; a unit stated in the
+		// sentence that leads into the table applies to the whole table.
+		if k > 0 && segs[k-1].table == nil {
+			prev := segs[k-1].prose
+			pp := prose.Paragraphs(prev, full, p.words)
+			if len(pp) > 0 {
+				last := pp[len(pp)-1]
+				if s.table.title == "" && prose.IsHeading(last) && len(prev) > 0 && (prev[len(prev)-1].Break || len(pp) > 1 || k == 1) {
+					s.table.title = last
+					segs[k-1].prose = dropLastParagraph(prev, full)
+					pp = pp[:len(pp)-1]
+				}
+				if len(pp) > 0 {
+					if u := unitPhrase(pp[len(pp)-1]); u != "" {
+						s.table.unit = u
+					}
+				}
+				if s.table.unit == "" && s.table.title != "" {
+					s.table.unit = unitPhrase(s.table.title)
+				}
+			}
+		}
+	}
+	// A table continued after a page break with its header repeated is one table.
+	var merged []segment
+	for _, s := range segs {
+		if s.table != nil && len(merged) > 0 {
+			prev := merged[len(merged)-1]
+			if prev.table != nil && s.table.title == "" && sameHeader(prev.table.header, s.table.header) {
+				prev.table.rows = append(prev.table.rows, s.table.rows...)
+				prev.table.last = s.table.last
+				continue
+			}
+		}
+		merged = append(merged, s)
+	}
+	for _, s := range merged {
+		if s.table == nil {
+			paras = append(paras, prose.Paragraphs(s.prose, full, p.words)...)
+			continue
+		}
+		ids = append(ids, p.addTable(question, s.table))
+	}
+	return paras, ids
+}
+
+// dropLastParagraph removes the lines of the last paragraph of prose lines.
+func dropLastParagraph(lines []layout.Line, full int) []layout.Line {
+	for i := len(lines) - 1; i > 0; i-- {
+		if len(prose.Paragraphs(lines[:i], full, nil)) < len(prose.Paragraphs(lines, full, nil)) {
+			return lines[:i]
+		}
+	}
+	return nil
+}
+
+func sameHeader(a, b []string) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if !prose.SameWords(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// addTable records a table in the document and returns its id.
+func (p *parser) addTable(question int, t *table) string {
+	id := fmt.Sprintf("t%d", len(p.doc.Tables)+1)
+	width := len(t.header)
+	for _, r := range t.rows {
+		if len(r) > width {
+			width = len(r)
+		}
+	}
+	for len(t.header) < width {
+		t.header = append(t.header, "")
+	}
+	dt := drucksache.Table{
+		ID:         id,
+		Question:   question,
+		Header:     t.header,
+		HeaderRows: t.headerRows,
+		Provenance: drucksache.Span{Page: t.first.Page, Line: t.first.No, EndPage: t.last.Page, EndLine: t.last.No, Path: t.first.Path},
+	}
+	if t.title != "" {
+		dt.Title = ptr(t.title)
+	}
+	if t.unit != "" {
+		dt.Unit = ptr(t.unit)
+	}
+	for _, r := range t.rows {
+		cells := make([]drucksache.Cell, width)
+		for c := range cells {
+			if c < len(r) {
+				cells[c].Raw = r[c]
+			}
+		}
+		dt.Rows = append(dt.Rows, cells)
+	}
+	if strings.TrimSpace(strings.Join(dt.Header, "")) == "" {
+		p.warn(drucksache.WarnTableHeaderMissing, &t.first, "table %s: no column headers could be read", id)
+	}
+	p.doc.Tables = append(p.doc.Tables, dt)
+	return id
+}
+
+// segments cuts answer lines into prose and tables: rows with cells from the reader (tabs,
+// <td>, PDF columns), and in dumped text runs of lines that end in figures.
+func (p *parser) segments(lines []layout.Line, full int) []segment {
+	var segs []segment
+	addProse := func(l layout.Line) {
+		if len(segs) == 0 || segs[len(segs)-1].table != nil {
+			segs = append(segs, segment{})
+		}
+		segs[len(segs)-1].prose = append(segs[len(segs)-1].prose, l)
+	}
+	// lastValue[i]: the nearest line at or after i whose last word is a figure (dumped tables).
+	lastValue := make([]int, len(lines)+1)
+	lastValue[len(lines)] = len(lines) + dumped.MaxHeaderLines + 1
+	for i := len(lines) - 1; i >= 0; i-- {
+		lastValue[i] = lastValue[i+1]
+		if dumped.EndsInValue(lines[i]) {
+			lastValue[i] = i
+		}
+	}
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		if l.Cells != nil {
+			t := &table{first: l}
+			src := l.Table
+			j := i
+			for j < len(lines) && lines[j].Cells != nil && lines[j].Table == src {
+				r := lines[j]
+				if (r.Header && len(t.rows) == 0) || (j == i && !anyHeaderMarked(lines[i:], src)) {
+					if t.header == nil {
+						t.header = append([]string(nil), r.Cells...)
+					} else {
+						t.header = mergeHeader(t.header, r.Cells)
+					}
+					t.headerRows = append(t.headerRows, r.Cells)
+				} else if sameHeader(t.header, r.Cells) {
+					// a header repeated after a page break
+				} else {
+					t.rows = append(t.rows, append([]string(nil), r.Cells...))
+				}
+				t.last = r
+				j++
+			}
+			if len(t.headerRows) < 2 {
+				t.headerRows = nil
+			}
+			segs = append(segs, segment{table: t})
+			i = j
+			continue
+		}
+		if lastValue[i] > i+dumped.MaxHeaderLines {
+			addProse(l) // no figure ends a line near: running text
+			i++
+			continue
+		}
+		if n := dumped.HeaderStack(lines[i:], full); n > 0 {
+			// A stacked header stays prose as a whole, for dumped.Above to read back: the lines
+			// within it are no start of a table either.
+			for _, h := range lines[i : i+n] {
+				addProse(h)
+			}
+			i += n
+			continue
+		}
+		if t, n := dumped.Read(lines, i, full); t != nil {
+			segs = takeAbove(segs, t, full)
+			segs = append(segs, segment{table: fromDumped(t)})
+			i += n
+			continue
+		}
+		addProse(l)
+		i++
+	}
+	return segs
+}
+
+// takeAbove gives a table read from dumped text what the prose right above it prints for it (see
+// above), taking those lines out of the prose.
+func takeAbove(segs []segment, t *dumped.Table, full int) []segment {
+	k := len(segs) - 1
+	if k < 0 || segs[k].table != nil {
+		return segs
+	}
+	open := k == 0 || segs[k-1].table != nil
+	if rest := dumped.Above(segs[k].prose, open, t, full); len(rest) > 0 {
+		segs[k].prose = rest
+		return segs
+	}
+	return segs[:k]
+}
+
+// fromDumped is a table read from dumped text as the parser assembles it.
+func fromDumped(t *dumped.Table) *table {
+	return &table{header: t.Header, headerRows: t.HeaderRows, rows: t.Rows, first: t.First, last: t.Last, title: t.Title}
+}
+
+// anyHeaderMarked reports whether the reader marked header rows in the table starting at lines[0].
+func anyHeaderMarked(lines []layout.Line, src int) bool {
+	for _, l := range lines {
+		if l.Cells == nil || l.Table != src {
+			break
+		}
+		if l.Header {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeHeader joins a header printed over several rows, column by column.
+func mergeHeader(h, more []string) []string {
+	for len(h) < len(more) {
+		h = append(h, "")
+	}
+	for i, c := range more {
+		if c != "" {
+			h[i] = strings.TrimSpace(prose.JoinLine(h[i], c))
+		}
+	}
+	return h
+}

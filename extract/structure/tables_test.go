@@ -1,0 +1,213 @@
+package structure
+
+import (
+	"strings"
+
+	"reflect"
+	"testing"
+
+	"drucksache/extract/text"
+)
+
+// Drs. 19/11136, question 2: lists of vacancies whose one-line header, too long for a header in a
+// document of mostly short rows, the dump prints again on each page and above each part. The
+// repetition makes it the header, the line above it the table's title, and the header repeated
+// after a page break is skipped. A line printed once, or repeated but not above rows, stays prose.
+func TestSegmentsRepeatedHeader(t *testing.T) {
+	const part = "Oberlandesgerichtsbezirk Braunschweig \nGericht Unbesetzte Stellen(anteile) \nAG Bad Gandersheim 1,00 \nA7 OSekr/-in 1,00 \n"
+	tests := []struct {
+		name   string
+		text   string
+		title  string
+		header []string
+		rows   int
+	}{
+		{"repeated after a page break", "freigehalten werden. \n" + part + "Gericht Unbesetzte Stellen(anteile) \nA8 HptSekr/-in 1,00 \nA9 Amtsinsp/-in 0,05 ",
+			"Oberlandesgerichtsbezirk Braunschweig", []string{"Gericht", "Unbesetzte Stellen(anteile)"}, 4},
+		{"repeated above the next part", "freigehalten werden. \n" + part + " \nFinanzgerichtsbarkeit \nGericht Unbesetzte Stellen(anteile) \nA12 AR/-in 0,15 \nR 1 Ri/-in 1,00 ",
+			"Oberlandesgerichtsbezirk Braunschweig", []string{"Gericht", "Unbesetzte Stellen(anteile)"}, 2},
+		{"printed once", "freigehalten werden. \n" + part + "A8 HptSekr/-in 1,00 \nA9 Amtsinsp/-in 0,05 ",
+			"", []string{"", ""}, 4},
+		{"repeated, but no rows below it", "freigehalten werden. \n" + part + "Gericht Unbesetzte Stellen(anteile) \nwird hier nicht weiter aufgeschlüsselt. ",
+			"", []string{"", ""}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := firstTable(tc.text, 42)
+			if tb == nil {
+				t.Fatalf("no table")
+			}
+			if tb.title != tc.title || !reflect.DeepEqual(tb.header, tc.header) || len(tb.rows) != tc.rows {
+				t.Errorf("table %q %q, %d rows, want %q %q, %d", tb.title, tb.header, len(tb.rows), tc.title, tc.header, tc.rows)
+			}
+		})
+	}
+}
+
+// Drs. 19/11242, questions 5 and 6: headers stacked one narrow cell a line, some ending in a grade
+// ("in SJG 12"), above rows labelled by school years. Those lines are no rows: the table starts
+// below them (its header unread, so warned), the lines stay prose, and a stack after a table ends
+// it. A line of one measured figure between label lines stays a row.
+func TestSegmentsHeaderStack(t *testing.T) {
+	const lead = "Wiederholende und Zugänge aus dem Ausland wurden jeweils nicht berücksichtigt.  \n"
+	const stack = "Schuljahr \nQ1 \nAnzahl SuS \nin SJG 12 \nSchuljahr  \nE-Phase  \nAnzahl SuS \nin SJG 11 \nDifferenz \nSuS  \nDifferenz in % \n"
+	const rows = "2025/2026 7.509 2024/2025 8.534 1.025 12,0% \n2024/2025 7.404 2023/2024 8.543 1.139 13,3% \n"
+	tests := []struct {
+		name   string
+		text   string
+		tables []int // rows of each table
+		first  string
+		prose  string // a line that stays prose
+	}{
+		{"stack above the rows", lead + stack + rows, []int{2}, "2025/2026|7.509|2024/2025|8.534|1.025|12,0%", "in SJG 12"},
+		{"stack after a table", lead + rows + " \n" + stack + rows, []int{2, 2}, "2025/2026|7.509|2024/2025|8.534|1.025|12,0%", "in SJG 11"},
+		{"one measured figure a row", lead + "Gericht Stellen Besetzt Offen \nAG Celle 1,00 \nLandgerichte \nOberlandes-\ngerichte \nLG Celle 2,00 1,00 1,00 \nLG Verden 3,00 2,00 1,00 ",
+			[]int{5}, "AG Celle|1,00||", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines, _ := text.Lines(tc.text)
+			p := &parser{}
+			var got []int
+			var first string
+			prose := false
+			for _, s := range p.segments(lines, 95) {
+				if s.table == nil {
+					for _, l := range s.prose {
+						prose = prose || strings.TrimSpace(l.Text) == tc.prose
+					}
+					continue
+				}
+				if first == "" && len(s.table.rows) > 0 {
+					first = strings.Join(s.table.rows[0], "|")
+				}
+				got = append(got, len(s.table.rows))
+			}
+			if !reflect.DeepEqual(got, tc.tables) || first != tc.first || tc.prose != "" && !prose {
+				t.Errorf("tables %v, first row %q, %q in prose %v; want %v, %q", got, first, tc.prose, prose, tc.tables, tc.first)
+			}
+		})
+	}
+}
+
+// firstTable is the first table the structure parser finds in src, for a document width columns
+// wide; nil when there is none.
+func firstTable(src string, width int) *table {
+	lines, _ := text.Lines(src)
+	p := &parser{}
+	for _, s := range p.segments(lines, width) {
+		if s.table != nil {
+			return s.table
+		}
+	}
+	return nil
+}
+
+// The parser takes a stacked header out of the answer's prose, with a group row printed below it.
+func TestSegmentsStackedHeader(t *testing.T) {
+	src := "wie folgt angegeben: \n 2019 \nrichterli-\ncher/ \nDienst \nGerichts-\nvollzie-\nher/innen \nOberlandesgerichte       \nBraunschweig 34,19 6,00 \nCelle 86,00 24,00 "
+	p := &parser{}
+	lines, _ := text.Lines(src)
+	segs := p.segments(lines, 95)
+	if len(segs) != 2 || segs[1].table == nil {
+		t.Fatalf("segments = %+v, want prose and a table", segs)
+	}
+	tb := segs[1].table
+	if want := []string{"2019", "richterlicher/ Dienst", "Gerichtsvollzieher/innen"}; !reflect.DeepEqual(tb.header, want) {
+		t.Errorf("header = %q, want %q", tb.header, want)
+	}
+	if len(segs[0].prose) != 1 || tb.first.No != 2 || len(tb.headerRows) != 7 {
+		t.Errorf("prose %d lines, table from line %d with %d header rows; want 1, 2, 7", len(segs[0].prose), tb.first.No, len(tb.headerRows))
+	}
+	if want := []string{"Oberlandesgerichte", "", ""}; !reflect.DeepEqual(tb.rows[0], want) {
+		t.Errorf("first row = %q, want %q", tb.rows[0], want)
+	}
+}
+
+// A page of Drs. 19/11136 that starts with the stacked header repeated, a group label wrapped above
+// its blanks and a row whose label is wrapped too: the header is read, the group is the first row,
+// and the wrapped label is no header.
+func TestSegmentsWrappedGroup(t *testing.T) {
+	src := "Oldenburg 67,77 18,33 \nOsnabrück 70,76 13,46 \n 2025 \nrichterli-\ncher/ \nDienst \nGerichts-\nvollzie-\nher/innen \nVerwaltungsge-\nrichtsbarkeit \n      \nOberverwaltungsge-\nricht \n37,43 6,68 \nVerwaltungsge-\nrichte \n      \nBraunschweig 30,02 6,83 \nGöttingen 16,00 0,00 "
+	lines, _ := text.Lines(src)
+	p := &parser{}
+	segs := p.segments(lines, 95)
+	if len(segs) != 2 || segs[1].table == nil {
+		t.Fatalf("segments = %+v, want two tables", segs)
+	}
+	tb := segs[1].table
+	if want := []string{"2025", "richterlicher/ Dienst", "Gerichtsvollzieher/innen"}; !reflect.DeepEqual(tb.header, want) {
+		t.Errorf("header = %q, want %q", tb.header, want)
+	}
+	var rows []string
+	for _, r := range tb.rows {
+		rows = append(rows, strings.TrimRight(strings.Join(r, "|"), "|"))
+	}
+	want := []string{"Verwaltungsgerichtsbarkeit", "Oberverwaltungsgericht|37,43|6,68", "Verwaltungsgerichte", "Braunschweig|30,02|6,83", "Göttingen|16,00|0,00"}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows = %q, want %q", rows, want)
+	}
+}
+
+// Drs. 19/11224, questions 2 and 3: a header stacked one narrow cell a line, each cell ending in
+// a year ("Anteil in %" / "im HJ 2023"), the last right above the first row. The years count up,
+// one for each figure of the rows, so the lines are the header, read back whole, and no rows.
+// Numbers that are not one year for each figure leave the lines rows.
+func TestSegmentsYearStack(t *testing.T) {
+	const stack = "rGB Haushaltsjahr (HJ) \n  Anteil in % \nim HJ 2023 \nAnteil in % \nim HJ 2024 \nAnteil in % \nim HJ 2025 \n"
+	const rows = "Aurich 8,1 1,6 0 \nGandersheim 2,7 1,2 1,3 \n"
+	tests := []struct {
+		name   string
+		text   string
+		header string
+		first  string
+	}{
+		{"years over the columns", stack + rows, "rGB|Anteil in % im HJ 2023|Anteil in % im HJ 2024|Anteil in % im HJ 2025", "Aurich|8,1|1,6|0"},
+		{"fewer years than figures", "rGB Haushaltsjahr (HJ) \n  Anteil in % \nim HJ 2024 \nAnteil in % \nim HJ 2025 \n" + rows, "|||", "im HJ|2024||"},
+		{"numbers that are no years", "Stand \nAnzahl \nSJG 12 \nAnzahl \nSJG 11 \nAnzahl \nSJG 10 \n" + rows, "|||", "SJG|12||"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := firstTable(tc.text, 95)
+			if tb == nil {
+				t.Fatalf("no table")
+			}
+			if got := strings.Join(tb.header, "|"); got != tc.header || strings.Join(tb.rows[0], "|") != tc.first {
+				t.Errorf("header %q, first row %q; want %q, %q", got, tb.rows[0], tc.header, tc.first)
+			}
+		})
+	}
+}
+
+// Drs. 19/11220, question 5: below a table's title, wrapped at a hyphen, a header line of one
+// word a column, and the first row's label wrapped above its figures, which the dump prints on a
+// line of their own. The words head the columns and the lines below them label the first row;
+// a header line with another count of words, or one that follows no sentence or title, is none.
+func TestSegmentsHeaderAboveLabel(t *testing.T) {
+	const title = "Tabelle 1: Anzahl potenziell betroffener Fischereifahrzeuge (FFZ) und Häfen gemäß Fischereikenn-\nzeichen \n"
+	const below = "Anzahl betroffener FFZ  \n2020 bis 2025 \n50 56 10 3 9 23 \nAnzahl betroffener Häfen 7 8 7 3 6 7 "
+	tests := []struct {
+		name   string
+		text   string
+		header string
+		first  string
+	}{
+		{"one word a column", title + "Gebiet: NSGBR Bor BBM JAD Mellum WN \n" + below,
+			"Gebiet:|NSGBR|Bor|BBM|JAD|Mellum|WN", "Anzahl betroffener FFZ 2020 bis 2025|50|56|10|3|9|23"},
+		{"fewer words than columns", title + "Gebiet: NSGBR Bor BBM JAD Mellum \n" + below, "||||||", "|50|56|10|3|9|23"},
+		{"no sentence or title above", "Die Zahl der betroffenen Fahrzeuge ist in den letzten Jahren gestiegen, sie verteilt sich \nwie folgt auf die \nGebiet: NSGBR Bor BBM JAD Mellum WN \n" + below, "||||||", "|50|56|10|3|9|23"},
+		{"a label line of one word a column", title + "Gebiet: NSGBR Bor BBM JAD Mellum WN \nAnzahl der betroffenen Fahrzeuge in dem Zeitraum \n2020 bis 2025 \n50 56 10 3 9 23 \nAnzahl betroffener Häfen 7 8 7 3 6 7 ",
+			"||||||", "|50|56|10|3|9|23"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := firstTable(tc.text, 98)
+			if tb == nil {
+				t.Fatalf("no table")
+			}
+			if got := strings.Join(tb.header, "|"); got != tc.header || strings.Join(tb.rows[0], "|") != tc.first {
+				t.Errorf("header %q, first row %q; want %q, %q", got, tb.rows[0], tc.header, tc.first)
+			}
+		})
+	}
+}

@@ -1,0 +1,199 @@
+package text
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	drucksache "drucksache"
+	"drucksache/extract/layout"
+)
+
+// Reader reads plain text in both forms found in practice: clean text with blank lines between
+// paragraphs and tab-separated tables, and text another tool dumped from the PDF, with running
+// headers, page numbers, footnotes at page ends and words hyphenated at line ends.
+//
+// Reader marks what it recognises (headers, page numbers, footnotes, table cells) and leaves the
+// printed text alone: joining hyphenated words and paragraphs is the structure parser's job,
+// the same for every format.
+type Reader struct{}
+
+// Read decodes data (UTF-8, else Windows-1252 with a warning) and splits it into lines.
+func (Reader) Read(ctx context.Context, name string, data []byte) (*layout.Layout, error) {
+	s, enc, err := decode(data)
+	if err != nil {
+		return nil, &layout.Error{File: name, Stage: "txt", Err: err}
+	}
+	out := &layout.Layout{Encoding: enc}
+	if enc != "" {
+		out.Warnings = append(out.Warnings, drucksache.Warning{
+			Code:    drucksache.WarnEncoding,
+			Message: fmt.Sprintf("the file is not valid UTF-8; decoded as %s", enc),
+		})
+	}
+	out.Lines, out.Pages = Lines(s)
+	markFootnotes(out.Lines)
+	return out, nil
+}
+
+// decode returns data as a string, decoding Windows-1252 (a superset of Latin-1's printable
+// characters) when data is not UTF-8, and refusing binary data.
+func decode(data []byte) (string, string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, 0) >= 0 || controlShare(data) > 0.01 {
+		return "", "", layout.ErrNotText
+	}
+	if utf8.Valid(data) {
+		return string(data), "", nil
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("%w: %v", layout.ErrNotText, err)
+	}
+	return string(out), "windows-1252", nil
+}
+
+// controlShare is the share of bytes that are control characters other than tab, CR, LF and FF.
+func controlShare(data []byte) float64 {
+	if len(data) == 0 {
+		return 0
+	}
+	n := 0
+	for _, b := range data {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' {
+			n++
+		}
+	}
+	return float64(n) / float64(len(data))
+}
+
+// Lines splits decoded text into printed lines, as Read does before it marks the footnotes
+// (tests of the parser build their lines with it): blank lines become breaks, form feeds and running headers
+// start pages, tabs make table cells, `**bold**` markers of clean text set Bold. It returns the
+// number of pages the form feeds make (1 without any): a line's Page also counts running headers,
+// so that provenance names the page as printed.
+func Lines(s string) ([]layout.Line, int) {
+	lines := make([]layout.Line, 0, strings.Count(s, "\n")+1)
+	page, no := 1, 0
+	feeds := 0 // form feeds: the text's own page count, as source.pages reports it
+	brk := true
+	pad := 0      // spaces of the blank lines since the last line kept
+	bold := false // inside a **…** span of clean text
+	pageHasBody := false
+	for len(s) > 0 {
+		var raw string
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			raw, s = s[:i], s[i+1:]
+		} else {
+			raw, s = s, ""
+		}
+		no++
+		raw = strings.TrimSuffix(raw, "\r")
+		for strings.HasPrefix(raw, "\f") {
+			raw = raw[1:]
+			if pageHasBody {
+				page++
+				feeds++
+				pageHasBody = false
+			}
+		}
+		// A form feed can also sit inside a line (text dumps glue the next page's header on).
+		parts := []string{raw}
+		if strings.IndexByte(raw, '\f') >= 0 {
+			parts = strings.Split(raw, "\f")
+		}
+		for pi, part := range parts {
+			if pi > 0 {
+				page++
+				feeds++
+				pageHasBody = false
+			}
+			// Trailing spaces stay: in dumped text "Opfer- " (a printed hyphen) differs from
+			// "Ausprägun-" (a word broken at the line end).
+			text := strings.TrimRight(part, "\r")
+			if strings.TrimSpace(text) == "" {
+				brk = true
+				pad = max(pad, strings.Count(text, " "))
+				bold = false // Markdown emphasis does not cross paragraphs
+				continue
+			}
+			l := layout.Line{Text: text, Page: page, No: no, Break: brk, PadAbove: pad}
+			// Clean text marks bold with ** (Markdown); it spans lines.
+			t := strings.TrimSpace(text)
+			startBold := len(t) > 2 && strings.HasPrefix(t, "**") && t[2] != ' ' && t[2] != '*'
+			if startBold && !strings.Contains(t[2:], "**") && !strings.Contains(s[:min(len(s), 400)], "**") {
+				startBold = false // a lone "**" is a footnote sign, not emphasis
+			}
+			if startBold {
+				t = strings.TrimPrefix(t, "**")
+				bold = true
+			}
+			isBold := bold
+			if bold && strings.HasSuffix(t, "**") {
+				t = strings.TrimSuffix(t, "**")
+				bold = false
+			}
+			if startBold || isBold {
+				l.Bold = layout.Yes
+				l.Text = t
+			}
+			if tr := strings.TrimRight(text, " \t"); strings.Contains(tr, "\t") {
+				cells := strings.Split(tr, "\t")
+				for i := range cells {
+					cells[i] = strings.TrimSpace(cells[i])
+				}
+				l.Cells = cells
+				l.Text = strings.Join(cells, "\t")
+			}
+			if isRunningHeader(t) {
+				if pageHasBody && len(lines) > 0 {
+					page++
+					l.Page = page
+				}
+				l.Role = layout.RoleHeader
+			} else if len(lines) > 0 && lines[len(lines)-1].Role == layout.RoleHeader && isPageNumber(t) {
+				l.Role = layout.RolePageNumber
+			}
+			pageHasBody = true
+			lines = append(lines, l)
+			brk = false
+			pad = 0
+		}
+	}
+	return lines, feeds + 1
+}
+
+// isRunningHeader reports whether t is a running page header naming the parliament, the
+// Wahlperiode and the Drucksache ("Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11277",
+// "Drucksache 21/7449 – 2 – Deutscher Bundestag – 21. Wahlperiode").
+func isRunningHeader(t string) bool {
+	if len(t) > 140 || strings.IndexByte(t, '/') < 0 || !strings.Contains(t, "Wahlperiode") {
+		return false
+	}
+	i := strings.Index(t, "Drucksache ")
+	if i < 0 {
+		return false
+	}
+	rest := t[i+len("Drucksache "):]
+	return len(rest) > 2 && rest[0] >= '0' && rest[0] <= '9' && strings.Contains(rest, "/") &&
+		(strings.Contains(t, "Landtag") || strings.Contains(t, "Bundestag") || strings.Contains(t, "Bürgerschaft") || strings.Contains(t, "Abgeordnetenhaus"))
+}
+
+// isPageNumber reports whether t is a page number printed alone ("3", "- 3 -", "– 3 –", "Seite 3").
+func isPageNumber(t string) bool {
+	t = strings.TrimSpace(strings.TrimPrefix(t, "Seite "))
+	t = strings.Trim(t, "-–— ")
+	if t == "" || len(t) > 4 {
+		return false
+	}
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
