@@ -42,6 +42,10 @@ func (p *parser) bundestag() int {
 	var all strings.Builder
 	kept := p.body[:0:0]
 	keptStart := p.pageStart[:0:0]
+	for _, l := range p.footers {
+		all.WriteString(strings.TrimSpace(l.Text))
+		all.WriteByte(' ')
+	}
 	for i, l := range p.body {
 		t := strings.TrimSpace(l.Text)
 		all.WriteString(t)

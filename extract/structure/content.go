@@ -14,7 +14,7 @@ import (
 var (
 	reRemarkAskers = regexp.MustCompile(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
 	reRemarkGov    = regexp.MustCompile(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
-	reTogether     = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
+	reTogether     = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+[a-z]?(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
 	reNumbers      = regexp.MustCompile(`\d+`)
 )
 
@@ -25,11 +25,8 @@ func (p *parser) content(start int) {
 	// "(verteilt am …)" closes the document; it belongs to no answer.
 	for i := start; i < len(p.body); i++ {
 		t := p.body[i].Text
-		if (strings.IndexByte(t, '(') < 0 || !strings.Contains(t, "verteilt am")) && !strings.HasPrefix(t, "Gesamtherstellung") && !strings.HasPrefix(t, "Vertrieb") {
+		if (strings.IndexByte(t, '(') < 0 || !strings.Contains(t, "erteilt am")) && !strings.HasPrefix(t, "Gesamtherstellung") && !strings.HasPrefix(t, "Vertrieb") {
 			continue
-		}
-		if m := reDistributed.FindAllStringSubmatch(p.body[i].Text, -1); m != nil {
-			p.doc.DistributedOn = ptr(m[len(m)-1][1])
 		}
 		if (marks.IsDistributionNote(p.body[i].Text) || isImprint(p.body[i].Text)) && end == len(p.body) {
 			end = i
@@ -37,6 +34,10 @@ func (p *parser) content(start int) {
 	}
 	full := prose.FullWidth(p.body[start:end])
 	chain := p.questionChain(start, end, full)
+	if p.questionsByType(start, end, full, len(chain)) {
+		p.shareAnswers()
+		return
+	}
 	if len(chain) == 0 && p.zuFrage(start, end, full) {
 		p.shareAnswers()
 		return
@@ -213,8 +214,8 @@ func (p *parser) question(n, at, stop, full int) {
 	for _, t := range tables {
 		q.Tables = append(q.Tables, t)
 	}
+	p.questions = append(p.questions, qspan{number: n, start: at, end: stop, index: len(p.doc.Questions)})
 	p.doc.Questions = append(p.doc.Questions, q)
-	p.questions = append(p.questions, qspan{number: n, start: at, end: stop})
 }
 
 // questionExtent says how many lines of a question block are the question, and where its lettered
@@ -290,7 +291,7 @@ func (p *parser) shareAnswers() {
 		if m == nil {
 			continue
 		}
-		nums := togetherNumbers(m[1])
+		nums := togetherNumbers(m[1]) // "39 und 39a": one question with its part, no others
 		if len(nums) < 2 {
 			continue
 		}
@@ -333,7 +334,16 @@ func togetherNumbers(s string) []int {
 			}
 		}
 	}
-	return nums
+	// a number named twice ("39 und 39a") counts once
+	out := nums[:0]
+	seen := map[int]bool{}
+	for _, n := range nums {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // isImprint reports the printer's imprint that closes a Bundestag Drucksache.

@@ -23,7 +23,7 @@ func (p *parser) linkFootnotes() {
 			if around == nil {
 				around = ptr(qs.number)
 			}
-			q := p.doc.Questions[k]
+			q := p.doc.Questions[qs.index]
 			if strings.Contains(q.Text, n.marker) || strings.Contains(q.Answer, n.marker) || strings.Contains(strings.Join(q.Parts, " "), n.marker) {
 				f.Question = ptr(q.Number)
 				break
@@ -36,7 +36,7 @@ func (p *parser) linkFootnotes() {
 					inRemark = true
 				}
 			}
-			if !inRemark {
+			if !inRemark && !p.printedBefore(n) {
 				msg := "footnote " + n.marker + ": its marker was not found in the text, so it is linked to no question"
 				if around != nil {
 					msg += "; it is printed after question " + itoa(*around)
@@ -98,4 +98,31 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// printedBefore reports whether the marker of footnote n is printed in a body line before it, on its
+// page or the page before: in a title, a table cell, or the text of a paper that is no answer.
+func (p *parser) printedBefore(n note) bool {
+	for i := min(n.at, len(p.body)) - 1; i >= 0; i-- {
+		if p.body[i].Page < n.prov.Page-1 {
+			break
+		}
+		if strings.Contains(p.body[i].Text, n.marker) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutMarkers removes footnote markers (superscript digits) from a title: the footnote keeps them.
+func withoutMarkers(t string) string {
+	if !strings.ContainsAny(t, "⁰¹²³⁴⁵⁶⁷⁸⁹") {
+		return t
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r) {
+			return -1
+		}
+		return r
+	}, t))
 }

@@ -11,6 +11,8 @@ func TestParseAskers(t *testing.T) {
 		{"Dr. Marco Mohrmann (CDU)", "Dr. Marco Mohrmann/CDU"},
 		{"MUDr. PhDr. / Univ.Prag Jozef Rakicky (fraktionslos)", "MUDr. PhDr. / Univ.Prag Jozef Rakicky/fraktionslos"},
 		{"Anna A (CDU) und Bernd B (SPD)", "Anna A/CDU Bernd B/SPD"},
+		{"Anna A, Bernd B, weiterer Abgeordneter (CDU/CSU)", "Anna A/CDU/CSU Bernd B/CDU/CSU"},
+		{"Anna A und weiterer Abgeordneter (AfD)", "Anna A/AfD"},
 	}
 	for _, tt := range tests {
 		var got []string
