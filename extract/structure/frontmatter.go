@@ -242,9 +242,13 @@ var (
 	// reAuthors starts the authors of a paper under its kind: "der Fraktion der SPD", "der Abgeordneten …".
 	reAuthors = regexp.MustCompile(`^(?:der|des|durch die|durch den) `)
 	// reSender is a line of the sender's block of a notice: its place and date, the sender, its office.
-	reSender = regexp.MustCompile(`^(?:[A-ZÄÖÜ][a-zäöü]+, den \d|Die Präsidentin|Der Präsident|- ?Landtagsverwaltung ?-|Der [A-Z][a-zäöü]+ Ministerpräsident|Die Ministerpräsidentin|Der Ministerpräsident|Die Landesregierung$|Die Bundesregierung$)`)
+	reSender = regexp.MustCompile(`^(?:[A-ZÄÖÜ][a-zäöü]+, den \d|Die Präsidentin|Der Präsident|- ?Landtagsverwaltung ?-|Der [A-Z][a-zäöü]+ Ministerpräsident|Die Ministerpräsidentin|Der Ministerpräsident|Die Landesregierung$|Die Bundesregierung$|(?:Der |Die |Das )?(?:Niedersächsische[rs]? |Bayerische[rs]? |Hessische[rs]? )?(?:[A-ZÄÖÜ][a-zäöüß-]*)?(?:[Mm]inisterium|[Mm]inisterin|[Mm]inister|Staatskanzlei)(?: (?:für|der|des) [^.:]*)?$)`)
+	// reNoticeOf is a line by which a notice names the question it is about: its kind, the rule.
+	reNoticeOf = regexp.MustCompile(`^(?:(?:Kleine|Dringliche|Große) Anfrage\b|gemäß § |mit Antwort de[rs] )`)
+	// reAskersLine starts the askers of the question a notice is about: "Anfrage der Abgeordneten … (AfD)".
+	reAskersLine = regexp.MustCompile(`^Anfrage (?:des|der) Abgeordneten `)
 	// reSubjectEnd is a line that follows the subject of a paper: what the paper refers to, or its text.
-	reSubjectEnd = regexp.MustCompile(`^(?:Antrag (?:der|des)|Beschluss|Anfrage|Bezug|Drs\.|Drucksache|Gesetzentwurf (?:der|des)|Sehr geehrte|Der (?:Deutsche )?(?:Bundestag|Landtag) (?:wolle|möge|hat)|A\. (?:Problem|Zielsetzung)|Problem und Ziel|Bericht|Vorbemerkung|Verzeichnis)`)
+	reSubjectEnd = regexp.MustCompile(`^(?:eingegangen am|Antrag (?:der|des)|Beschluss|Anfrage|Bezug|Drs\.|Drucksache|Gesetzentwurf (?:der|des)|Sehr geehrte|Der (?:Deutsche )?(?:Bundestag|Landtag) (?:wolle|möge|hat)|A\. (?:Problem|Zielsetzung)|Problem und Ziel|Bericht|Vorbemerkung|Verzeichnis)`)
 )
 
 // subject is the printed title of a paper that is no answer: what follows its kind ("Antrag",
@@ -285,6 +289,22 @@ func (p *parser) subject() string {
 	}
 	for j < n && reSender.MatchString(strings.TrimSpace(p.body[j].Text)) {
 		j++
+	}
+	// a notice about a question (withdrawn, say) names it first: its kind and rule, then its askers
+	for j < n {
+		t := strings.TrimSpace(p.body[j].Text)
+		if reNoticeOf.MatchString(t) {
+			j++
+			continue
+		}
+		if reAskersLine.MatchString(t) {
+			for j < n && !strings.Contains(p.body[j].Text, ")") {
+				j++
+			}
+			j++
+			continue
+		}
+		break
 	}
 	for k := j; k < n && k < j+6; k++ {
 		t := strings.TrimSpace(p.body[k].Text)
