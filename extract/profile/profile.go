@@ -43,7 +43,7 @@ var (
 			regexp.MustCompile(`^Deutscher Bundestag [–-] \d+\. Wahlperiode [–-] [\dIVXLC]+ [–-] Drucksache \d+/\d+$`),
 		},
 		FootNotes: []*regexp.Regexp{
-			regexp.MustCompile(`^Die Antwort wurde namens der Bundesregierung mit Schreiben`),
+			regexp.MustCompile(`^Die Antwort wurde namens der Bundesregierung\b`),
 			regexp.MustCompile(`^Die Drucksache enthält zusätzlich`),
 		},
 		Imprint: []*regexp.Regexp{

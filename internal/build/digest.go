@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "0b5d7b6fa07a8d889bb5ec5d51718522e8a66d1359f063bc5c06654b14786f91"
+const Digest = "03278229b3835b8f73c0843486140157361770acb84aa30b8fb7dc081b0c6014"
