@@ -92,7 +92,8 @@ func TestQuestionsByType(t *testing.T) {
 	}
 }
 
-// TestQuestionsByTypeNeedsType checks that lines without type (a text dump) keep the longest run.
+// TestQuestionsByTypeNeedsType checks that lines without type (a text dump) keep the longest run,
+// which skips a question printed out of its order only where the joint answer's phrase names it.
 func TestQuestionsByTypeNeedsType(t *testing.T) {
 	lines := typeset("q 1. Eins?", "a Eins.", "q 2. Zwei?", "q 5. Fünf?", "a Gemeinsam.", "q 3. Drei?", "a Drei.")
 	for i := range lines {
@@ -101,6 +102,21 @@ func TestQuestionsByTypeNeedsType(t *testing.T) {
 	got := entries(parseAnswer(t, lines))
 	if len(got) != 3 || !strings.HasPrefix(got[2], "3 Drei?") {
 		t.Errorf("got %q, want questions 1 to 3 found by their numbers", got)
+	}
+	// a question printed out of its order and named in the joint answer's phrase is found by its number
+	lines = typeset("q 1. Eins?", "a Eins.", "q 2. Zwei?", "q 5. Fünf?", "a Die Fragen 2 und 5 werden gemeinsam beantwortet.",
+		"a Gemeinsam.", "q 3. Drei?", "a Drei.", "q 4. Vier?", "a Vier.", "q 6. Sechs?", "a Sechs.")
+	for i := range lines {
+		lines[i].Size = 0
+	}
+	got = entries(parseAnswer(t, lines))
+	want := []string{"1 Eins? | Eins.",
+		"2 Zwei? | Die Fragen 2 und 5 werden gemeinsam beantwortet.\n\nGemeinsam. | with [5]",
+		"3 Drei? | Drei.", "4 Vier? | Vier.",
+		"5 Fünf? | Die Fragen 2 und 5 werden gemeinsam beantwortet.\n\nGemeinsam. | with [2]",
+		"6 Sechs? | Sechs."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("text without type, a joint answer out of order: got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// a number printed twice in the questions' type is no layout to trust either
 	got = entries(parseAnswer(t, typeset("q 1. Eins?", "a Eins.", "q 1. Noch einmal eins?", "a Nochmal.", "q 2. Zwei?", "a Zwei.")))
