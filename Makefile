@@ -3,7 +3,7 @@ GO      ?= go
 OUT     ?= out
 FUZZTIME ?= 20s
 
-.PHONY: run test bench fuzz build check-gold check-clients ci clean
+.PHONY: run test bench fuzz build check-gold check-clients roundtrip ci clean
 
 INPUTS  ?= $(wildcard fixtures/*.txt fixtures/*.pdf fixtures/*.html) fixtures/eval
 
@@ -36,6 +36,10 @@ check-gold:
 ## check-clients: open the outputs in DuckDB and LibreOffice (installs them where missing)
 check-clients:
 	scripts/check-clients.sh
+
+## roundtrip: render the round-trip bench's papers again with every PDF producer (installs them with apt)
+roundtrip:
+	scripts/roundtrip.sh
 
 ci:
 	.ci/run

@@ -132,9 +132,14 @@ type Table struct {
 	Unit           *string    `json:"unit"`
 	Header         []string   `json:"header"`
 	HeaderRows     [][]string `json:"header_rows,omitempty"` // the header as printed over several rows, when it was
-	Rows           [][]Cell   `json:"rows"`
-	Notes          []string   `json:"notes,omitempty"` // lines printed under the table that explain it ("* Stichtag …")
-	Provenance     Span       `json:"provenance"`
+	// ColumnUnits is the unit of each column where a unit row in the header band names units for some
+	// columns ("in 1.000 Euro" over two groups, "in Prozent" over a third): normalized as Unit, nil where
+	// a column has none; nil for a table without a unit row.
+	ColumnUnits []*string `json:"column_units"`
+	Rows        [][]Cell  `json:"rows"`
+	Notes       []string  `json:"notes,omitempty"`  // lines printed under the table that explain it ("* Stichtag …")
+	Source      *string   `json:"source,omitempty"` // the source or copyright line printed under the table ("© Landesamt für Statistik …")
+	Provenance  Span      `json:"provenance"`
 }
 
 // Cell kinds.
@@ -196,6 +201,7 @@ type Footnote struct {
 	Marker     string     `json:"marker"`
 	Text       string     `json:"text"`
 	Question   *int       `json:"question"`
+	Table      string     `json:"table,omitempty"` // the id of the table whose footnote it is, printed under it
 	Provenance Provenance `json:"provenance"`
 }
 

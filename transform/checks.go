@@ -124,13 +124,56 @@ func (c *checker) readColumns() {
 				}
 			}
 		}
+		colUnit := ""
+		if col < len(c.t.ColumnUnits) && c.t.ColumnUnits[col] != nil {
+			colUnit = *c.t.ColumnUnits[col]
+		}
 		c.figures[col] = numbers > 0 && numbers >= others && !identifierHeader(words) && !c.yearColumn(col)
 		c.percent[col] = strings.Contains(h, "%") || strings.Contains(h, "prozent") || anyWordStarts(words, "anteil") ||
-			(numbers > 0 && 2*percents > numbers)
-		c.averaged[col] = averageHeader(words)
-		c.rounded[col] = roundedUnit(strings.ToLower(unit)) || roundedUnit(h)
-		c.davonDepth[col] = davonDepth(words) + c.davonSpan(col)
+			(numbers > 0 && 2*percents > numbers) || colUnit == "%"
+		c.averaged[col] = averageHeader(words) || c.signedColumn(col)
+		c.rounded[col] = roundedUnit(strings.ToLower(unit)) || roundedUnit(h) || roundedUnit(strings.ToLower(colUnit))
+		c.davonDepth[col] = davonDepth(labelWords(strings.ToLower(leafHeader(c.header[col])))) + c.davonSpan(col)
 	}
+}
+
+// signedColumn reports a column of changes: its figures are printed with their sign, a plus
+// among them ("+15,5", "-4,2"), whatever its header says. Changes do not add up to a total.
+func (c *checker) signedColumn(col int) bool {
+	numbers, signed, plus := 0, 0, 0
+	for r := range c.t.Rows {
+		cl := c.cell(r, col)
+		if cl.Kind != drucksache.CellNumber {
+			continue
+		}
+		numbers++
+		raw := strings.TrimSpace(cl.Raw)
+		switch {
+		case strings.HasPrefix(raw, "+") || strings.HasPrefix(raw, "±"):
+			signed++
+			plus++
+		case strings.HasPrefix(raw, "-") || strings.HasPrefix(raw, "–") || strings.HasPrefix(raw, "−"):
+			signed++
+		}
+	}
+	return plus > 0 && 2*signed > numbers
+}
+
+// leafHeader is the lowest level of a header of several levels ("2023 / Gebietskörperschaften /
+// Insgesamt" gives "Insgesamt"), the header itself when it has one level.
+func leafHeader(h string) string {
+	if i := strings.LastIndex(h, " / "); i >= 0 {
+		return h[i+3:]
+	}
+	return h
+}
+
+// parentHeader is what a header of several levels says above its lowest level, "" for one level.
+func parentHeader(h string) string {
+	if i := strings.LastIndex(h, " / "); i >= 0 {
+		return h[:i]
+	}
+	return ""
 }
 
 // davonSpan returns 1 when a "davon" printed in a header row over columns to the left spans column col

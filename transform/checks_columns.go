@@ -13,7 +13,7 @@ import (
 func (c *checker) checkTotalColumns() []drucksache.Check {
 	var out []drucksache.Check
 	for col := range c.ncol {
-		if !c.figures[col] || c.percent[col] || columnKeyword(c.header[col]) == "" {
+		if !c.figures[col] || c.percent[col] || c.averaged[col] || columnKeyword(leafHeader(c.header[col])) == "" {
 			continue
 		}
 		parts := c.columnParts(col, -1)
@@ -71,11 +71,13 @@ func doubtColumn(rs []drucksache.Check) []drucksache.Check {
 }
 
 // columnParts lists the additive figure columns next to the total column col, walking in direction dir
-// up to the next total column.
+// up to the next total column; under a header of several levels only the columns under the same
+// upper levels as the total ("2023 / Gebietskörperschaften / …").
 func (c *checker) columnParts(col, dir int) []int {
 	var parts []int
+	parent := parentHeader(c.header[col])
 	for j := col + dir; j >= 0 && j < c.ncol; j += dir {
-		if columnKeyword(c.header[j]) != "" {
+		if columnKeyword(leafHeader(c.header[j])) != "" || parentHeader(c.header[j]) != parent {
 			break
 		}
 		if c.figures[j] && c.davonDepth[j] == 0 && !c.averaged[j] && !c.percent[j] {
@@ -90,7 +92,7 @@ func (c *checker) columnParts(col, dir int) []int {
 func (c *checker) checkDavonColumns() []drucksache.Check {
 	var out []drucksache.Check
 	for col := range c.ncol {
-		if c.davonDepth[col] == 0 || !c.figures[col] || c.percent[col] {
+		if c.davonDepth[col] == 0 || !c.figures[col] || c.percent[col] || c.averaged[col] {
 			continue
 		}
 		bound := -1
@@ -100,7 +102,7 @@ func (c *checker) checkDavonColumns() []drucksache.Check {
 				break
 			}
 		}
-		if bound < 0 || c.percent[bound] {
+		if bound < 0 || c.percent[bound] || c.averaged[bound] {
 			continue
 		}
 		how := fmt.Sprintf("must not exceed %q", c.header[bound])
@@ -134,7 +136,7 @@ func (c *checker) checkDavonRows() []drucksache.Check {
 		}
 		how := fmt.Sprintf("must not exceed row %d %q", bound+1, c.label[bound])
 		for col := range c.ncol {
-			if !c.figures[col] || c.percent[col] {
+			if !c.figures[col] || c.percent[col] || c.averaged[col] {
 				continue
 			}
 			s, ok := notAbove(c.cell(bound, col), c.cell(r, col), c.rounded[col])

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	drucksache "drucksache"
+	"drucksache/internal/roundtrip"
 	"drucksache/transform"
 )
 
@@ -637,4 +638,109 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("%d checks not passed but %d warnings", notPassed, len(doc.Warnings))
 		}
 	})
+}
+
+// TestCheckRoundTripTables checks the tables of the round-trip bench's papers as a careful reader
+// extracts them (header levels joined by " / ", unit rows as column units): change, percent and
+// per-head columns are never added, "darunter" columns are bounded by their total and never
+// summed, and not one check fails.
+func TestCheckRoundTripTables(t *testing.T) {
+	papers, err := roundtrip.Load("../internal/roundtrip/testdata/papers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct{ passed, failed []key }{
+		"ni-finanzaemter t1":        {passed: []key{{transform.CheckTotalRow, 5, 1}, {transform.CheckTotalRow, 5, 2}}},
+		"ni-finanzaemter t2":        {passed: append(davonColumns(3, 3), key{transform.CheckTotalRow, 2, 2}, key{transform.CheckTotalRow, 2, 3})},
+		"ni-liquiditaetskredite t1": {passed: []key{{transform.CheckTotalRow, 4, 1}, {transform.CheckTotalRow, 4, 2}, {transform.CheckTotalRow, 4, 4}}},
+		"ni-liquiditaetskredite t2": {},
+		"ni-liquiditaetskredite t3": {passed: davonColumns(8, 2, 5)},
+	}
+	for i := range papers {
+		truth := roundtrip.MakeTruth(&papers[i])
+		for _, tt := range truth.Tables {
+			name := papers[i].Name + " " + tt.ID
+			t.Run(name, func(t *testing.T) {
+				tb := drucksache.Table{ID: "t1", Header: tt.Header, ColumnUnits: tt.ColumnUnits}
+				for _, r := range tt.Rows {
+					row := make([]drucksache.Cell, len(r))
+					for c, cl := range r {
+						row[c] = transform.Cell(cl.Raw)
+					}
+					tb.Rows = append(tb.Rows, row)
+				}
+				doc := &drucksache.Document{Tables: []drucksache.Table{tb}}
+				transform.Check(doc)
+				w, ok := want[name]
+				if !ok {
+					t.Fatalf("no expectation for %s", name)
+				}
+				if got := keysWhere(doc, "t1", passed); !slices.Equal(got, sortedKeys(w.passed)) {
+					t.Errorf("passed checks\ngot  %v\nwant %v", got, sortedKeys(w.passed))
+				}
+				if got := keysWhere(doc, "t1", failed); len(got) > 0 {
+					t.Errorf("failed checks %v", got)
+				}
+			})
+		}
+	}
+}
+
+// davonColumns are the checks of rows 0 to rows-1 of "darunter" columns cols against their totals.
+func davonColumns(rows int, cols ...int) []key {
+	var out []key
+	for _, col := range cols {
+		for r := range rows {
+			out = append(out, key{transform.CheckDavon, r, col})
+		}
+	}
+	return out
+}
+
+// percentUnit is a column unit "%", as transform normalizes "in Prozent".
+var percentUnit = "%"
+
+// TestCheckChangeColumnsNeverAdded gives tables whose header does not say what a column holds, or says
+// it in a word of change: a column of changes is never added, however its header was read.
+func TestCheckChangeColumnsNeverAdded(t *testing.T) {
+	tests := []struct {
+		name       string
+		header     []string
+		units      []*string
+		rows       [][]string
+		wantPassed []key
+	}{
+		{"signed figures under a header not read", []string{"", "", ""},
+			nil, [][]string{{"Landkreise", "36", "+15,5"}, {"Städte", "7", "-4,2"}, {"Insgesamt", "43", "+6,3"}},
+			[]key{{transform.CheckTotalRow, 2, 1}}},
+		{"a column headed Zuwachs", []string{"Gruppe", "Anzahl", "Zuwachs"},
+			nil, [][]string{{"A", "10", "2"}, {"B", "20", "3"}, {"Insgesamt", "30", "4"}},
+			[]key{{transform.CheckTotalRow, 2, 1}}},
+		{"a column whose unit row says in Prozent", []string{"Gruppe", "Anzahl", "2024"},
+			[]*string{nil, nil, &percentUnit}, [][]string{{"A", "10", "2,0"}, {"B", "20", "3,0"}, {"Insgesamt", "30", "4,0"}},
+			[]key{{transform.CheckTotalRow, 2, 1}}},
+		{"a total column adds its siblings only", []string{"Art", "2023 / Insgesamt", "2023 / Land", "2023 / Bund", "2024 / Land"},
+			nil, [][]string{{"A", "10", "4", "6", "99"}, {"B", "20", "5", "15", "1"}},
+			[]key{{transform.CheckTotalColumn, 0, 1}, {transform.CheckTotalColumn, 1, 1}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tb := drucksache.Table{ID: "t1", Header: tc.header, ColumnUnits: tc.units}
+			for _, r := range tc.rows {
+				var row []drucksache.Cell
+				for _, raw := range r {
+					row = append(row, transform.Cell(raw))
+				}
+				tb.Rows = append(tb.Rows, row)
+			}
+			doc := &drucksache.Document{Tables: []drucksache.Table{tb}}
+			transform.Check(doc)
+			if got := keysWhere(doc, "t1", passed); !slices.Equal(got, sortedKeys(tc.wantPassed)) {
+				t.Errorf("passed checks\ngot  %v\nwant %v", got, sortedKeys(tc.wantPassed))
+			}
+			if got := keysWhere(doc, "t1", failed); len(got) > 0 {
+				t.Errorf("failed checks %v", got)
+			}
+		})
+	}
 }

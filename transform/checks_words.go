@@ -103,14 +103,16 @@ func identifierHeader(words []string) bool {
 	}
 }
 
-// averageHeader reports whether a header names rates or averages, which a total does not add.
+// averageHeader reports whether a header names rates, averages or changes, which a total does not add.
 func averageHeader(words []string) bool {
 	for _, w := range words {
 		switch {
 		case w == "ø" || w == "⌀" || w == "je" || w == "pro" || w == "median":
 			return true
 		case strings.HasSuffix(w, "quote") || strings.HasSuffix(w, "rate") || strings.HasPrefix(w, "durchschnitt") ||
-			strings.HasPrefix(w, "mittel") || strings.HasPrefix(w, "veränderung") || strings.HasPrefix(w, "differenz"):
+			strings.HasPrefix(w, "mittel") || strings.HasPrefix(w, "veränderung") || strings.HasPrefix(w, "differenz") ||
+			strings.HasPrefix(w, "zuwachs") || strings.HasPrefix(w, "zunahme") || strings.HasPrefix(w, "abnahme") ||
+			strings.HasPrefix(w, "abweichung") || strings.HasPrefix(w, "wachstum") || strings.HasPrefix(w, "steigerung"):
 			return true
 		}
 	}

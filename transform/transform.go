@@ -132,6 +132,33 @@ func table(doc *drucksache.Document, t *drucksache.Table) {
 	} else if u, ok := answerUnit(doc, t); ok {
 		t.Unit = &u
 	}
+	columnUnits(doc, t, prov)
+}
+
+// columnUnits normalizes the units a unit row names for a table's columns ("in 1.000 Euro" gives
+// "Tsd. EUR"); a unit it does not know is dropped with a warning, as the table's unit is.
+func columnUnits(doc *drucksache.Document, t *drucksache.Table, prov drucksache.Provenance) {
+	any := false
+	for i, cu := range t.ColumnUnits {
+		if cu == nil || trimSpace(*cu) == "" {
+			t.ColumnUnits[i] = nil
+			continue
+		}
+		if u, ok := Unit(*cu); ok {
+			t.ColumnUnits[i] = &u
+			any = true
+			continue
+		}
+		doc.Warnings = append(doc.Warnings, drucksache.Warning{
+			Code:       drucksache.WarnUnit,
+			Message:    fmt.Sprintf("table %s: unit %q of column %d is not a known unit", t.ID, *cu, i+1),
+			Provenance: prov,
+		})
+		t.ColumnUnits[i] = nil
+	}
+	if !any {
+		t.ColumnUnits = nil
+	}
 }
 
 // answerUnit finds the unit of a table that extract left without one in the answer that holds it:

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "bb3d0f5ca4f62c1d471017a0f28f87814629dede8e2a7207026bfc6a27886b2b"
+const Digest = "670403981b37e70d880fb3f1aaad743c97031bcc582615e79f5f6c35b5580410"
