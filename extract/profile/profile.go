@@ -12,9 +12,8 @@ import (
 
 // Typography says how a parliament prints the questions of an answer, where its PDF shows it.
 type Typography struct {
-	Smaller  bool // questions are set in a smaller type than the answers
-	Indented bool // questions are indented against the answers
-	Bold     bool // questions are set in bold
+	Smaller bool // questions are set in a smaller type than the answers (the Bundestag's, also indented)
+	Bold    bool // questions are set in bold
 }
 
 // Profile is the layout of one parliament's papers.
@@ -50,7 +49,7 @@ var (
 			regexp.MustCompile(`^Gesamtherstellung:`),
 			regexp.MustCompile(`^Vertrieb: Bundesanzeiger`),
 		},
-		Questions: Typography{Smaller: true, Indented: true},
+		Questions: Typography{Smaller: true},
 	}
 	// Niedersachsen prints its questions in bold.
 	Niedersachsen = &Profile{
