@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,7 +25,8 @@ func (p *parser) linkFootnotes() {
 				around = ptr(qs.number)
 			}
 			q := p.doc.Questions[qs.index]
-			if strings.Contains(q.Text, n.marker) || strings.Contains(q.Answer, n.marker) || strings.Contains(strings.Join(q.Parts, " "), n.marker) {
+			if strings.Contains(q.Text, n.marker) || strings.Contains(q.Answer, n.marker) || strings.Contains(strings.Join(q.Parts, " "), n.marker) ||
+				p.inTables(q.Tables, n.marker) {
 				f.Question = ptr(q.Number)
 				break
 			}
@@ -125,4 +127,26 @@ func withoutMarkers(t string) string {
 		}
 		return r
 	}, t))
+}
+
+// inTables reports whether a cell of one of the tables ids (an answer's tables) prints marker ("2016²").
+func (p *parser) inTables(ids []string, marker string) bool {
+	for _, t := range p.doc.Tables {
+		if !slices.Contains(ids, t.ID) {
+			continue
+		}
+		for _, h := range t.Header {
+			if strings.Contains(h, marker) {
+				return true
+			}
+		}
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if strings.Contains(c.Raw, marker) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -101,3 +101,19 @@ func TestFootnoteMarkerPrinted(t *testing.T) {
 		t.Errorf("%d footnotes, warnings %q; want 2 footnotes and a warning for ² only (¹ is printed in the text)", len(doc.Footnotes), codes)
 	}
 }
+
+// TestFootnoteInTable links a footnote whose marker is printed in a table cell of an answer to that
+// answer's question.
+func TestFootnoteInTable(t *testing.T) {
+	p := &parser{doc: &drucksache.Document{
+		Questions: []drucksache.Question{{Number: 1, Answer: "Keine."}, {Number: 2, Answer: "Siehe Tabelle.", Tables: []string{"t1"}}},
+		Tables:    []drucksache.Table{{ID: "t1", Question: 2, Header: []string{"Jahr", "Anzahl"}, Rows: [][]drucksache.Cell{{{Raw: "2016²"}, {Raw: "1.256"}}}}},
+	}}
+	p.body = printed("1. Eins?", "Keine.", "2. Zwei?", "Siehe Tabelle.", "Tabelle")
+	p.questions = []qspan{{number: 1, start: 0, end: 2, index: 0}, {number: 2, start: 2, end: 5, index: 1}}
+	p.notes = []note{{marker: "²", text: "Im Jahr 2016 anders gezählt.", at: 5, prov: drucksache.Provenance{Page: 1}}}
+	p.linkFootnotes()
+	if len(p.doc.Footnotes) != 1 || p.doc.Footnotes[0].Question == nil || *p.doc.Footnotes[0].Question != 2 || len(p.doc.Warnings) != 0 {
+		t.Errorf("footnotes %+v, warnings %v; want ² linked to question 2", p.doc.Footnotes, p.doc.Warnings)
+	}
+}

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "0e445b31f5d5fd9c2cc0b625416cfe7f2dd50aaa117173b7640212dec1639109"
+const Digest = "043151f039a7b1af83c7f94c71006c60422b0f3c52c63fe434953f59108fd681"
