@@ -73,6 +73,25 @@ func BenchmarkRun(b *testing.B) {
 	}
 }
 
+// BenchmarkRunIsolated measures documents per second of a full run as the command makes them: each
+// in a child process of the run's pool (this test binary), with 1 and 2 workers. Next to BenchmarkRun
+// it is the cost of isolating every document.
+func BenchmarkRunIsolated(b *testing.B) {
+	for _, n := range benchSizes() {
+		corpus := benchCorpus(b, n)
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("docs=%d/workers=%d", n, workers), func(b *testing.B) {
+				for range b.N {
+					r := benchRunner(b, workers)
+					r.Extract = nil
+					benchRun(b, r, corpus)
+				}
+				b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "docs/s")
+			})
+		}
+	}
+}
+
 // BenchmarkRunPeakMemory measures the peak of the heap during a full run (2 workers), which must not
 // grow with the number of documents: peak-heap-MB is the heap in use (live objects and garbage not
 // yet collected: what the process holds), peak-live-MB the live heap after a collection (what the

@@ -5,10 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	drucksache "drucksache"
@@ -56,11 +56,28 @@ func (r *runner) dataset(ctx context.Context) (string, error) {
 		return "", err
 	}
 	files := make([]string, len(staged))
+	sums := make([]index.Digest, len(staged))
 	for i, f := range staged {
 		files[i] = load.DatasetFolder + "/" + f
+		if sums[i], err = hashFile(filepath.Join(stage, filepath.FromSlash(f))); err != nil {
+			return "", err
+		}
+		if err := r.checkInside(files[i]); err != nil {
+			return "", err
+		}
 	}
-	// Recorded before the renames, so that a run killed among them knows every file to replace.
-	r.man.Parquet = parquetState{Files: uniqueSorted(append(append([]string(nil), r.man.Parquet.Files...), files...))}
+	// Recorded before the renames, so that a run killed among them knows every file to replace; a
+	// file of the old part keeps the sum it was written with until it is replaced, a new one has its own.
+	old := r.man.Parquet
+	all := uniqueSorted(append(append([]string(nil), old.Files...), files...))
+	r.man.Parquet = parquetState{Files: all, Sums: make([]index.Digest, len(all))}
+	for i, f := range all {
+		if j := slices.Index(files, f); j >= 0 && !slices.Contains(old.Files, f) {
+			r.man.Parquet.Sums[i] = sums[j]
+		} else {
+			r.man.Parquet.Sums[i] = old.sum(f)
+		}
+	}
 	if err := r.man.save(r.manPath); err != nil {
 		return "", err
 	}
@@ -73,18 +90,20 @@ func (r *runner) dataset(ctx context.Context) (string, error) {
 			return "", err
 		}
 	}
-	keep := map[string]bool{}
-	for _, f := range files {
-		keep[f] = true
-	}
-	for _, f := range r.man.Parquet.Files {
-		if !keep[f] { // a partition this part no longer has
-			if err := os.Remove(filepath.Join(r.Out, filepath.FromSlash(f))); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return "", err
-			}
+	for _, f := range old.Files {
+		if slices.Contains(files, f) {
+			continue
+		}
+		// A partition this part no longer has.
+		why, err := r.removeOwn(f, old.sum(f))
+		if err == nil && why != "" {
+			err = r.st.Update(func(tx *index.Tx) error { return tx.Keep(f, why) })
+		}
+		if err != nil {
+			return "", err
 		}
 	}
-	r.man.Parquet = parquetState{Digest: digest, Files: files}
+	r.man.Parquet = parquetState{Digest: digest, Files: files, Sums: sums}
 	return "rewritten", nil
 }
 

@@ -14,6 +14,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
 	"drucksache/extract"
+	"drucksache/internal/printable"
 	"drucksache/isolate"
 	"drucksache/load"
 )
@@ -25,7 +26,7 @@ type Failure struct {
 	Page   int    // the page the error is on, 0 when not known
 	Line   int    // the line, 0 when not known
 	Kind   string // the stage of extraction that failed (extract.Error's Stage), or a Kind… of the runner
-	Reason string // the error's text, without the file name it starts with
+	Reason string // the error's text, without the file name it starts with, raw bytes escaped (package printable)
 }
 
 // The kinds of failure the runner tells apart itself; any other kind is the stage of extraction
@@ -36,13 +37,14 @@ const (
 	KindWrite         = "write"          // a writer could not encode the document
 	KindResourceLimit = "resource limit" // the document exceeds a size limit, or its extraction ran out of memory
 	KindID            = "id"             // the document's id cannot name its output files
+	KindMissing       = "missing"        // the input is not there (a path of the list on stdin)
 	KindOther         = "error"          // none of the above, and no stage known
 )
 
 // failureOf is the failure of the input path that err tells of; writing is set when the error came
 // from the writers of the outputs.
 func failureOf(path string, err error, writing bool) *Failure {
-	f := &Failure{File: path, Kind: KindOther, Reason: strings.TrimPrefix(err.Error(), path+": ")}
+	f := &Failure{File: path, Kind: KindOther, Reason: printable.String(strings.TrimPrefix(err.Error(), path+": "))}
 	var ee *extract.Error
 	if errors.As(err, &ee) {
 		f.Page, f.Line = ee.Page, ee.Line
@@ -56,12 +58,14 @@ func failureOf(path string, err error, writing bool) *Failure {
 	switch {
 	case errors.Is(err, isolate.ErrTimeLimit):
 		f.Kind = KindTimeLimit
-	case errors.As(err, &pe) || crashed && ce.Panicked():
+	case errors.As(err, &pe) || errors.Is(err, isolate.ErrPanic) || crashed && ce.Panicked():
 		f.Kind = KindPanic
 	case errors.Is(err, extract.ErrTooLarge) || crashed && ce.OutOfMemory():
 		f.Kind = KindResourceLimit
 	case errors.Is(err, load.ErrBadID):
 		f.Kind = KindID
+	case errors.Is(err, fs.ErrNotExist):
+		f.Kind = KindMissing
 	case writing:
 		f.Kind = KindWrite
 	}
@@ -99,34 +103,42 @@ func resourceFailure(err error) bool {
 	return false
 }
 
-// extractGuarded extracts one file, turning a panic into an error and giving up on an extraction that
-// outlives its time limit by the grace, so one document never stops or stalls the batch.
+// extractGuarded extracts one file with Config.Extract, guarded (guard).
 func (r *runner) extractGuarded(ctx context.Context, path string) (*drucksache.Document, error) {
+	return guard(ctx, r, path, func(ctx context.Context) (*drucksache.Document, error) { return r.callExtract(ctx, path) })
+}
+
+// guard calls f, which works on the document path in this process, within the run's time limit: it
+// gives up on a call that outlives the limit by the grace, so one document never stalls the batch.
+// A call given up on cannot be stopped and goes on in the background: that is why a run extracts in
+// child processes (Config.Extract nil), which are killed instead.
+func guard[T any](ctx context.Context, r *runner, path string, f func(ctx context.Context) (T, error)) (T, error) {
 	if r.Timeout <= 0 {
-		return r.callExtract(ctx, path)
+		return f(ctx)
 	}
 	gctx, cancel := context.WithTimeout(ctx, r.Timeout+r.grace)
 	defer cancel()
 	type result struct {
-		doc *drucksache.Document
+		v   T
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		doc, err := r.callExtract(gctx, path)
-		done <- result{doc, err}
+		v, err := f(gctx)
+		done <- result{v, err}
 	}()
+	var zero T
 	select {
 	case res := <-done:
 		if res.err != nil && errors.Is(res.err, context.DeadlineExceeded) && ctx.Err() == nil {
-			return nil, fmt.Errorf("%s: %w (%v)", path, isolate.ErrTimeLimit, r.Timeout)
+			return zero, fmt.Errorf("%s: %w (%v)", path, isolate.ErrTimeLimit, r.Timeout)
 		}
-		return res.doc, res.err
+		return res.v, res.err
 	case <-gctx.Done():
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return zero, ctx.Err()
 		}
-		return nil, fmt.Errorf("%s: %w (%v, extraction did not stop)", path, isolate.ErrTimeLimit, r.Timeout)
+		return zero, fmt.Errorf("%s: %w (%v): given up on", path, isolate.ErrTimeLimit, r.Timeout)
 	}
 }
 

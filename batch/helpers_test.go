@@ -69,11 +69,14 @@ func testConfig(out string, workers int) Config {
 // exitStatus is the exit status the command gives for the error a run returned.
 func exitStatus(err error) int {
 	var ue UsageError
+	var se *StoppedError
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &ue):
 		return 2
+	case errors.As(err, &se):
+		return 3
 	default:
 		return 1
 	}

@@ -70,7 +70,7 @@ func collectInputs(args []string, stdin io.Reader, out string, s Shard, st *inde
 			return nil, UsageError{"run: - given twice"}
 		}
 		stdinRead = true
-		if err := readList(stdin, set.add); err != nil {
+		if err := readList(stdin, set.addListed); err != nil {
 			return nil, err
 		}
 	}
@@ -94,6 +94,15 @@ func readList(r io.Reader, add func(string) error) error {
 		return fmt.Errorf("reading the input list from stdin: %w", err)
 	}
 	return nil
+}
+
+// addListed adds a path of the list on stdin: the file, or the documents in the folder; a path that
+// is not there, or cannot be looked at, is an input of its own that fails, not a wrong command line.
+func (s *inputSet) addListed(p string) error {
+	if _, err := os.Stat(filepath.Clean(p)); err != nil {
+		return s.put(filepath.Clean(p), filepath.Base(p))
+	}
+	return s.add(p)
 }
 
 // add adds the file p, or the documents in the folder p.

@@ -9,6 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,8 +18,10 @@ import (
 	"drucksache/load"
 )
 
-// manifestVersion is the version of the manifest's own layout.
-const manifestVersion = 1
+// manifestVersion is the version of the manifest's own layout. Version 2 records the SHA-256 of every
+// output as written (an entry's output_sha256, the garbage's sha256, the Parquet files' sha256);
+// a manifest of version 1 is read as one without them.
+const manifestVersion = 2
 
 // manifest is what an output folder holds and where it came from: one entry per input ever run into
 // the folder, so that a later run redoes only what changed. It is written atomically (out/manifest.json),
@@ -30,12 +34,48 @@ type manifest struct {
 	// the run unless a document still holds them and kept meanwhile so that a killed run forgets none;
 	// and "inputs", the entries. While a run goes on both are in its index.
 	st *index.Store
+	// legacy is a manifest of version 1, which records no sums: its files are trusted by their names.
+	legacy bool
 }
 
 // parquetState is the Parquet part of this run as last committed.
 type parquetState struct {
 	Digest string   `json:"digest,omitempty"` // datasetDigest of the documents the part holds
 	Files  []string `json:"files,omitempty"`  // the part's files, relative to the output folder
+	// Sums are the SHA-256 of the files as written, in the order of Files (none from version 1).
+	Sums []index.Digest `json:"sha256,omitempty"`
+}
+
+// sum is the recorded SHA-256 of the file f of the part, zero when none was recorded.
+func (p parquetState) sum(f string) index.Digest {
+	if i := slices.Index(p.Files, f); i >= 0 && i < len(p.Sums) {
+		return p.Sums[i]
+	}
+	return index.Digest{}
+}
+
+// garbageItem is a file of the manifest's garbage with the SHA-256 it was written with.
+type garbageItem struct {
+	File   string       `json:"file"`
+	SHA256 index.Digest `json:"sha256"`
+}
+
+// UnmarshalJSON reads an item as version 2 writes it, or a file name alone as version 1 did.
+func (g *garbageItem) UnmarshalJSON(data []byte) error {
+	if len(data) > 0 && data[0] == '"' {
+		*g = garbageItem{}
+		return json.Unmarshal(data, &g.File)
+	}
+	type plain garbageItem
+	return json.Unmarshal(data, (*plain)(g))
+}
+
+// manifestSink takes what a manifest holds as it is read: each file of its garbage, each entry, and
+// each path of its records that names no file of the output folder (refused: never removed).
+type manifestSink struct {
+	garbage func(file string, sum index.Digest) error
+	input   func(e *index.Entry) error
+	refuse  func(file, why string) error
 }
 
 // newManifest is the manifest of an output folder nothing was run into yet, its entries kept in st.
@@ -61,13 +101,18 @@ func readManifest(path string, s Shard, st *index.Store) (*manifest, error) {
 	m.Version = 0
 	m.Shard = ""
 	w := st.Writer()
-	garbage := func(f string) error {
-		return w.Update(func(tx *index.Tx) error { return tx.AddGarbage([]string{f}) })
+	sink := manifestSink{
+		garbage: func(f string, sum index.Digest) error {
+			return w.Update(func(tx *index.Tx) error { return tx.AddGarbage([]string{f}, []index.Digest{sum}) })
+		},
+		input: func(e *index.Entry) error {
+			return w.Update(func(tx *index.Tx) error { return tx.PutEntry(e) })
+		},
+		refuse: func(f, why string) error {
+			return w.Update(func(tx *index.Tx) error { return tx.Keep(f, why) })
+		},
 	}
-	input := func(e *index.Entry) error {
-		return w.Update(func(tx *index.Tx) error { return tx.PutEntry(e) })
-	}
-	if err := m.decode(json.NewDecoder(bufio.NewReader(f)), garbage, input); err != nil {
+	if err := m.decode(json.NewDecoder(bufio.NewReader(f)), sink); err != nil {
 		w.Abort()
 		if errors.Is(err, errBadManifest) {
 			return nil, fmt.Errorf("%s: %w", path, err)
@@ -77,8 +122,14 @@ func readManifest(path string, s Shard, st *index.Store) (*manifest, error) {
 	if err := w.Commit(); err != nil {
 		return nil, err
 	}
-	if m.Version != manifestVersion {
-		return nil, fmt.Errorf("%s: %w: version %d, this program reads %d", path, errBadManifest, m.Version, manifestVersion)
+	if m.Version != manifestVersion && m.Version != 1 {
+		return nil, fmt.Errorf("%s: %w: version %d, this program reads 1 and %d", path, errBadManifest, m.Version, manifestVersion)
+	}
+	if m.Version == 1 {
+		m.legacy, m.Version = true, manifestVersion
+		if err := m.adoptParquetSums(filepath.Dir(path)); err != nil {
+			return nil, err
+		}
 	}
 	if m.Shard != s.String() {
 		return nil, fmt.Errorf("%s: %w: written for shard %s, not %s", path, errBadManifest, m.Shard, s)
@@ -87,8 +138,9 @@ func readManifest(path string, s Shard, st *index.Store) (*manifest, error) {
 }
 
 // decode reads the manifest's object from dec, handing each file of its garbage and each checked
-// entry of its inputs on, one at a time.
-func (m *manifest) decode(dec *json.Decoder, garbage func(string) error, input func(*index.Entry) error) error {
+// entry of its inputs on to sink, one at a time. Every path of an output it reads is checked
+// (recordedPath): one that names no file of the output folders is refused and dropped.
+func (m *manifest) decode(dec *json.Decoder, sink manifestSink) error {
 	if err := expectDelim(dec, '{'); err != nil {
 		return err
 	}
@@ -103,14 +155,19 @@ func (m *manifest) decode(dec *json.Decoder, garbage func(string) error, input f
 		case "shard":
 			err = dec.Decode(&m.Shard)
 		case "parquet":
-			err = dec.Decode(&m.Parquet)
+			if err = dec.Decode(&m.Parquet); err == nil {
+				err = m.checkParquet(sink.refuse)
+			}
 		case "garbage":
 			err = decodeArray(dec, func() error {
-				var f string
-				if err := dec.Decode(&f); err != nil {
+				var g garbageItem
+				if err := dec.Decode(&g); err != nil {
 					return err
 				}
-				return garbage(f)
+				if recordedPath(g.File, outputFolders()...) != nil {
+					return sink.refuse(g.File, refusedWhy("garbage"))
+				}
+				return sink.garbage(g.File, g.SHA256)
 			})
 		case "inputs":
 			err = decodeArray(dec, func() error {
@@ -118,10 +175,10 @@ func (m *manifest) decode(dec *json.Decoder, garbage func(string) error, input f
 				if err := dec.Decode(&e); err != nil {
 					return err
 				}
-				if err := checkEntry(e); err != nil {
+				if err := checkEntry(e, sink.refuse); err != nil {
 					return err
 				}
-				return input(e)
+				return sink.input(e)
 			})
 		default:
 			var skip json.RawMessage
@@ -140,8 +197,56 @@ func (m *manifest) decode(dec *json.Decoder, garbage func(string) error, input f
 	return nil
 }
 
-// checkEntry refuses an entry the run cannot use and drops the outputs of a done entry that are the usual ones.
-func checkEntry(e *index.Entry) error {
+// adoptParquetSums records the sums of the Parquet part's files as they are in the output folder
+// out, for a manifest that recorded none.
+func (m *manifest) adoptParquetSums(out string) error {
+	m.Parquet.Sums = nil
+	if len(m.Parquet.Files) > 0 {
+		m.Parquet.Sums = make([]index.Digest, len(m.Parquet.Files))
+	}
+	for i, f := range m.Parquet.Files {
+		sum, err := hashFile(filepath.Join(out, filepath.FromSlash(f)))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		m.Parquet.Sums[i] = sum
+	}
+	return nil
+}
+
+// refusedWhy is why a path of the manifest's record named by its field is kept and never removed.
+func refusedWhy(field string) string {
+	return "refused: named by the manifest (" + field + "), but not a file of the output folders"
+}
+
+// checkParquet drops the files of the Parquet part that are no files of its folder, refusing them.
+func (m *manifest) checkParquet(refuse func(file, why string) error) error {
+	p := &m.Parquet
+	if len(p.Sums) != len(p.Files) {
+		p.Sums = nil
+	}
+	var files []string
+	var sums []index.Digest
+	for i, f := range p.Files {
+		if recordedPath(f, load.DatasetFolder) != nil {
+			if err := refuse(f, refusedWhy("parquet files")); err != nil {
+				return err
+			}
+			p.Digest = "" // the part is not what the digest says: rewrite it
+			continue
+		}
+		files = append(files, f)
+		if p.Sums != nil {
+			sums = append(sums, p.Sums[i])
+		}
+	}
+	p.Files, p.Sums = files, sums
+	return nil
+}
+
+// checkEntry refuses an entry the run cannot use, drops (refusing them) the outputs of a done entry
+// that are no files of the per-document folders, and drops the outputs that are the usual ones.
+func checkEntry(e *index.Entry, refuse func(file, why string) error) error {
 	switch {
 	case e == nil || e.Path == "":
 		return fmt.Errorf("%w: an input without a path", errBadManifest)
@@ -155,9 +260,32 @@ func checkEntry(e *index.Entry) error {
 			return fmt.Errorf("%w: %q: a zero byte in an output's name", errBadManifest, e.Path)
 		}
 	}
-	if e.Status == index.StatusDone {
-		e.SetOutputs(e.Outputs)
+	if e.Status != index.StatusDone {
+		e.Outputs, e.Sums = nil, nil
+		return nil
 	}
+	files := e.OutputFiles()
+	if len(e.Sums) != len(files) {
+		e.Sums = nil
+	}
+	var good []string
+	var sums []index.Digest
+	for i, f := range files {
+		if recordedPath(f, documentFolders()...) != nil {
+			if err := refuse(f, refusedWhy("outputs of "+e.Path)); err != nil {
+				return err
+			}
+			continue
+		}
+		good = append(good, f)
+		if e.Sums != nil {
+			sums = append(sums, e.Sums[i])
+		}
+	}
+	if good == nil && files != nil {
+		good = []string{} // none left: the entry is redone
+	}
+	e.SetOutputs(good, sums)
 	return nil
 }
 
@@ -216,7 +344,8 @@ func (m *manifest) save(path string) error {
 		if m.st.HasGarbage() {
 			w.WriteString(" \"garbage\": [")
 			l := jsonList{w: w, indent: "  "}
-			if err := m.st.EachGarbage(func(f string) error { return l.add(f) }); err != nil {
+			err := m.st.EachGarbage(func(f string, sum index.Digest) error { return l.add(garbageItem{f, sum}) })
+			if err != nil {
 				return err
 			}
 			l.end(" ")

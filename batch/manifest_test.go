@@ -42,6 +42,11 @@ func FuzzReadManifest(f *testing.F) {
 		`"inputs":[{"path":"in/a.txt","sha256":"` + strings.Repeat("ab", 32) + `","size":3,"mtime_ns":1,"checked_ns":2,"id":"ni-19-1","status":"done","outputs":["json/ni-19-1.json"]},` +
 		`{"path":"in/b.txt","sha256":"` + strings.Repeat("0f", 32) + `","size":3,"mtime_ns":1,"checked_ns":2,"id":"ni-19-2","status":"done","outputs":["json/ni-19-2.json","xlsx/ni-19-2.xlsx"]},` +
 		`{"path":"in/c.txt","sha256":"","size":0,"mtime_ns":1,"checked_ns":2,"status":"quarantined","reason":"empty file"}]}`))
+	f.Add([]byte(`{"version":2,"shard":"1/1","parquet":{"digest":"d","files":["parquet/documents/p=1/part-shard-1-of-1.parquet"],` +
+		`"sha256":["` + strings.Repeat("cd", 32) + `"]},"garbage":[{"file":"json/x.json","sha256":"` + strings.Repeat("01", 32) + `"},"xlsx/y.xlsx","../v.txt"],` +
+		`"inputs":[{"path":"in/a.txt","sha256":"` + strings.Repeat("ab", 32) + `","size":3,"mtime_ns":1,"checked_ns":2,"id":"ni-19-1","status":"done",` +
+		`"output_sha256":["` + strings.Repeat("02", 32) + `","` + strings.Repeat("03", 32) + `"]},` +
+		`{"path":"in/b.txt","sha256":"","status":"done","id":"ni-19-2","outputs":["json/../../v.txt","xlsx/ni-19-2.xlsx"]}]}`))
 	f.Add([]byte(`{"version":1,"shard":"1/1","inputs":[{"path":"in/a.txt","sha256":"ab","status":"done"}]}`))
 	f.Add([]byte(`{"version":1,"shard":"1/1","inputs":[{"path":"in/a.txt","status":"skipped"}]}`))
 	f.Add([]byte(`{"version":1,"shard":"1/1","inputs":[{"path":"in/a.txt"}]}`))

@@ -11,6 +11,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
+	"drucksache/internal/printable"
 	"drucksache/load"
 )
 
@@ -31,15 +32,48 @@ type report struct {
 	Ignored     int     `json:"ignored"` // files in the folders that are no documents
 	Parquet     string  `json:"parquet"` // rewritten, unchanged or not written
 	// Review counts the documents the run's inputs hold (done in this run or skipped) by their review status.
-	Review  reviewCounts `json:"review"`
-	Stopped string       `json:"stopped,omitempty"`
+	Review reviewCounts `json:"review"`
+	// Stopped is why the run could not complete, StoppedKind its kind (StoppedError's Kind).
+	Stopped     string `json:"stopped,omitempty"`
+	StoppedKind string `json:"stopped_kind,omitempty"`
 
 	// The lists, written from the run's index one item at a time (see write); here for reading a report.
 	QuarantinedFiles []quarantineItem `json:"quarantined_files,omitempty"`
 	Duplicates       []duplicateItem  `json:"duplicates,omitempty"`
 	NeedsReview      []reviewItem     `json:"needs_review,omitempty"`
+	// ForeignFiles are the files the run found in its output folders, or that its records name, and
+	// left alone: not made by drucksache, changed since, or named by a record outside the output
+	// folders. The run never removes them.
+	ForeignFiles []foreignItem `json:"foreign_files,omitempty"`
+	// InOtherShards are the documents of this shard that another shard of the output folder holds
+	// too, from a file of another name: the dataset holds them once per shard (see the README).
+	InOtherShards []sharedItem `json:"in_other_shards,omitempty"`
 
 	duplicates int // inputs listed in Duplicates
+	foreign    int // files listed in ForeignFiles
+	shared     int // documents listed in InOtherShards
+}
+
+// sharedItem is a document this shard and another hold.
+type sharedItem struct {
+	ID        string `json:"id"`
+	File      string `json:"file"`       // the input of this shard
+	Shard     string `json:"shard"`      // the other shard, K/N
+	OtherFile string `json:"other_file"` // its input
+}
+
+// foreignItem is a file the run left alone, and why.
+type foreignItem struct {
+	File string `json:"file"`
+	Why  string `json:"why"`
+}
+
+// maxForeignLines bounds the files left alone that the summary names; the report lists them all.
+const maxForeignLines = 10
+
+// stop records in the report that err stopped the run.
+func (r *report) stop(err error) {
+	r.Stopped, r.StoppedKind = err.Error(), stopKind(err)
 }
 
 // quarantineItem is one failed input with its Failure: the reason, where it happened (page and
@@ -97,13 +131,13 @@ func needsReview(e *index.Entry) any {
 	if e.Status != index.StatusDone || (e.Seen != index.StatusDone && e.Seen != index.StatusSkipped) || e.Review != drucksache.ReviewNeeds {
 		return nil
 	}
-	return reviewItem{File: e.Path, ID: e.ID, Reasons: e.Reasons}
+	return reviewItem{File: printable.Path(e.Path), ID: e.ID, Reasons: e.Reasons}
 }
 
 // write writes the report atomically, the lists from the entries of the index the run reached.
 func (r *report) write(path string, st *index.Store) error {
 	head := *r
-	head.QuarantinedFiles, head.Duplicates, head.NeedsReview = nil, nil, nil
+	head.QuarantinedFiles, head.Duplicates, head.NeedsReview, head.ForeignFiles, head.InOtherShards = nil, nil, nil, nil, nil
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -115,17 +149,22 @@ func (r *report) write(path string, st *index.Store) error {
 	return load.WriteAtomic(path, func(f *os.File) error {
 		w := bufio.NewWriter(f)
 		w.Write(bytes.TrimSuffix(data, []byte("\n}")))
-		list := func(name string, item func(e *index.Entry) any) error {
+		array := func(name string, each func(add func(any) error) error) error {
 			fmt.Fprintf(w, ",\n  %q: [", name)
 			l := jsonList{w: w, indent: "    "}
-			err := st.EachSeen(func(e *index.Entry) error {
-				if v := item(e); v != nil {
-					return l.add(v)
-				}
-				return nil
-			})
+			err := each(l.add)
 			l.end("  ")
 			return err
+		}
+		list := func(name string, item func(e *index.Entry) any) error {
+			return array(name, func(add func(any) error) error {
+				return st.EachSeen(func(e *index.Entry) error {
+					if v := item(e); v != nil {
+						return add(v)
+					}
+					return nil
+				})
+			})
 		}
 		if err := list("quarantined_files", quarantined); err != nil {
 			return err
@@ -135,6 +174,24 @@ func (r *report) write(path string, st *index.Store) error {
 		}
 		if err := list("needs_review", needsReview); err != nil {
 			return err
+		}
+		if r.foreign > 0 {
+			err := array("foreign_files", func(add func(any) error) error {
+				return st.EachKept(func(file, why string) error { return add(foreignItem{File: printable.Path(file), Why: why}) })
+			})
+			if err != nil {
+				return err
+			}
+		}
+		if r.shared > 0 {
+			err := array("in_other_shards", func(add func(any) error) error {
+				return st.EachShared(func(sh index.Shared) error {
+					return add(sharedItem{ID: sh.ID, File: printable.Path(sh.Path), Shard: sh.Shard, OtherFile: printable.Path(sh.OtherPath)})
+				})
+			})
+			if err != nil {
+				return err
+			}
 		}
 		w.WriteString("\n}\n")
 		return w.Flush()
@@ -146,7 +203,7 @@ func quarantined(e *index.Entry) any {
 	if e.Seen != index.StatusQuarantined {
 		return nil
 	}
-	return quarantineItem{File: e.Path, SHA256: e.SHA256.String(), Reason: e.Reason, Page: e.Page, Line: e.Line,
+	return quarantineItem{File: printable.Path(e.Path), SHA256: e.SHA256.String(), Reason: printable.String(e.Reason), Page: e.Page, Line: e.Line,
 		Kind: e.Kind, Earlier: e.Earlier}
 }
 
@@ -155,7 +212,7 @@ func duplicated(e *index.Entry) any {
 	if e.Status != index.StatusDuplicate || e.Duplicate == "" {
 		return nil
 	}
-	return duplicateItem{File: e.Path, ID: e.ID, SameAs: e.Duplicate}
+	return duplicateItem{File: printable.Path(e.Path), ID: e.ID, SameAs: printable.Path(e.Duplicate)}
 }
 
 // jsonList writes a JSON array an element at a time, each on a line of its own: long lists (the
@@ -221,6 +278,18 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 	case n > 1:
 		fmt.Fprintf(w, "; %d duplicates", n)
 	}
+	switch n := r.shared; {
+	case n == 1:
+		fmt.Fprint(w, "; 1 document also in another shard")
+	case n > 1:
+		fmt.Fprintf(w, "; %d documents also in another shard", n)
+	}
+	switch n := r.foreign; {
+	case n == 1:
+		fmt.Fprint(w, "; 1 file left alone")
+	case n > 1:
+		fmt.Fprintf(w, "; %d files left alone", n)
+	}
 	fmt.Fprintf(w, "; parquet %s; %.1fs\n", r.Parquet, r.Seconds)
 	var err error
 	if r.Quarantined > 0 {
@@ -232,9 +301,21 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 			if e.Earlier {
 				earlier = " (unchanged since it failed)"
 			}
-			fmt.Fprintf(w, "drucksache: quarantined %s%s: %s\n", e.Path, earlier, firstLine(e.Reason))
+			fmt.Fprintf(w, "drucksache: quarantined %s%s: %s\n", printable.Path(e.Path), earlier, firstLine(e.Reason))
 			return nil
 		})
+	}
+	if r.foreign > 0 && err == nil {
+		n := 0
+		err = st.EachKept(func(file, why string) error {
+			if n++; n <= maxForeignLines {
+				fmt.Fprintf(w, "drucksache: left alone %s: %s\n", printable.Path(file), why)
+			}
+			return nil
+		})
+		if n > maxForeignLines {
+			fmt.Fprintf(w, "drucksache: left alone %d more files, listed in the report\n", n-maxForeignLines)
+		}
 	}
 	if reportPath != "" {
 		fmt.Fprintf(w, "drucksache: report in %s\n", reportPath)
@@ -242,9 +323,10 @@ func (r *report) summary(w io.Writer, reportPath string, st *index.Store) error 
 	return err
 }
 
-// firstLine is the first line of a reason (a panic's stack follows it), at most 300 bytes.
+// firstLine is the first line of a reason (a panic's stack follows it), at most 300 bytes, raw bytes
+// escaped.
 func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
+	s, _, _ = strings.Cut(printable.String(s), "\n")
 	if len(s) > 300 {
 		s = s[:300] + "…"
 	}

@@ -14,9 +14,10 @@
 // the staging folder, see package index), read and written a chunk at a time: the run's memory does
 // not grow with the number of inputs. A later run extracts only inputs that are new, changed (by size
 // and time, confirmed by the hash) or whose outputs are gone; Force redoes all. Inputs that failed
-// and are unchanged are not tried again but reported again. When two inputs yield one document id
-// (the PDF and the HTML of one Drucksache), the outputs hold it once, from the input whose path sorts
-// first; the other is a duplicate.
+// and are unchanged are not tried again but reported again, unless they failed on the time or memory
+// limit (which depends on the run, not the input): those are tried again unless SkipFailed. When two
+// inputs yield one document id (the PDF and the HTML of one Drucksache), the outputs hold it once,
+// from the input whose path sorts first; the other is a duplicate.
 //
 // Outputs do not depend on the number of workers or on the order documents finish in: each
 // document's files are its own, a document id's files come from the first input in path order
@@ -40,6 +41,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 
@@ -52,17 +54,23 @@ import (
 
 // Config is what a run does: where to, with how many workers, and with which limits.
 type Config struct {
-	Out     string        // the output folder
-	Workers int           // documents extracted at a time (at least 1)
-	Force   bool          // redo every input, changed or not
-	Timeout time.Duration // the time limit per document (0: none)
-	Shard   Shard         // the part of the inputs to run; the zero value is all of them
+	Out     string // the output folder
+	Workers int    // documents extracted at a time (at least 1)
+	Force   bool   // redo every input, changed or not
+	// SkipFailed keeps unchanged inputs that failed quarantined; without it, those that failed on
+	// the time limit or the memory limit are tried again.
+	SkipFailed bool
+	Timeout    time.Duration // the time limit per document (0: none)
+	Memory     int64         // the most memory the process making a document may hold, in bytes (0: no limit)
+	Shard      Shard         // the part of the inputs to run; the zero value is all of them
 	// Extractor, when set, names the build in every document written (drucksache.Document.Extractor).
 	Extractor *drucksache.Extractor
-	// Options are the extraction's options (limits), for the pool that extracts when Extract is nil.
+	// Options are the extraction's options (limits), for every document the run makes.
 	Options extract.Options
-	// Extract reads one document within the time limit; nil extracts in child processes of a pool
-	// (package isolate) that the run owns.
+	// Extract reads one document in this process, which then transforms and writes it; a document
+	// that outlives the time limit is given up on but cannot be stopped, and Memory does not apply.
+	// Nil makes each document — extraction, transform, writers — in a child process of a pool
+	// (package isolate) that the run owns, killed at the time limit, its memory limited to Memory.
 	Extract func(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error)
 
 	loaders  func(dir string) []load.Loader // the per-document writers below dir; nil: load.Outputs
@@ -83,8 +91,10 @@ func (e UsageError) Error() string { return e.Msg }
 // runner is one run: its configuration, the manifest as it changes and what became of each input.
 type runner struct {
 	Config
-	stage    string       // out/.staging-K-of-N
-	st       *index.Store // the run's index, in the staging folder
+	stage    string        // out/.staging-K-of-N
+	st       *index.Store  // the run's index, in the staging folder
+	journal  *os.File      // the shard's journal, open for appending (see journal.go)
+	pool     *isolate.Pool // the children making the documents; nil when Config.Extract is set
 	man      *manifest
 	manPath  string
 	rep      *report
@@ -96,20 +106,21 @@ type runner struct {
 
 // Run runs the documents the inputs name (files, folders, "-" for a list of paths on stdin) into
 // cfg.Out, summing up on stderr; see the package documentation. It returns ErrSomeFailed when
-// documents were quarantined and a UsageError for inputs or a shard it cannot run.
+// documents were quarantined, a UsageError for inputs, an output folder or a shard it cannot run,
+// and a *StoppedError when the run could not complete.
 func Run(ctx context.Context, cfg Config, inputs []string, stdin io.Reader, stderr io.Writer) error {
 	r := &runner{Config: cfg}
-	r.Out = filepath.Clean(r.Out)
-	if r.Workers < 1 {
-		r.Workers = 1
+	if r.Out == "" {
+		return UsageError{"run: the output folder is empty (--out \"\"): name a folder"}
 	}
+	r.Out = filepath.Clean(r.Out)
+	r.Workers = min(max(r.Workers, 1), runtime.NumCPU()) // more workers than CPUs only take memory
 	if r.Shard.N == 0 {
 		r.Shard = Shard{1, 1}
 	}
 	if r.Extract == nil {
-		pool := &isolate.Pool{Options: r.Options}
-		defer pool.Close()
-		r.Extract = pool.Extract
+		r.pool = &isolate.Pool{Memory: r.Memory, Options: r.Options}
+		defer r.pool.Close()
 	}
 	if r.loaders == nil {
 		r.loaders = documentLoaders
@@ -124,13 +135,16 @@ func Run(ctx context.Context, cfg Config, inputs []string, stdin io.Reader, stde
 	if r.prog == nil {
 		r.prog = newProgress(stderr)
 	}
-	return r.run(ctx, inputs, stdin, stderr)
+	return stopped(r.run(ctx, inputs, stdin, stderr))
 }
 
 // run runs the inputs named by args into r.Out.
 func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) error {
 	began := time.Now()
 	if err := checkArgs(args); err != nil {
+		return err
+	}
+	if err := checkOutFolder(r.Out); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(r.Out, 0o755); err != nil {
@@ -150,6 +164,7 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr
 	if err := os.MkdirAll(r.stage, 0o755); err != nil {
 		return err
 	}
+	defer os.RemoveAll(r.stage) // whatever happens; a kill leaves it to the next run
 	r.st, err = index.Open(filepath.Join(r.stage, "index.db"))
 	if err != nil {
 		return err
@@ -173,6 +188,10 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr
 	if err != nil {
 		return err
 	}
+	if err := r.readJournal(); err != nil {
+		return err
+	}
+	defer r.closeJournal(false)
 	r.rep = &report{Started: began.UTC().Format(time.RFC3339), Workers: r.Workers, Shard: r.Shard.String(),
 		Force: r.Force, Ignored: set.ignored}
 	err = r.finish(r.work(ctx, set), began, stderr)
@@ -180,18 +199,19 @@ func (r *runner) run(ctx context.Context, args []string, stdin io.Reader, stderr
 		err = cerr
 	}
 	r.st = nil
-	if err == nil || errors.Is(err, ErrSomeFailed) {
-		if rerr := os.RemoveAll(r.stage); rerr != nil && err == nil {
-			err = rerr
-		}
+	if jerr := r.closeJournal(err == nil || errors.Is(err, ErrSomeFailed)); jerr != nil && err == nil {
+		err = jerr
+	}
+	if rerr := os.RemoveAll(r.stage); rerr != nil && err == nil {
+		err = rerr
 	}
 	return err
 }
 
 // work does the run's phases: clear what a killed run left, find what changed, extract it, settle
-// duplicates, remove what is gone, rewrite the Parquet part.
+// duplicates (and find those of other shards), remove what is gone, rewrite the Parquet part.
 func (r *runner) work(ctx context.Context, set *inputSet) error {
-	if err := r.sweepOrphans(); err != nil {
+	if err := r.sweep(); err != nil {
 		return err
 	}
 	tasks, err := r.scan(set)
@@ -203,13 +223,16 @@ func (r *runner) work(ctx context.Context, set *inputSet) error {
 			return err
 		}
 		r.prog.start("extracting", tasks)
-		err = r.runTasks(ctx, r.now, r.record)
+		err = r.runTasks(ctx, r.now, tasks, r.record)
 		r.prog.finish()
 		if err != nil {
 			return err
 		}
 	}
 	if err := r.settleOwners(ctx); err != nil {
+		return err
+	}
+	if err := r.sharedIDs(); err != nil {
 		return err
 	}
 	if err := r.removeGarbage(); err != nil {
@@ -231,7 +254,7 @@ func (r *runner) record(o *outcome) error {
 		e.Status, e.ID, e.Seen = index.StatusDuplicate, o.id, index.StatusDone
 	default:
 		e.Status, e.ID, e.Schema, e.Seen = index.StatusDone, o.id, drucksache.SchemaVersion, index.StatusDone
-		e.SetOutputs(o.outputs)
+		e.SetOutputs(o.outputs, o.sums)
 		if o.review != nil {
 			e.Review, e.Reasons = o.review.Status, o.review.Reasons
 		}
@@ -242,7 +265,7 @@ func (r *runner) record(o *outcome) error {
 			return err
 		}
 		if old != nil {
-			if err := tx.AddGarbage(old.OutputFiles()); err != nil {
+			if err := tx.AddGarbage(old.OutputFiles(), old.Sums); err != nil {
 				return err
 			}
 		}
@@ -310,7 +333,7 @@ func (r *runner) settleOwners(ctx context.Context) error {
 			return errors.New("the inputs holding duplicate document ids did not settle")
 		}
 		r.prog.start("extracting again", tasks)
-		err = r.runTasks(ctx, r.now, r.record)
+		err = r.runTasks(ctx, r.now, tasks, r.record)
 		r.prog.finish()
 		if err != nil {
 			return err
@@ -326,7 +349,7 @@ func (r *runner) markDuplicates() error {
 		owner := tx.Holder(e.ID)
 		switch {
 		case owner != e.Path && (e.Status != index.StatusDuplicate || e.Duplicate != owner):
-			if err := tx.AddGarbage(e.OutputFiles()); err != nil {
+			if err := tx.AddGarbage(e.OutputFiles(), e.Sums); err != nil {
 				return err
 			}
 			e.Status, e.Duplicate, e.Outputs, e.Schema = index.StatusDuplicate, owner, nil, 0 // as if found a duplicate at once
@@ -339,23 +362,31 @@ func (r *runner) markDuplicates() error {
 	})
 }
 
-// removeGarbage removes the outputs of documents redone, failed or gone that no document holds now.
+// removeGarbage removes the outputs of documents redone, failed or gone that no document holds now,
+// no other shard claims and whose content is still what the run wrote; it keeps any other, listed
+// in the report.
 func (r *runner) removeGarbage() error {
+	if !r.st.HasGarbage() {
+		return nil
+	}
+	unlock, err := r.holdOutputs()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	w := r.st.Writer()
 	defer w.Abort()
-	err := r.st.EachGarbage(func(f string) error {
+	err = r.st.EachGarbage(func(f string, sum index.Digest) error {
 		keep := false
-		err := w.Update(func(tx *index.Tx) (err error) {
-			keep, err = tx.TakeGarbage(f)
+		err := w.Update(func(tx *index.Tx) error {
+			held, _, err := tx.TakeGarbage(f)
+			keep = held || tx.Other(f)
 			return err
 		})
 		if err != nil || keep {
 			return err
 		}
-		if err := os.Remove(filepath.Join(r.Out, filepath.FromSlash(f))); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-		return nil
+		return r.removeOrKeep(w, f, sum)
 	})
 	if err != nil {
 		return err
@@ -368,15 +399,17 @@ func (r *runner) finish(err error, began time.Time, stderr io.Writer) error {
 	rep := r.rep
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			err = errors.New("interrupted")
+			err = errInterrupted
 		}
-		rep.Stopped = err.Error()
+		rep.stop(err)
 	}
 	if serr := r.save(); serr != nil && err == nil {
-		err, rep.Stopped = serr, serr.Error()
+		err = serr
+		rep.stop(err)
 	}
 	if cerr := r.count(); cerr != nil && err == nil {
-		err, rep.Stopped = cerr, cerr.Error()
+		err = cerr
+		rep.stop(err)
 	}
 	if rep.Parquet == "" {
 		rep.Parquet = "not written"
@@ -422,8 +455,14 @@ func (r *runner) count() error {
 	if err != nil {
 		return err
 	}
-	rep.Pending, err = r.st.CountUnreached()
+	if rep.Pending, err = r.st.CountUnreached(); err != nil {
+		return err
+	}
 	rep.Inputs = rep.Done + rep.Skipped + rep.Quarantined + rep.Pending
+	if rep.foreign, err = r.st.CountKept(); err != nil {
+		return err
+	}
+	rep.shared, err = r.st.CountShared()
 	return err
 }
 

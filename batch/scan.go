@@ -57,6 +57,9 @@ func (r *runner) scan(set *inputSet) (int, error) {
 				if lk.rehashed {
 					e.Size, e.ModTime, e.CheckedAt = lk.size, lk.modTime, r.now
 				}
+				if lk.sums != nil {
+					e.Sums = lk.sums
+				}
 				if e.Status == index.StatusQuarantined {
 					e.Seen, e.Earlier = index.StatusQuarantined, true
 				} else {
@@ -76,22 +79,21 @@ func (r *runner) scan(set *inputSet) (int, error) {
 	return tasks, w.Commit()
 }
 
-// dropGone drops the entries of inputs that were in a folder walked and are no longer there.
+// dropGone drops the entries of inputs that were in a folder walked and are no longer there, and
+// those of inputs that belong to another shard now (split by another key, or found through another
+// folder): that shard holds them.
 func (r *runner) dropGone(set *inputSet) error {
-	if len(set.roots) == 0 {
-		return nil
-	}
 	w := r.st.Writer()
 	defer w.Abort()
 	err := r.st.EachEntryPath(func(path string) error {
-		if !underAny(path, set.roots) {
-			return nil
-		}
 		return w.Update(func(tx *index.Tx) error {
-			if tx.HasInput(path) {
+			switch {
+			case tx.InOtherShard(path):
+			case underAny(path, set.roots) && !tx.HasInput(path):
+				r.rep.Removed++
+			default:
 				return nil
 			}
-			r.rep.Removed++
 			return tx.DropEntry(path)
 		})
 	})
@@ -104,8 +106,9 @@ func (r *runner) dropGone(set *inputSet) error {
 // look is what scan learnt of one input.
 type look struct {
 	size, modTime int64
-	unchanged     bool // as the manifest has it, outputs in place: nothing to do
-	rehashed      bool // the content was hashed again and found the same
+	unchanged     bool           // as the manifest has it, outputs in place: nothing to do
+	rehashed      bool           // the content was hashed again and found the same
+	sums          []index.Digest // the sums of the outputs in place, for an entry that recorded none
 }
 
 // look compares one input with its manifest entry e (nil when it has none).
@@ -127,6 +130,18 @@ func (r *runner) look(path string, e *index.Entry) look {
 	}
 	if e.Status == index.StatusDone && (e.Schema != drucksache.SchemaVersion || !r.outputsInPlace(e)) {
 		return lk // written by an older program, or an output lost
+	}
+	if e.Status == index.StatusQuarantined && !r.SkipFailed && (e.Kind == KindTimeLimit || e.Kind == KindResourceLimit) {
+		return lk // failed on a limit of the run, which the next run may not hit: tried again
+	}
+	if files := e.OutputFiles(); len(e.Sums) != len(files) {
+		// Recorded by a build that kept no sums: the outputs in place are taken as written.
+		lk.sums = make([]index.Digest, len(files))
+		for i, f := range files {
+			if lk.sums[i], err = hashFile(filepath.Join(r.Out, filepath.FromSlash(f))); err != nil {
+				return look{size: lk.size, modTime: lk.modTime}
+			}
+		}
 	}
 	lk.unchanged = true
 	return lk

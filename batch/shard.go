@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 )
@@ -11,10 +12,12 @@ import (
 // Shard is part K of N of the inputs, so that N machines (a Kubernetes indexed job, a Slurm array,
 // GNU parallel over hosts) each run one part of a corpus and their Parquet parts land in one dataset.
 //
-// An input belongs to part K when the first 8 bytes of the SHA-256 of its key (the path relative to
-// the folder it was found in, slash-separated; the file name for a file named directly), read as a
-// big-endian integer, are K-1 modulo N: the split depends neither on the machine nor on where the
-// corpus is mounted, and any other tool can compute it.
+// An input belongs to part K when the first 8 bytes of the SHA-256 of its key, read as a big-endian
+// integer, are K-1 modulo N. The key is the path relative to the folder the input was found in
+// (the file name for a file named directly), slash-separated, without its document extensions
+// (shardKey): the split depends neither on the machine nor on where the corpus is mounted, any other
+// tool can compute it, and the renditions of one paper (x.pdf, x.html, x.txt, x.pdf.txt) fall into
+// the same part, where they are one document written once.
 type Shard struct{ K, N int }
 
 // ParseShard reads "K/N" with 1 <= K <= N; the empty string means the whole input (1/1).
@@ -31,12 +34,27 @@ func ParseShard(s string) (Shard, error) {
 	return Shard{k, n}, nil
 }
 
-// has reports whether the input with the given key belongs to this part.
-func (s Shard) has(key string) bool {
+// has reports whether the input with the given path (relative to the folder it was found in) belongs
+// to this part.
+func (s Shard) has(rel string) bool {
 	if s.N <= 1 {
 		return true
 	}
-	return shardOf(key, s.N) == s.K
+	return shardOf(shardKey(rel), s.N) == s.K
+}
+
+// shardKey is the key an input is split by: its relative path without the extensions of documents
+// (.pdf, .txt, .html, .htm, .xhtml, in any case, as many as it has), so that renditions of one paper
+// share it.
+func shardKey(rel string) string {
+	for {
+		ext := path.Ext(rel)
+		base := strings.TrimSuffix(rel, ext)
+		if ext == "" || !documentExts[strings.ToLower(ext)] || base == "" || strings.HasSuffix(base, "/") {
+			return rel
+		}
+		rel = base
+	}
 }
 
 // shardOf is the 1-based part of N that key falls in.

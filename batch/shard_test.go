@@ -34,7 +34,8 @@ func TestParseShard(t *testing.T) {
 // TestShardSplit checks that every input falls in exactly one shard, that the split does not move
 // (job runners on other machines compute the same), and that it is roughly even.
 func TestShardSplit(t *testing.T) {
-	// Pinned: the split is part of the command line's promise, computed the same by any tool.
+	// Pinned: the split is part of the command line's promise, computed the same by any tool (the
+	// SHA-256 of the path without its document extensions).
 	tests := []struct {
 		key  string
 		n    int
@@ -42,10 +43,14 @@ func TestShardSplit(t *testing.T) {
 	}{
 		{"ni-19-11185.txt", 1, 1},
 		{"ni-19-11185.txt", 4, 4},
-		{"ni-19-11185.txt", 3, 3},
-		{"wp19/ni-19-11277.pdf", 3, 1},
-		{"wp19/ni-19-11277.pdf", 8, 2},
-		{"a.txt", 8, 6},
+		{"ni-19-11185.txt", 3, 2},
+		{"wp19/ni-19-11277.pdf", 3, 2},
+		{"wp19/ni-19-11277.pdf", 8, 5},
+		{"a.txt", 8, 3},
+		{"a.pdf", 8, 3},
+		{"a.HTML", 8, 3},
+		{"a.pdf.txt", 8, 3},
+		{"a", 8, 3},
 	}
 	for _, tt := range tests {
 		for k := 1; k <= tt.n; k++ {
@@ -63,6 +68,17 @@ func TestShardSplit(t *testing.T) {
 			if share := float64(counts[k]) / 8000 * float64(n); share < 0.9 || share > 1.1 {
 				t.Errorf("shard %d/%d holds %d of 8000 keys", k, n, counts[k])
 			}
+		}
+	}
+}
+
+func TestShardKey(t *testing.T) {
+	for key, want := range map[string]string{
+		"x.pdf": "x", "x.html": "x", "x.TXT": "x", "x.pdf.txt": "x", "wp19/x.htm": "wp19/x", "x.xhtml": "x",
+		"x": "x", "x.md": "x.md", "x.v2.pdf": "x.v2", ".pdf": ".pdf", "wp19/.pdf": "wp19/.pdf", "a.pdf/b.txt": "a.pdf/b",
+	} {
+		if got := shardKey(key); got != want {
+			t.Errorf("shardKey(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
 	"drucksache/extract"
+	"drucksache/internal/printable"
 	"drucksache/isolate"
 	"drucksache/load"
 	"drucksache/transform"
@@ -107,13 +108,7 @@ type verifier struct {
 
 // manifest verifies every done entry of one manifest, read as a stream.
 func (v *verifier) manifest(ctx context.Context, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	var m manifest
-	input := func(e *index.Entry) error {
+	err := eachManifestEntry(path, func(e *index.Entry) error {
 		if e.Status != index.StatusDone {
 			return nil
 		}
@@ -125,19 +120,16 @@ func (v *verifier) manifest(ctx context.Context, path string) error {
 		v.counts[res.Status]++
 		fmt.Fprintln(v.stdout, res)
 		return nil
+	})
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err()
 	}
-	if err := m.decode(json.NewDecoder(bufio.NewReader(f)), func(string) error { return nil }, input); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		return fmt.Errorf("%s: %w: %v", path, errBadManifest, err)
-	}
-	return nil
+	return err
 }
 
 // String is the verification as one line: status, file, id, and the fields or the reason.
 func (r Verification) String() string {
-	s := fmt.Sprintf("%-14s %s (%s)", r.Status, r.File, r.ID)
+	s := fmt.Sprintf("%-14s %s (%s)", r.Status, printable.Path(r.File), r.ID)
 	switch {
 	case len(r.Fields) > 0:
 		s += ": " + strings.Join(r.Fields, ", ")

@@ -63,67 +63,6 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// TestNotAnAnswer checks that an Unterrichtung yields no questions and says why.
-func TestNotAnAnswer(t *testing.T) {
-	doc, err := File(context.Background(), filepath.Join("..", "fixtures", "eval", "ni-19-11188.txt"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if doc.Kind != "unterrichtung" || len(doc.Questions) != 0 || len(doc.Warnings) == 0 {
-		t.Errorf("kind %q, %d questions, %d warnings; want unterrichtung, none, a warning", doc.Kind, len(doc.Questions), len(doc.Warnings))
-	}
-}
-
-// TestQuestionTraps checks the traps of real answers: a numbered list before question 1, questions
-// wrapped over lines that end in ".", answers given together, lettered parts.
-func TestQuestionTraps(t *testing.T) {
-	tests := []struct {
-		file   string
-		count  int
-		number int
-		text   string // prefix of the question's text
-		parts  int
-		with   []int
-	}{
-		{file: "ni-19-11279.txt", count: 29, number: 1, text: "Wie viele Einwohner lebten zum 31. Dezember 2025"},
-		{file: "ni-19-11279.txt", count: 29, number: 2, text: "Wie hoch war der Anteil der Bevölkerung a) über 65 Jahre, b) über 75 Jahre, c) über 80 Jahre in den jeweiligen"},
-		{file: "ni-19-11279.txt", count: 29, number: 8, text: "Liegen der Landesregierung hierzu eigene Bedarfsprognosen vor?", parts: 2},
-		{file: "ni-19-11277.txt", count: 9, number: 1, text: "Wie viele Fälle häuslicher Gewalt wurden im 1. Quartal 2026 in Niedersachsen von der Polizei erfasst? Bitte die Gesamtzahlen nachfolgend jeweils aufschlüsseln nach „Partnerschaftsgewalt“ und „innerfamiliärer Gewalt“."},
-		{file: "eval/ni-19-11204.txt", count: 19, number: 10, with: []int{11, 12}},
-		{file: "eval/ni-19-11204.txt", count: 19, number: 11, with: []int{10, 12}},
-		{file: "eval/bt-21-7449-7652.txt", count: 10, number: 9, with: []int{8}},
-		// Saarland: questions without numbers, answered under "Zu Frage 2:" / "Zu den Fragen 1 und 3:"
-		{file: "eval/sl-15-1284.txt", count: 10, number: 1, text: "Wer hat die Qualität des Leistungserbringers auf der Bahnstrecke Saarbrücken-Mainz überprüft? Welche Kriterien", with: []int{3}},
-		{file: "eval/sl-15-1284.txt", count: 10, number: 2, text: "War der Landesregierung bekannt, dass der Betreiber Vlexx"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			doc, err := File(context.Background(), filepath.Join("..", "fixtures", tt.file), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(doc.Questions) != tt.count {
-				t.Fatalf("%d questions, want %d", len(doc.Questions), tt.count)
-			}
-			for i, q := range doc.Questions {
-				if q.Number != i+1 {
-					t.Fatalf("question %d has number %d", i+1, q.Number)
-				}
-			}
-			q := doc.Questions[tt.number-1]
-			if !strings.HasPrefix(q.Text, tt.text) {
-				t.Errorf("question %d\n got  %q\n want %q…", tt.number, q.Text, tt.text)
-			}
-			if len(q.Parts) != tt.parts {
-				t.Errorf("question %d: %d parts %q, want %d", tt.number, len(q.Parts), q.Parts, tt.parts)
-			}
-			if tt.with != nil && (len(q.AnsweredWith) != len(tt.with) || q.Answer == "") {
-				t.Errorf("question %d answered with %v (answer %.40q), want %v", tt.number, q.AnsweredWith, q.Answer, tt.with)
-			}
-		})
-	}
-}
-
 // TestEveryTextFixture runs every text fixture: no error, and an answer yields questions 1..n.
 func TestEveryTextFixture(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("..", "fixtures", "*.txt"))

@@ -1,13 +1,18 @@
-// Package isolate extracts documents so that a hostile file cannot take down or stall the caller.
+// Package isolate extracts and makes documents so that a hostile file cannot take down, stall or
+// exhaust the caller.
 //
-// A PDF is extracted by the same binary in a child process that is killed when the time limit
-// passes: the PDF library can loop forever on a malformed object, which no recover stops, and a
-// declared size can make it allocate without bound. The binary runs the child side (Serve) when it
-// is started with the hidden subcommand Command. Children serve one file after another and wait for
-// the next one, so a batch pays for starting a process only once per worker; a killed or crashed
-// child is replaced by a new one. Text and HTML are read in the caller's process: their readers are
-// this project's code and golang.org/x/net/html, which only loop over their input and stop at its
-// end, and extract.Bytes turns their panics into errors.
+// Every document is read by the same binary in a child process that is killed when the time limit
+// passes: the PDF library can loop forever on a malformed object, which no recover stops, a declared
+// size can make it allocate without bound, and the text and HTML readers, transform and the writers
+// can take long or much memory on a huge input. Abandoned in the caller, such work would go on
+// running there; in a child it ends with the child. A child's memory is limited (Pool.Memory), so a
+// document that needs more fails alone. The binary runs the child side (Serve) when it is started
+// with the hidden subcommand Command. Children serve one request after another and wait for the
+// next one, so a batch pays for starting a process only once per worker; a killed or crashed child
+// is replaced by a new one.
+//
+// Extract hands the document back; Make has the child also transform it and write its per-document
+// outputs into a folder, so that the time limit and the memory limit cover every stage.
 package isolate
 
 import (
@@ -32,21 +37,46 @@ import (
 // ErrTimeLimit is a document that took longer than its time limit.
 var ErrTimeLimit = errors.New("time limit exceeded")
 
-// CrashError is a child process that ended while extracting a document: it panicked, ran out of
+// DefaultMemory is the memory limit of a child by default: 1 GiB.
+const DefaultMemory = 1 << 30
+
+// CrashError is a child process that ended while working on a document: it panicked, ran out of
 // memory, was killed, or broke the protocol.
 type CrashError struct {
-	Why string // the first line the child wrote to stderr, else how it ended
+	Why   string // the first line the child wrote to stderr, else how it ended
+	Limit int64  // the child's memory limit in bytes, 0 for none
 }
 
-func (e *CrashError) Error() string { return "the extraction process failed: " + e.Why }
+func (e *CrashError) Error() string {
+	if e.OutOfMemory() && e.Limit > 0 {
+		return fmt.Sprintf("the extraction process ran out of memory (limit %s): %s", Bytes(e.Limit), e.Why)
+	}
+	return "the extraction process failed: " + e.Why
+}
 
 // Panicked reports whether the child ended in a panic.
 func (e *CrashError) Panicked() bool { return strings.HasPrefix(e.Why, "panic:") }
 
-// OutOfMemory reports whether the child ran out of memory: the Go runtime said so, or the system
-// killed it (its out-of-memory killer; a child is killed by this package only on its time limit).
+// OutOfMemory reports whether the child ran out of memory: the Go runtime said so (its memory limit
+// reached, an allocation or a new thread refused), or the system killed it (its out-of-memory killer;
+// a child is killed by this package only on its time limit).
 func (e *CrashError) OutOfMemory() bool {
-	return strings.Contains(e.Why, "out of memory") || e.Why == "signal: killed"
+	return strings.Contains(e.Why, "out of memory") || strings.Contains(e.Why, "errno=12") ||
+		strings.Contains(e.Why, "cannot allocate memory") || e.Why == "signal: killed"
+}
+
+// Bytes writes a number of bytes in the largest binary unit that divides it (1 GiB, 512 MiB), as
+// --memory takes it.
+func Bytes(n int64) string {
+	for _, u := range []struct {
+		name string
+		size int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if n >= u.size && n%u.size == 0 {
+			return fmt.Sprintf("%d %s", n/u.size, u.name)
+		}
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // childRetire is how many files a child serves before it is replaced, bounding what one
@@ -56,10 +86,14 @@ const childRetire = 500
 // childStderrMax bounds what a parent keeps of a child's standard error.
 const childStderrMax = 64 << 10
 
-// Pool keeps idle children for the next files. The zero value is ready to use; Close ends the idle
-// children.
+// Pool keeps idle children for the next files. The zero value is ready to use (children without a
+// hard memory limit); Close ends the idle children.
 type Pool struct {
-	Options extract.Options // how every file is extracted, here and in the children
+	// Memory is the most memory, in bytes, a child may hold (on Linux; elsewhere the Go runtime's soft
+	// limit only); 0 sets none. A document that needs more fails with a CrashError, OutOfMemory.
+	Memory int64
+	// Options are how every file is extracted; they travel with each request to the child.
+	Options extract.Options
 
 	mu     sync.Mutex
 	idle   []*child
@@ -76,16 +110,44 @@ type child struct {
 	served int
 }
 
-// Extract extracts one file: a PDF in a child process killed when timeout (0: none) passes or ctx
-// ends, anything else in this process. A time limit is an *extract.Error wrapping ErrTimeLimit, a
-// crashed child one wrapping a *CrashError.
+// Extract extracts one file in a child process killed when timeout (0: none) passes or ctx ends. A
+// time limit is an *extract.Error wrapping ErrTimeLimit, a crashed child one wrapping a *CrashError.
 func (p *Pool) Extract(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error) {
-	if !needsIsolation(path) {
-		return extract.File(ctx, path, p.Options)
+	res, err := p.serve(ctx, request{Path: path, Options: p.Options}, timeout)
+	if err != nil {
+		return nil, err
 	}
+	if res.Document == nil {
+		return nil, &extract.Error{File: path, Stage: "extract", Err: &CrashError{Why: "no document in the reply"}}
+	}
+	res.Document.Source.File = path
+	return res.Document, nil
+}
+
+// Make makes one document in a child process, as Extract does: extracts it, transforms it, stamps it
+// with the extractor (when not nil) and writes its per-document outputs (load.Outputs) below dir,
+// all within timeout and the pool's memory limit. An error of the writers is a *WriteError.
+func (p *Pool) Make(ctx context.Context, path, dir string, extractor *drucksache.Extractor, timeout time.Duration) (*Made, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.serve(ctx, request{Path: path, Dir: abs, Extractor: extractor, Options: p.Options}, timeout)
+	if err != nil {
+		return nil, err
+	}
+	if res.Made == nil {
+		return nil, &extract.Error{File: path, Stage: "extract", Err: &CrashError{Why: "no outputs in the reply"}}
+	}
+	return res.Made, nil
+}
+
+// serve has a child answer one request within timeout, killing it when the time passes or ctx ends.
+func (p *Pool) serve(ctx context.Context, req request, timeout time.Duration) (childResult, error) {
+	path := req.Path
 	c, err := p.get()
 	if err != nil {
-		return nil, &extract.Error{File: path, Stage: "extract", Err: fmt.Errorf("cannot start an isolated extraction: %w", err)}
+		return childResult{}, &extract.Error{File: path, Stage: "extract", Err: fmt.Errorf("cannot start an isolated extraction: %w", err)}
 	}
 	type reply struct {
 		res childResult
@@ -94,17 +156,16 @@ func (p *Pool) Extract(ctx context.Context, path string, timeout time.Duration) 
 	done := make(chan reply, 1)
 	go func() {
 		// A reused child keeps the folder it started in: hand it an absolute path.
-		abs, err := filepath.Abs(path)
-		if err != nil {
-			abs = path
+		if abs, err := filepath.Abs(req.Path); err == nil {
+			req.Path, req.Name = abs, req.Path
 		}
-		req, _ := json.Marshal(abs)
-		if _, err := c.in.Write(append(req, '\n')); err != nil {
+		line, _ := json.Marshal(req)
+		if _, err := c.in.Write(append(line, '\n')); err != nil {
 			done <- reply{err: err}
 			return
 		}
 		var res childResult
-		err = c.dec.Decode(&res)
+		err := c.dec.Decode(&res)
 		done <- reply{res, err}
 	}()
 	var limit <-chan time.Time
@@ -116,19 +177,19 @@ func (p *Pool) Extract(ctx context.Context, path string, timeout time.Duration) 
 	select {
 	case <-ctx.Done():
 		c.kill()
-		return nil, ctx.Err()
+		return childResult{}, ctx.Err()
 	case <-limit:
 		c.kill()
-		return nil, &extract.Error{File: path, Stage: "extract",
+		return childResult{}, &extract.Error{File: path, Stage: "extract",
 			Err: fmt.Errorf("%w (%v): the extraction was stopped", ErrTimeLimit, timeout)}
 	case r := <-done:
 		res := r.res
-		if r.err != nil || (res.Document == nil && res.Error == nil) {
+		if r.err != nil || (res.Document == nil && res.Made == nil && res.Error == nil) {
 			why := c.kill()
 			if r.err != nil && why == "" {
 				why = r.err.Error()
 			}
-			return nil, &extract.Error{File: path, Stage: "extract", Err: &CrashError{Why: why}}
+			return childResult{}, &extract.Error{File: path, Stage: "extract", Err: &CrashError{Why: why, Limit: p.Memory}}
 		}
 		p.put(c)
 		if res.Error != nil {
@@ -137,10 +198,9 @@ func (p *Pool) Extract(ctx context.Context, path string, timeout time.Duration) 
 			if errors.As(err, &e) {
 				e.File = path
 			}
-			return nil, err
+			return childResult{}, err
 		}
-		res.Document.Source.File = path
-		return res.Document, nil
+		return res, nil
 	}
 }
 
@@ -171,7 +231,11 @@ func (p *Pool) get() (*child, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(exe, append(append([]string{Command}, optionArgs(p.Options)...), "--serve")...)
+	args := []string{Command, "--serve"}
+	if p.Memory > 0 {
+		args = append(args, fmt.Sprintf("--memory=%d", p.Memory))
+	}
+	cmd := exec.Command(exe, args...)
 	c := &child{cmd: cmd, stderr: &capped{max: childStderrMax}}
 	cmd.Stderr = c.stderr
 	if c.in, err = cmd.StdinPipe(); err != nil {
@@ -216,16 +280,4 @@ func (c *child) kill() string {
 		why = c.cmd.ProcessState.String()
 	}
 	return why
-}
-
-// needsIsolation tells whether a file is a PDF, by the same detection extract uses.
-func needsIsolation(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false // extract.File reports the error
-	}
-	defer f.Close()
-	head := make([]byte, 1024)
-	n, _ := io.ReadFull(f, head)
-	return extract.Detect(path, head[:n]) == extract.FormatPDF
 }

@@ -3,10 +3,12 @@ package isolate
 import (
 	"bytes"
 	"context"
+	drucksache "drucksache"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -157,6 +159,8 @@ func TestCrashError(t *testing.T) {
 	}{
 		{"panic: runtime error: index out of range [3] with length 3", true, false},
 		{"fatal error: runtime: out of memory", false, true},
+		{"fatal error: runtime: cannot allocate memory", false, true},
+		{"runtime: failed to create new OS thread (have 5 already; errno=12)", false, true},
 		{"signal: killed", false, true},
 		{"exit status 2", false, false},
 	} {
@@ -167,16 +171,16 @@ func TestCrashError(t *testing.T) {
 	}
 }
 
-// TestOptionArgs hands a pool's options to its children: what optionArgs writes, parseOptions reads
-// back, and the rest of the arguments stays.
-func TestOptionArgs(t *testing.T) {
-	for _, o := range []extract.Options{{}, {Limits: extract.Limits{MaxBytes: 1 << 20, MaxPages: 7}}, {Limits: extract.DefaultLimits()}} {
-		got, rest, err := parseOptions(append(optionArgs(o), "--serve"))
-		if err != nil || got != o || len(rest) != 1 || rest[0] != "--serve" {
-			t.Errorf("%+v: read back %+v, rest %q, %v", o, got, rest, err)
-		}
+// TestPoolOptions hands the pool's extraction options to its children: a PDF read with a limit of
+// one page says the rest was not read.
+func TestPoolOptions(t *testing.T) {
+	pool := &Pool{Options: extract.Options{Limits: extract.Limits{MaxPages: 1}}}
+	defer pool.Close()
+	doc, err := pool.Extract(context.Background(), filepath.Join("..", "fixtures", "nds-19-kleine-anfrage-it-infrastruktur.pdf"), time.Minute)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, _, err := parseOptions([]string{"--max-pages", "x", "--serve"}); err == nil {
-		t.Error("--max-pages x: no error")
+	if !slices.ContainsFunc(doc.Warnings, func(w drucksache.Warning) bool { return w.Code == drucksache.WarnPDFPageLimit }) {
+		t.Errorf("warnings %v, want %s", doc.Warnings, drucksache.WarnPDFPageLimit)
 	}
 }

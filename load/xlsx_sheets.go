@@ -251,6 +251,9 @@ func (wb *workbook) table(i int) error {
 	for _, r := range t.Rows {
 		ncols = max(ncols, len(r))
 	}
+	if note := tooLarge(t, ncols); note != "" {
+		return wb.tableLeftOut(sw, i, note)
+	}
 	widths := columnWidths(t, ncols)
 	for c, w := range widths {
 		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
@@ -262,13 +265,8 @@ func (wb *workbook) table(i int) error {
 			return err
 		}
 	}
-	if err := sw.SetRow(cellName(1, tableTitleRow), []any{excelize.Cell{StyleID: wb.title, Value: tableTitle(i, t)}}); err != nil {
+	if err := wb.tableTitle(sw, i); err != nil {
 		return err
-	}
-	if info := tableInfo(t); info != "" {
-		if err := sw.SetRow(cellName(1, tableInfoRow), []any{info}); err != nil {
-			return err
-		}
 	}
 	if ncols == 0 {
 		return sw.Flush()
@@ -320,6 +318,59 @@ func (wb *workbook) table(i int) error {
 		return err
 	}
 	return sw.Flush()
+}
+
+// tooLarge is the note of a table too large for a sheet (more rows or columns than a worksheet
+// holds, notes below it counted), "" for one that fits.
+func tooLarge(t *drucksache.Table, ncols int) string {
+	last := tableFirstRow - 1 + len(t.Rows)
+	if len(t.Notes) > 0 {
+		last += 1 + len(t.Notes)
+	}
+	if last <= excelize.TotalRows && ncols <= excelize.MaxColumns {
+		return ""
+	}
+	return fmt.Sprintf("Diese Tabelle hat %s Zeilen und %s Spalten, mehr als ein Tabellenblatt fasst (%s Zeilen, %s Spalten): "+
+		"sie fehlt in dieser Arbeitsmappe und steht vollständig in der JSON-Datei und im Parquet-Datensatz.",
+		thousands(len(t.Rows)), thousands(ncols), thousands(excelize.TotalRows), thousands(excelize.MaxColumns))
+}
+
+// tableLeftOut writes the sheet of a table too large for it: its title and information, and the note
+// saying where the table is.
+func (wb *workbook) tableLeftOut(sw *excelize.StreamWriter, i int, note string) error {
+	if err := sw.SetColWidth(1, 1, maxColWidth); err != nil {
+		return err
+	}
+	if err := wb.tableTitle(sw, i); err != nil {
+		return err
+	}
+	height := excelize.RowOpts{Height: rowHeight([]string{note}, []float64{maxColWidth}, charsPerWidth)}
+	if err := sw.SetRow(cellName(1, tableHeaderRow), []any{excelize.Cell{StyleID: wb.wrap, Value: note}}, height); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// tableTitle writes the title of the i-th table and its information (unit, authority level, source)
+// above it.
+func (wb *workbook) tableTitle(sw *excelize.StreamWriter, i int) error {
+	t := &wb.doc.Tables[i]
+	if err := sw.SetRow(cellName(1, tableTitleRow), []any{excelize.Cell{StyleID: wb.title, Value: tableTitle(i, t)}}); err != nil {
+		return err
+	}
+	if info := tableInfo(t); info != "" {
+		return sw.SetRow(cellName(1, tableInfoRow), []any{info})
+	}
+	return nil
+}
+
+// thousands writes n in German notation, thousands separated by dots: 1.048.576.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "." + s[i:]
+	}
+	return s
 }
 
 // cellValue is what a table cell holds in the workbook: numbers as numbers, everything else as text, empty as nothing.

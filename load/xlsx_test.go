@@ -522,3 +522,54 @@ func TestCellText(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXTableTooLarge writes the workbook of a document with tables a sheet cannot hold, more rows
+// (1 048 576) or more columns (16 384) than a worksheet has: their sheets say so and where the table
+// is, the other sheets are as ever (issue 14, finding 7: the workbook failed, "cannot convert cell
+// to coordinates", and with it the whole document).
+func TestXLSXTableTooLarge(t *testing.T) {
+	row := []drucksache.Cell{{Raw: "1", Value: 1.0, Kind: drucksache.CellNumber}}
+	tall := make([][]drucksache.Cell, excelize.TotalRows-tableFirstRow+2) // one row too many
+	for i := range tall {
+		tall[i] = row
+	}
+	wide := make([]drucksache.Cell, excelize.MaxColumns+1)
+	for i := range wide {
+		wide[i] = row[0]
+	}
+	doc := largeDocument(3)
+	doc.Tables = append(doc.Tables,
+		drucksache.Table{ID: "T2", Question: 1, Header: []string{"Anzahl"}, Rows: tall},
+		drucksache.Table{ID: "T3", Question: 1, Rows: [][]drucksache.Cell{wide}},
+		drucksache.Table{ID: "T4", Question: 1, Header: []string{"Anzahl"}, Rows: tall[:len(tall)-2], Notes: []string{"* eine Anmerkung"}})
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := TableSheetNames(doc.Tables)
+	for i, want := range []string{"", "1.048.574 Zeilen und 1 Spalten", "1 Zeilen und 16.385 Spalten", "1.048.572 Zeilen und 1 Spalten"} {
+		note, _ := f.GetCellValue(sheets[i], cellName(1, tableHeaderRow))
+		switch {
+		case want == "" && note != "Kap.":
+			t.Errorf("%s: the header starts %q, want the table", sheets[i], note)
+		case want != "" && (!strings.Contains(note, want) || !strings.Contains(note, "JSON-Datei und im Parquet-Datensatz")):
+			t.Errorf("%s: %q, want a note of %s", sheets[i], note, want)
+		}
+	}
+	if v, _ := f.GetCellValue(sheets[0], "B6"); v != "Dienststelle 2" {
+		t.Errorf("the table that fits: B6 = %q", v)
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1.000", 16384: "16.384", 1048576: "1.048.576", -1234: "-1.234"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -13,8 +13,9 @@ import (
 	"drucksache/transform"
 )
 
-// extractTimeout bounds the extraction of one document: a PDF that makes the PDF library loop
-// ends in a clear error instead of a hung command.
+// extractTimeout bounds the extraction of one document, in a child process like its memory: a PDF
+// that makes the PDF library loop, a text that takes long, ends in a clear error instead of a hung
+// command.
 const extractTimeout = 2 * time.Minute
 
 // cmdExtract prints the JSON of one document.

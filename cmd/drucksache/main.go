@@ -1,14 +1,16 @@
 // Command drucksache turns German parliamentary papers (text, PDF, HTML) into JSON, XLSX and Parquet.
 //
 //	drucksache extract FILE
-//	drucksache run [--out DIR] [--workers N] [--force] [--shard K/N] [--timeout D] INPUT...
+//	drucksache run [--out DIR] [--workers N] [--force] [--skip-failed] [--shard K/N] [--timeout D] [--memory N] INPUT...
 //	drucksache verify [--timeout D] DIR
 //	drucksache version
 //
 // It parses the command line and wires the packages: extract, transform and load for one document,
-// batch for a run and its verification, isolate for the hidden subcommand that extracts a PDF in a
+// batch for a run and its verification, isolate for the hidden subcommand that makes a document in a
 // child process, build for the stamp that names this build in every output. Exit status: 0 all
-// done, 1 some documents failed (or did not verify) or the run stopped, 2 a wrong command line.
+// done, 1 some documents failed (or did not verify, or the one document of extract failed), 2 a
+// wrong command line, 3 the run could not complete (batch.StoppedError: the output folder locked by
+// another run or not writable, the disk full, interrupted).
 package main
 
 import (
@@ -21,6 +23,7 @@ import (
 	"syscall"
 
 	"drucksache/batch"
+	"drucksache/internal/printable"
 	"drucksache/isolate"
 )
 
@@ -36,14 +39,18 @@ var errHelp = errors.New("help requested")
 var usages = []struct{ name, text string }{
 	{"extract", `  drucksache extract FILE     one document (.txt, .pdf, .html) -> its JSON on stdout
 `},
-	{"run", `  drucksache run [--out DIR] [--workers N] [--force] [--shard K/N] [--timeout D] INPUT...
+	{"run", `  drucksache run [--out DIR] [--workers N] [--force] [--skip-failed] [--shard K/N] [--timeout D] [--memory N] INPUT...
                               files, folders, or - (a list of paths on stdin)
                               -> DIR/json, DIR/xlsx, DIR/parquet, DIR/report.json (default DIR: out)
       --out DIR       the output folder (default out)
-      --workers N     documents extracted at a time (default: the number of CPUs)
+      --workers N     documents extracted at a time (default and most: the number of CPUs)
       --force         redo every input, changed or not
+      --skip-failed   keep unchanged inputs that failed quarantined; without it, those that failed
+                      on the time or memory limit are tried again
       --shard K/N     run only part K of N of the inputs, into the same dataset
-      --timeout D     time limit per document, e.g. 30s or 2m (default 2m; 0: none)
+      --timeout D     time limit per document, e.g. 30s or 2m (default 2m; 0: none), extraction,
+                      transform and writing
+      --memory N      memory limit per document, e.g. 512MiB (default 1GiB; 0: none)
 `},
 	{"verify", `  drucksache verify [--timeout D] DIR
                               makes every document of the output folder DIR again from its source
@@ -76,16 +83,20 @@ func main() {
 func exitCode(err error, stderr io.Writer) int {
 	var ue usageError
 	var be batch.UsageError
+	var stopped *batch.StoppedError
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &ue) || errors.As(err, &be):
-		fmt.Fprintf(stderr, "drucksache: %v\n%s", err, usageOf(""))
+		fmt.Fprintf(stderr, "drucksache: %s\n%s", printable.String(err.Error()), usageOf(""))
 		return 2
 	case errors.Is(err, batch.ErrSomeFailed), errors.Is(err, batch.ErrChanged):
 		return 1
+	case errors.As(err, &stopped):
+		fmt.Fprintf(stderr, "drucksache: run stopped (%s): %s\n", stopped.Kind, printable.String(err.Error()))
+		return 3
 	default:
-		fmt.Fprintf(stderr, "drucksache: %v\n", err)
+		fmt.Fprintf(stderr, "drucksache: %s\n", printable.String(err.Error()))
 		return 1
 	}
 }

@@ -11,7 +11,7 @@ import (
 // FuzzHTML reads arbitrary bytes as HTML: it must never panic, every table row must have as many cells as
 // the widest row of its table, and reading the same bytes again must give the same lines.
 func FuzzHTML(f *testing.F) {
-	fixture, err := os.ReadFile(htmlFixture)
+	fixture, err := os.ReadFile(fixturePath)
 	if err != nil {
 		f.Fatal(err)
 	}

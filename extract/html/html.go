@@ -73,7 +73,7 @@ func (r Reader) Read(ctx context.Context, name string, data []byte) (*layout.Lay
 			Message:    "navigation or form elements (" + w.web + "): a web page, perhaps not a Drucksache",
 			Provenance: drucksache.Provenance{Page: 1, Line: w.webLine}})
 	}
-	return &layout.Layout{Lines: w.lines, Pages: w.page, Encoding: enc, Warnings: append(warnings, w.warnings...)}, nil
+	return &layout.Layout{Lines: w.lines, Pages: w.page, Encoding: enc, Warnings: append(warnings, w.warnings...), WebPage: w.web != ""}, nil
 }
 
 // hasBody reports whether any line is running text or a table row rather than page furniture.

@@ -15,14 +15,15 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
+	"drucksache"
 	"drucksache/extract/layout"
 	"drucksache/internal/golden"
 )
 
-const htmlFixture = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
+const fixturePath = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
 
-// htmlRead reads HTML with the HTML reader, failing the test on an error.
-func htmlRead(t testing.TB, src string) *layout.Layout {
+// read reads HTML with the HTML reader, failing the test on an error.
+func read(t testing.TB, src string) *layout.Layout {
 	t.Helper()
 	l, err := Reader{}.Read(context.Background(), "test.html", []byte(src))
 	if err != nil {
@@ -31,9 +32,9 @@ func htmlRead(t testing.TB, src string) *layout.Layout {
 	return l
 }
 
-// htmlSum prints a line compactly: ¶ paragraph break, * bold, Tn table (h header row), role, then the text
+// sum prints a line compactly: ¶ paragraph break, * bold, Tn table (h header row), role, then the text
 // (table cells separated by |).
-func htmlSum(l layout.Line) string {
+func sum(l layout.Line) string {
 	var p []string
 	if l.Break {
 		p = append(p, "¶")
@@ -65,21 +66,21 @@ func htmlSum(l layout.Line) string {
 	return strings.Join(append(p, text), " ")
 }
 
-// htmlGolden renders a layout for a golden file: what the reader noticed, then one line per Line.
-func htmlGolden(l *layout.Layout) string {
+// goldenLines renders a layout for a golden file: what the reader noticed, then one line per Line.
+func goldenLines(l *layout.Layout) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "pages %d encoding %q\n", l.Pages, l.Encoding)
 	for _, w := range l.Warnings {
 		fmt.Fprintf(&b, "warning %s line %d %s: %s\n", w.Code, w.Provenance.Line, w.Provenance.Path, w.Message)
 	}
 	for _, x := range l.Lines {
-		fmt.Fprintf(&b, "%5d p%d %-32s %s\n", x.No, x.Page, x.Path, htmlSum(x))
+		fmt.Fprintf(&b, "%5d p%d %-32s %s\n", x.No, x.Page, x.Path, sum(x))
 	}
 	return b.String()
 }
 
 func TestHTMLGolden(t *testing.T) {
-	files := []string{htmlFixture}
+	files := []string{fixturePath}
 	extra, _ := filepath.Glob("testdata/*.html")
 	files = append(files, extra...)
 	for _, file := range files {
@@ -92,7 +93,7 @@ func TestHTMLGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			got := htmlGolden(l)
+			got := goldenLines(l)
 			want := filepath.Join("testdata", strings.TrimSuffix(filepath.Base(file), ".html")+".lines")
 			golden.Check(t, want, []byte(got))
 		})
@@ -101,11 +102,11 @@ func TestHTMLGolden(t *testing.T) {
 
 // TestHTMLFixture checks what the structure parser relies on in the LibreOffice export of the IT answer.
 func TestHTMLFixture(t *testing.T) {
-	data, err := os.ReadFile(htmlFixture)
+	data, err := os.ReadFile(fixturePath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := Reader{}.Read(context.Background(), htmlFixture, data)
+	l, err := Reader{}.Read(context.Background(), fixturePath, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func TestHTMLFixture(t *testing.T) {
 	for _, x := range l.Lines {
 		if m := question.FindStringSubmatch(x.Text); m != nil && x.Table == 0 {
 			if x.Bold != layout.Yes || !x.Break {
-				t.Errorf("question line %d not a bold paragraph: %s", x.No, htmlSum(x))
+				t.Errorf("question line %d not a bold paragraph: %s", x.No, sum(x))
 			}
 			numbers = append(numbers, m[1])
 		}
@@ -156,7 +157,7 @@ func TestHTMLFixture(t *testing.T) {
 		}
 		for j, r := range got {
 			if len(r.Cells) != want.width || r.Header != (j == 0) || r.Text != strings.Join(r.Cells, "\t") {
-				t.Errorf("table %d row %d: %d cells (want %d), header %v: %s", i+1, j+1, len(r.Cells), want.width, r.Header, htmlSum(r))
+				t.Errorf("table %d row %d: %d cells (want %d), header %v: %s", i+1, j+1, len(r.Cells), want.width, r.Header, sum(r))
 			}
 		}
 		if h := strings.Join(got[0].Cells, "|"); h != want.header {
@@ -220,7 +221,7 @@ func TestHTMLLines(t *testing.T) {
 	tests := []struct {
 		name string
 		html string
-		want []string // htmlSum of every line
+		want []string // sum of every line
 		warn string   // code of a warning expected
 	}{
 		{"entities, no-break and soft hyphens", `<p>Stra&szlig;en&shy;bau&nbsp;&amp;&#160;Verkehr &ndash;
@@ -289,10 +290,10 @@ func TestHTMLLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := htmlRead(t, strings.ReplaceAll(tt.html, `\u00ad`, "\u00ad"))
+			l := read(t, strings.ReplaceAll(tt.html, `\u00ad`, "\u00ad"))
 			var got []string
 			for _, x := range l.Lines {
-				got = append(got, htmlSum(x))
+				got = append(got, sum(x))
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("lines\n got  %q\n want %q", got, tt.want)
@@ -310,7 +311,7 @@ func TestHTMLLines(t *testing.T) {
 
 func TestHTMLProvenance(t *testing.T) {
 	src := "<html>\n<body>\n<div>\n<p>eins</p>\n<p\nclass=x>zwei<br>\ndrei</p>\n</div>\n<table><tr><td>a</td><td>b</td></tr>\n<tr><td>c</td><td>d</td></tr></table>\n</body></html>\n"
-	l := htmlRead(t, src)
+	l := read(t, src)
 	want := []string{"4 body/div[1]/p[1] eins", "5 body/div[1]/p[2] zwei", "6 body/div[1]/p[2] drei",
 		"9 body/table[1]/tbody[1]/tr[1] a\tb", "10 body/table[1]/tbody[1]/tr[2] c\td"}
 	var got []string
@@ -356,7 +357,7 @@ func TestHTMLEncoding(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := htmlRead(t, tt.src)
+			l := read(t, tt.src)
 			if len(l.Lines) != 1 || l.Lines[0].Text != text {
 				var got []string
 				for _, x := range l.Lines {
@@ -380,7 +381,7 @@ func TestHTMLEncoding(t *testing.T) {
 }
 
 func TestHTMLBadInput(t *testing.T) {
-	fixture, err := os.ReadFile(htmlFixture)
+	fixture, err := os.ReadFile(fixturePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -442,7 +443,7 @@ func TestHTMLBadInput(t *testing.T) {
 		})
 	}
 	t.Run("deep text is kept", func(t *testing.T) {
-		l := htmlRead(t, deep)
+		l := read(t, deep)
 		if len(l.Lines) != 1 || l.Lines[0].Text != "tief" || l.Warnings[0].Provenance.Line != 1 {
 			t.Fatalf("lines %v warnings %v", l.Lines, l.Warnings)
 		}
@@ -458,4 +459,39 @@ func TestHTMLBadInput(t *testing.T) {
 			t.Errorf("error %v, want context.Canceled", err)
 		}
 	})
+}
+
+// The reader tells the parser a web page by Layout.WebPage, and says why in a warning: navigation
+// and forms make one; an office export, even one with links, is none.
+func TestHTMLWebPage(t *testing.T) {
+	search, err := os.ReadFile(filepath.Join("testdata", "search-results.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixture, err := os.ReadFile(fixturePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		src  string
+		want bool
+	}{
+		{"a portal's search results", string(search), true},
+		{"a form alone", `<html><body><p>Kleine Anfrage</p><form><input name=q></form></body></html>`, true},
+		{"the LibreOffice export of an answer", string(fixture), false},
+		{"a paragraph with a link", `<html><body><p>Siehe <a href="https://www.landtag-niedersachsen.de">Landtag</a>.</p></body></html>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := read(t, tt.src)
+			warned := false
+			for _, w := range l.Warnings {
+				warned = warned || w.Code == drucksache.WarnWebPage
+			}
+			if l.WebPage != tt.want || warned != tt.want {
+				t.Errorf("WebPage %v, warned %v; want %v", l.WebPage, warned, tt.want)
+			}
+		})
+	}
 }

@@ -14,7 +14,7 @@ import (
 
 // The tests of this file run the reader's lines through the whole extraction.
 
-const htmlFixture = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
+const fixturePath = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
 
 // TestHTMLSameAsText checks that the HTML export and the clean text of the IT answer give the same document,
 // except for what only one of them prints: the Drucksache number of the running header and the list dashes.
@@ -30,8 +30,8 @@ func TestHTMLSameAsText(t *testing.T) {
 		}
 		return doc
 	}
-	h := read(htmlFixture)
-	x := read(strings.TrimSuffix(htmlFixture, ".html") + ".txt")
+	h := read(fixturePath)
+	x := read(strings.TrimSuffix(fixturePath, ".html") + ".txt")
 	if len(x.Questions) == 0 {
 		t.Skip("the structure parser finds no questions yet")
 	}
@@ -71,7 +71,7 @@ func TestHTMLSameAsText(t *testing.T) {
 
 // BenchmarkHTML measures the HTML reader alone and the whole extraction of the HTML fixture.
 func BenchmarkHTML(b *testing.B) {
-	data, err := os.ReadFile(htmlFixture)
+	data, err := os.ReadFile(fixturePath)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func BenchmarkHTML(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := (html.Reader{}).Read(ctx, htmlFixture, data); err != nil {
+			if _, err := (html.Reader{}).Read(ctx, fixturePath, data); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -90,7 +90,7 @@ func BenchmarkHTML(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := extract.Bytes(ctx, htmlFixture, data, extract.Options{}); err != nil {
+			if _, err := extract.Bytes(ctx, fixturePath, data, extract.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -69,4 +69,8 @@ type Layout struct {
 	Pages    int
 	Encoding string // encoding the bytes were decoded from, when not UTF-8
 	Warnings []drucksache.Warning
+
+	// WebPage says the source is a page of a web site (search results, navigation, forms), not a
+	// paper exported by an office program: the parser then reads no document kind from it.
+	WebPage bool
 }

@@ -16,16 +16,16 @@ import (
 // Inputs with object streams are skipped: the library loops for ever on some damaged ones, which
 // only the child process of the command can stop (cmd/drucksache TestExtractIsolated tests that).
 func FuzzPDF(f *testing.F) {
-	fixture, err := os.ReadFile(pdfFixture)
+	fixture, err := os.ReadFile(fixturePath)
 	if err != nil {
 		f.Fatal(err)
 	}
 	text := "BT /F1 12 Tf 72 700 Td (Hallo) Tj 0 -14 Td [(W) 120 (elt)] TJ ET 72 650 m 300 650 l S"
 	f.Add(fixture)
 	f.Add(fixture[:len(fixture)*3/4])
-	f.Add(pdfOnePage("%PDF-1.4\n", text))
-	f.Add(pdfOnePage("%PDF-2.0\n", "q Q Q "+text+" BI /W 1 /H 1 ID \x00\x01 EI"))
-	f.Add(pdfOnePage("%PDF-1.4\n", text+" <414243"))
+	f.Add(onePage("%PDF-1.4\n", text))
+	f.Add(onePage("%PDF-2.0\n", "q Q Q "+text+" BI /W 1 /H 1 ID \x00\x01 EI"))
+	f.Add(onePage("%PDF-1.4\n", text+" <414243"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if bytes.Contains(data, []byte("ObjStm")) {
 			t.Skip()
@@ -57,14 +57,14 @@ func FuzzPDF(f *testing.F) {
 
 // BenchmarkPDF reads the fixture and reports pages per second.
 func BenchmarkPDF(b *testing.B) {
-	data, err := os.ReadFile(pdfFixture)
+	data, err := os.ReadFile(fixturePath)
 	if err != nil {
 		b.Fatal(err)
 	}
 	pages := 0
 	start := time.Now()
 	for b.Loop() {
-		l, err := Reader{}.Read(context.Background(), pdfFixture, data)
+		l, err := Reader{}.Read(context.Background(), fixturePath, data)
 		if err != nil {
 			b.Fatal(err)
 		}

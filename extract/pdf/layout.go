@@ -149,7 +149,25 @@ func columns(cl []*cluster, pg *content.Page) []*cluster {
 	if n < 10 || w < 100 {
 		return cl
 	}
-	// how many body lines cover each point of the page's width
+	bestLo, bestHi := gutter(coverage(cl, body, w), w, max(1, n/20))
+	if bestHi-bestLo < 8 {
+		return cl
+	}
+	mid := float64(bestLo+bestHi) / 2
+	side, prose := sides(cl, body, bestLo, bestHi, mid)
+	if !prose {
+		return cl
+	}
+	for _, r := range pg.Rules { // a ruled table across the middle is one table, not two columns
+		if r.X0 == r.X1 && r.X0 > float64(bestLo) && r.X0 < float64(bestHi) {
+			return cl
+		}
+	}
+	return readingOrder(cl, side, mid)
+}
+
+// coverage counts, for each point of a page w wide, how many body lines cover it.
+func coverage(cl []*cluster, body func(*cluster) bool, w float64) []int {
 	cover := make([]int, int(w)+2)
 	last := make([]int, len(cover))
 	for ci, c := range cl {
@@ -168,28 +186,34 @@ func columns(cl []*cluster, pg *content.Page) []*cluster {
 			}
 		}
 	}
-	// the widest run in the middle of the page that (almost) no line crosses
-	allowed := max(1, n/20)
-	bestLo, bestHi, lo := 0, 0, -1
+	return cover
+}
+
+// gutter finds the widest run in the middle of a page w wide that (almost) no line crosses: at
+// most allowed lines cover each of its points.
+func gutter(cover []int, w float64, allowed int) (lo, hi int) {
+	bestLo, bestHi, start := 0, 0, -1
 	for x := int(0.25 * w); x <= int(0.75*w); x++ {
 		if cover[x] <= allowed {
-			if lo < 0 {
-				lo = x
+			if start < 0 {
+				start = x
 			}
-			if x-lo > bestHi-bestLo {
-				bestLo, bestHi = lo, x
+			if x-start > bestHi-bestLo {
+				bestLo, bestHi = start, x
 			}
 		} else {
-			lo = -1
+			start = -1
 		}
 	}
-	if bestHi-bestLo < 8 {
-		return cl
-	}
-	mid := float64(bestLo+bestHi) / 2
-	// both sides must hold prose: many lines of several words each
+	return bestLo, bestHi
+}
+
+// sides tells for each body line which side of the gutter from lo to hi it lies on: 0 spans the
+// page (or is no body line), 1 left only, 2 right only, 3 both sides. prose reports that both
+// sides hold prose: many lines of several words each.
+func sides(cl []*cluster, body func(*cluster) bool, lo, hi int, mid float64) (side []int, prose bool) {
 	var leftLines, rightLines, leftWords, rightWords int
-	side := make([]int, len(cl)) // 0 spans the page, 1 left only, 2 right only, 3 both sides
+	side = make([]int, len(cl))
 	for ci, c := range cl {
 		if !body(c) {
 			continue
@@ -197,9 +221,9 @@ func columns(cl []*cluster, pg *content.Page) []*cluster {
 		for _, g := range c.glyphs {
 			switch {
 			case g.Space:
-			case g.X+g.W <= float64(bestLo)+1:
+			case g.X+g.W <= float64(lo)+1:
 				side[ci] |= 1
-			case g.X >= float64(bestHi)-1:
+			case g.X >= float64(hi)-1:
 				side[ci] |= 2
 			default:
 				side[ci] = -1
@@ -217,14 +241,13 @@ func columns(cl []*cluster, pg *content.Page) []*cluster {
 			rightWords += c.words(mid, false)
 		}
 	}
-	if leftLines < 5 || rightLines < 5 || leftWords < 4*leftLines || rightWords < 4*rightLines {
-		return cl
-	}
-	for _, r := range pg.Rules { // a ruled table across the middle is one table, not two columns
-		if r.X0 == r.X1 && r.X0 > float64(bestLo) && r.X0 < float64(bestHi) {
-			return cl
-		}
-	}
+	return side, !(leftLines < 5 || rightLines < 5 || leftWords < 4*leftLines || rightWords < 4*rightLines)
+}
+
+// readingOrder puts the lines of a page in two columns in reading order: within each band
+// between lines that span the page, the left column, then the right one; a line on both sides
+// is split at mid.
+func readingOrder(cl []*cluster, side []int, mid float64) []*cluster {
 	var out, left, right []*cluster
 	flush := func() {
 		out = append(append(out, left...), right...)

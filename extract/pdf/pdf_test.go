@@ -16,23 +16,23 @@ import (
 	"drucksache/internal/golden"
 )
 
-const pdfFixture = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
+const fixturePath = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
 
-func pdfReadFixture(t testing.TB) (*layout.Layout, []byte) {
+func readFixture(t testing.TB) (*layout.Layout, []byte) {
 	t.Helper()
-	data, err := os.ReadFile(pdfFixture)
+	data, err := os.ReadFile(fixturePath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := Reader{}.Read(context.Background(), pdfFixture, data)
+	l, err := Reader{}.Read(context.Background(), fixturePath, data)
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
 	return l, data
 }
 
-// pdfDump writes lines one per row: page:line, role, bold, break, table, header, then the text.
-func pdfDump(lines []layout.Line) string {
+// dump writes lines one per row: page:line, role, bold, break, table, header, then the text.
+func dump(lines []layout.Line) string {
 	var b strings.Builder
 	roles := map[layout.Role]string{layout.RoleBody: "body", layout.RoleHeader: "header", layout.RolePageNumber: "pageno", layout.RoleFootnote: "footnote", layout.RoleFooter: "footer"}
 	for _, l := range lines {
@@ -57,8 +57,8 @@ func pdfDump(lines []layout.Line) string {
 
 // TestPDFFixtureGolden keeps the lines of the fixture in a golden file (go test -run PDFFixtureGolden -update).
 func TestPDFFixtureGolden(t *testing.T) {
-	l, _ := pdfReadFixture(t)
-	got := pdfDump(l.Lines)
+	l, _ := readFixture(t)
+	got := dump(l.Lines)
 	file := filepath.Join("testdata", "nds-19-kleine-anfrage-it-infrastruktur.lines")
 	golden.Check(t, file, []byte(got))
 	if l.Pages != 9 {
@@ -69,7 +69,7 @@ func TestPDFFixtureGolden(t *testing.T) {
 // TestPDFPositions proves that glyph positions are where the page shows them: the running header
 // at the top of page 1 at the left margin, the title centred under it, the page number at the foot.
 func TestPDFPositions(t *testing.T) {
-	data, err := os.ReadFile(pdfFixture)
+	data, err := os.ReadFile(fixturePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestPDFPositions(t *testing.T) {
 
 // TestPDFFixtureLines checks what the structure parser relies on, line by line.
 func TestPDFFixtureLines(t *testing.T) {
-	l, _ := pdfReadFixture(t)
+	l, _ := readFixture(t)
 	find := func(prefix string) *layout.Line {
 		for i := range l.Lines {
 			if strings.HasPrefix(l.Lines[i].Text, prefix) {
@@ -211,9 +211,9 @@ func TestPDFFixtureLines(t *testing.T) {
 	}
 }
 
-// pdfBuild writes a PDF with the given objects (numbered from 1; object 1 is the catalog) and
+// buildPDF writes a PDF with the given objects (numbered from 1; object 1 is the catalog) and
 // a correct cross-reference table; streams are given as "dict|stream data".
-func pdfBuild(header string, objs ...string) []byte {
+func buildPDF(header string, objs ...string) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
 	offs := make([]int, len(objs))
@@ -234,14 +234,14 @@ func pdfBuild(header string, objs ...string) []byte {
 	return b.Bytes()
 }
 
-// pdfCut cuts data before the last occurrence of marker.
-func pdfCut(data []byte, marker string) []byte {
+// cut cuts data before the last occurrence of marker.
+func cut(data []byte, marker string) []byte {
 	return data[:bytes.LastIndex(data, []byte(marker))]
 }
 
-// pdfOnePage is a one-page PDF drawing content with Helvetica as /F1.
-func pdfOnePage(header, content string) []byte {
-	return pdfBuild(header,
+// onePage is a one-page PDF drawing content with Helvetica as /F1.
+func onePage(header, content string) []byte {
+	return buildPDF(header,
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
@@ -250,7 +250,7 @@ func pdfOnePage(header, content string) []byte {
 }
 
 func TestPDFBadInput(t *testing.T) {
-	fixture, err := os.ReadFile(pdfFixture)
+	fixture, err := os.ReadFile(fixturePath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,11 +261,11 @@ func TestPDFBadInput(t *testing.T) {
 			corrupt[j] ^= 0x5a
 		}
 	}
-	encrypted := pdfBuild("%PDF-1.4\n",
+	encrypted := buildPDF("%PDF-1.4\n",
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [] /Count 0 >>")
 	encrypted = bytes.Replace(encrypted, []byte("/Root 1 0 R"), []byte("/Root 1 0 R /Encrypt << /Filter /Standard /V 5 /R 6 /Length 256 /O <00> /U <00> /P -4 >> /ID [<01> <01>]"), 1)
-	scanned := pdfBuild("%PDF-1.4\n",
+	scanned := buildPDF("%PDF-1.4\n",
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
@@ -280,18 +280,18 @@ func TestPDFBadInput(t *testing.T) {
 	}{
 		{"the fixture cut in half", fixture[:len(fixture)/2], nil, "", ""},
 		{"a corrupt content stream", corrupt, nil, "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/7520", "pdf_page_unreadable"},
-		{"unbalanced graphics state", pdfOnePage("%PDF-1.4\n", "Q Q q q "+text+" Q Q Q"), nil, "Hallo Welt", "pdf_page_damaged"},
-		{"bytes before the header", append([]byte("garbage from a mail gateway\r\n"), pdfOnePage("%PDF-1.4\n", text)...), nil, "Hallo Welt", ""},
-		{"a PDF 2.0 header", pdfOnePage("%PDF-2.0\n", text), nil, "Hallo Welt", ""},
-		{"an unterminated hex string in the content", pdfOnePage("%PDF-1.4\n", text+" BT /F1 12 Tf 72 600 Td <48656c"), nil, "Hallo Welt", ""},
-		{"an unknown font and operators", pdfOnePage("%PDF-1.4\n", "BT /F9 12 Tf 72 700 Td (abc) Tj xyz ] } ET"), nil, "abc", ""},
+		{"unbalanced graphics state", onePage("%PDF-1.4\n", "Q Q q q "+text+" Q Q Q"), nil, "Hallo Welt", "pdf_page_damaged"},
+		{"bytes before the header", append([]byte("garbage from a mail gateway\r\n"), onePage("%PDF-1.4\n", text)...), nil, "Hallo Welt", ""},
+		{"a PDF 2.0 header", onePage("%PDF-2.0\n", text), nil, "Hallo Welt", ""},
+		{"an unterminated hex string in the content", onePage("%PDF-1.4\n", text+" BT /F1 12 Tf 72 600 Td <48656c"), nil, "Hallo Welt", ""},
+		{"an unknown font and operators", onePage("%PDF-1.4\n", "BT /F9 12 Tf 72 700 Td (abc) Tj xyz ] } ET"), nil, "abc", ""},
 		{"encrypted", encrypted, layout.ErrEncrypted, "", ""},
 		{"a scanned page without text", scanned, layout.ErrNoText, "", ""},
 		{"not a PDF at all", []byte("%PDF-1.4\n%%EOF"), nil, "", ""},
-		{"a file cut before its cross-reference table", pdfCut(pdfOnePage("%PDF-1.4\n", text), "xref"), nil, "Hallo Welt", "pdf_repaired"},
-		{"offsets shifted by an inserted line", bytes.Replace(pdfOnePage("%PDF-1.4\n", text), []byte("%PDF-1.4\n"),
+		{"a file cut before its cross-reference table", cut(onePage("%PDF-1.4\n", text), "xref"), nil, "Hallo Welt", "pdf_repaired"},
+		{"offsets shifted by an inserted line", bytes.Replace(onePage("%PDF-1.4\n", text), []byte("%PDF-1.4\n"),
 			[]byte("%PDF-1.4\n% a line a tool inserted and did not count\n"), 1), nil, "Hallo Welt", "pdf_repaired"},
-		{"a forged object count", bytes.Replace(pdfOnePage("%PDF-1.4\n", text), []byte("/Size 6"), []byte("/Size 4000000000"), 1), nil, "", ""},
+		{"a forged object count", bytes.Replace(onePage("%PDF-1.4\n", text), []byte("/Size 6"), []byte("/Size 4000000000"), 1), nil, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -323,7 +323,7 @@ func TestPDFBadInput(t *testing.T) {
 				found = found || ln.Text == tt.wantText
 			}
 			if !found {
-				t.Errorf("no line %q in\n%s", tt.wantText, pdfDump(l.Lines))
+				t.Errorf("no line %q in\n%s", tt.wantText, dump(l.Lines))
 			}
 			if tt.wantWarn != "" {
 				codes := []string{}
@@ -371,7 +371,7 @@ func TestPDFCorpus(t *testing.T) {
 
 // TestPDFSynthetic checks the content-stream interpreter on small pages made for one feature each.
 func TestPDFSynthetic(t *testing.T) {
-	form := pdfBuild("%PDF-1.4\n",
+	form := buildPDF("%PDF-1.4\n",
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>",
@@ -384,15 +384,15 @@ func TestPDFSynthetic(t *testing.T) {
 		want []string   // the lines' texts
 		bold layout.Tri // of the first line
 	}{
-		{"a raised small digit is a superscript", pdfOnePage("%PDF-1.4\n",
+		{"a raised small digit is a superscript", onePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 72 700 Td (NAVO) Tj 4 Ts /F1 7 Tf (1) Tj 0 Ts /F1 12 Tf (.) Tj ET"), []string{"NAVO¹."}, layout.No},
-		{"a wide kerning gap separates words", pdfOnePage("%PDF-1.4\n",
+		{"a wide kerning gap separates words", onePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 72 700 Td [(Hallo) -400 (Welt)] TJ ET"), []string{"Hallo Welt"}, layout.No},
-		{"letter-spacing does not split a word", pdfOnePage("%PDF-1.4\n",
+		{"letter-spacing does not split a word", onePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 3 Tc 72 700 Td (Zielsetzung) Tj ET"), []string{"Zielsetzung"}, layout.No},
-		{"lines in drawing order come out top to bottom", pdfOnePage("%PDF-1.4\n",
+		{"lines in drawing order come out top to bottom", onePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 72 600 Td (unten) Tj ET BT /F1 12 Tf 72 700 Td (oben) Tj ET"), []string{"oben", "unten"}, layout.No},
-		{"rotated text is left out", pdfOnePage("%PDF-1.4\n",
+		{"rotated text is left out", onePage("%PDF-1.4\n",
 			"BT /F1 12 Tf 0 1 -1 0 30 300 Tm (seitlich) Tj ET BT /F1 12 Tf 72 700 Td (gerade) Tj ET"), []string{"gerade"}, layout.No},
 		{"a form is drawn once, in its place, with its bold font", form, []string{"Aus dem Formular"}, layout.Yes},
 	}
@@ -420,7 +420,7 @@ func TestPDFUnruledTable(t *testing.T) {
 		"BT /F1 10 Tf 72 686 Td (2020) Tj 150 0 Td (12) Tj 150 0 Td (4,5 %) Tj ET " +
 		"BT /F1 10 Tf 72 672 Td (2021) Tj 150 0 Td (15) Tj ET " +
 		"BT /F1 11 Tf 72 640 Td (Danach folgt wieder ein ganz gewoehnlicher Satz.) Tj ET"
-	data := pdfBuild("%PDF-1.4\n",
+	data := buildPDF("%PDF-1.4\n",
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
@@ -431,7 +431,7 @@ func TestPDFUnruledTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := pdfDump(l.Lines)
+	got := dump(l.Lines)
 	want := "1:1\tbody\tBPH\tT1\t\"Jahr\\tAnzahl\\tAnteil\"\n" +
 		"1:2\tbody\t\tT1\t\"2020\\t12\\t4,5 %\"\n" +
 		"1:3\tbody\t\tT1\t\"2021\\t15\\t\"\n" +
@@ -444,16 +444,16 @@ func TestPDFUnruledTable(t *testing.T) {
 // TestPDFConcurrent reads the fixture from several goroutines at once (run with -race): a
 // reader shares no state between documents.
 func TestPDFConcurrent(t *testing.T) {
-	data, err := os.ReadFile(pdfFixture)
+	data, err := os.ReadFile(fixturePath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := pdfReadFixture(t)
+	want, _ := readFixture(t)
 	errs := make(chan error, 4)
 	for i := 0; i < 4; i++ {
 		go func() {
-			l, err := Reader{}.Read(context.Background(), pdfFixture, data)
-			if err == nil && pdfDump(l.Lines) != pdfDump(want.Lines) {
+			l, err := Reader{}.Read(context.Background(), fixturePath, data)
+			if err == nil && dump(l.Lines) != dump(want.Lines) {
 				err = errors.New("lines differ from a single read")
 			}
 			errs <- err
@@ -468,7 +468,7 @@ func TestPDFConcurrent(t *testing.T) {
 
 // TestPDFSoftHyphen checks that a soft hyphen prints as "-" where it broke a word and vanishes inside a line.
 func TestPDFSoftHyphen(t *testing.T) {
-	data := pdfOnePage("%PDF-1.4\n", "BT /F1 12 Tf 72 700 Td (Ver\xadwaltungs\xad) Tj 0 -14 Td (Landes\xadverwaltung) Tj ET")
+	data := onePage("%PDF-1.4\n", "BT /F1 12 Tf 72 700 Td (Ver\xadwaltungs\xad) Tj 0 -14 Td (Landes\xadverwaltung) Tj ET")
 	l, err := Reader{}.Read(context.Background(), "t.pdf", data)
 	if err != nil {
 		t.Fatal(err)
@@ -489,7 +489,7 @@ func TestPDFTwoColumns(t *testing.T) {
 		fmt.Fprintf(&b, "BT /F1 10 Tf 72 %d Td (links Zeile %d mit einigen weiteren Woertern) Tj ET ", y, i+1)
 		fmt.Fprintf(&b, "BT /F1 10 Tf 320 %d Td (rechts Zeile %d mit einigen weiteren Woertern) Tj ET ", y, i+1)
 	}
-	l, err := Reader{}.Read(context.Background(), "t.pdf", pdfOnePage("%PDF-1.4\n", b.String()))
+	l, err := Reader{}.Read(context.Background(), "t.pdf", onePage("%PDF-1.4\n", b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"drucksache/extract/structure"
 )
 
-const pdfFixture = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
+const fixturePath = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
 
 // TestPDFSameDocumentAsText checks that the PDF yields the document its text form yields,
 // but for what only one of them prints: the running header's Drucksache number and "–" bullets.
@@ -44,11 +44,11 @@ func TestPDFSameDocumentAsText(t *testing.T) {
 		out, _ := json.MarshalIndent(strip(v), "", " ")
 		return string(out)
 	}
-	data, err := os.ReadFile(pdfFixture)
+	data, err := os.ReadFile(fixturePath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := pdf.Reader{}.Read(context.Background(), pdfFixture, data)
+	l, err := pdf.Reader{}.Read(context.Background(), fixturePath, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestPDFSameDocumentAsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt, err := extract.File(context.Background(), strings.TrimSuffix(pdfFixture, ".pdf")+".txt", extract.Options{})
+	txt, err := extract.File(context.Background(), strings.TrimSuffix(fixturePath, ".pdf")+".txt", extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -276,10 +276,13 @@ func (p *parser) subject() string {
 		j, title = i, ""
 	}
 	if j < n && reAuthors.MatchString(strings.TrimSpace(p.body[j].Text)) {
-		// the authors: up to the next paragraph, or to the line naming their group
+		// the authors: up to the next paragraph, or to the line naming their group ("der Fraktion der
+		// SPD"), or one line naming a body ("der Landesregierung")
+		first := j
 		for j++; j < n; j++ {
-			t := strings.TrimSpace(p.body[j].Text)
-			if breaks && p.body[j].Break || !breaks && strings.Contains(p.body[j-1].Text, "Fraktion") && !strings.HasSuffix(strings.TrimSpace(p.body[j-1].Text), ",") {
+			t, prev := strings.TrimSpace(p.body[j].Text), strings.TrimSpace(p.body[j-1].Text)
+			group := !strings.HasSuffix(prev, ",") && (strings.Contains(prev, "Fraktion") || j-1 == first && !strings.Contains(prev, "Abgeordnete"))
+			if breaks && p.body[j].Break || group {
 				break
 			}
 			if reSubjectEnd.MatchString(t) {

@@ -24,9 +24,7 @@ func Parse(src drucksache.Source, read *layout.Layout) (*drucksache.Document, er
 		Kind:          drucksache.KindUnknown,
 	}}
 	p.doc.Warnings = append(p.doc.Warnings, read.Warnings...)
-	for _, w := range read.Warnings {
-		p.webPage = p.webPage || w.Code == drucksache.WarnWebPage
-	}
+	p.webPage = read.WebPage
 	p.split(read.Lines)
 	if len(p.body) == 0 {
 		return nil, &layout.Error{File: src.File, Stage: "parse", Err: layout.ErrNoText}

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"drucksache"
+	"drucksache/extract/layout"
 	"drucksache/extract/text"
 )
 
@@ -207,6 +209,107 @@ func TestSegmentsHeaderAboveLabel(t *testing.T) {
 			}
 			if got := strings.Join(tb.header, "|"); got != tc.header || strings.Join(tb.rows[0], "|") != tc.first {
 				t.Errorf("header %q, first row %q; want %q, %q", got, tb.rows[0], tc.header, tc.first)
+			}
+		})
+	}
+}
+
+func TestUnitPhrase(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Die Kosten betrugen (in Millionen Euro):", "(in Millionen Euro)"},
+		{"Angaben in Tsd. Euro", "Angaben in Tsd. Euro"},
+		{"Die Mittel wurden in Mio. € bereitgestellt.", "in Mio. €"},
+		{"Die Zahlen (Angaben in Prozent) zeigen", "(Angaben in Prozent)"},
+		{"Die Zahl der Fälle stieg in Niedersachsen.", ""},
+	}
+	for _, tt := range tests {
+		if got := unitPhrase(tt.text); got != tt.want {
+			t.Errorf("unitPhrase(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Tables the reader saw as cells (tabs of clean text, as the IT answer prints them): the first
+// row heads them; a heading right above is the title, a unit in the sentence leading in applies,
+// and a table whose header is repeated after a page break goes on.
+func TestAnswerTables(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		paras  []string
+		header string
+		title  string
+		unit   string
+		rows   int
+	}{
+		{"title and unit above", "Die Kosten betrugen (in Tausend Euro):\n\nKosten der Basisdienste\n\nJahr\tKosten\n2023\t10\n2024\t20\n",
+			[]string{"Die Kosten betrugen (in Tausend Euro):"}, "Jahr|Kosten", "Kosten der Basisdienste", "(in Tausend Euro)", 2},
+		{"a sentence above is no title", "Die Kosten betrugen\nim Einzelnen wie folgt.\nJahr\tKosten\n2023\t10\n",
+			[]string{"Die Kosten betrugen im Einzelnen wie folgt."}, "Jahr|Kosten", "", "", 1},
+		{"a header repeated after a page break", "Jahr\tKosten\n2023\t10\n\fJahr\tKosten\n2024\t20\n",
+			nil, "Jahr|Kosten", "", "", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &parser{doc: &drucksache.Document{}}
+			paras, ids := p.answer(1, lines(tt.text), 0)
+			if len(ids) != 1 || len(p.doc.Tables) != 1 {
+				t.Fatalf("tables %v, want one", ids)
+			}
+			tb := p.doc.Tables[0]
+			got := []string{strings.Join(tb.Header, "|"), deref(tb.Title), deref(tb.Unit)}
+			if want := []string{tt.header, tt.title, tt.unit}; !reflect.DeepEqual(got, want) || len(tb.Rows) != tt.rows || !reflect.DeepEqual(paras, tt.paras) {
+				t.Errorf("table %q with %d rows, prose %q; want %q, %d, %q", got, len(tb.Rows), paras, want, tt.rows, tt.paras)
+			}
+		})
+	}
+}
+
+// addTable pads the header to the widest row and warns a table whose header is empty.
+func TestAddTable(t *testing.T) {
+	p := &parser{doc: &drucksache.Document{}}
+	first := layout.Line{Page: 2, No: 7}
+	id := p.addTable(3, &table{header: []string{"", ""}, rows: [][]string{{"Ammerland", "14.094", "15.985"}, {"Aurich"}}, first: first, last: layout.Line{Page: 3, No: 2}})
+	tb := p.doc.Tables[0]
+	if id != "t1" || tb.Question != 3 || len(tb.Header) != 3 || len(tb.Rows[1]) != 3 || tb.Rows[1][0].Raw != "Aurich" {
+		t.Errorf("table %+v", tb)
+	}
+	if tb.Provenance != (drucksache.Span{Page: 2, Line: 7, EndPage: 3, EndLine: 2}) {
+		t.Errorf("provenance %+v", tb.Provenance)
+	}
+	if len(p.doc.Warnings) != 1 || p.doc.Warnings[0].Code != drucksache.WarnTableHeaderMissing {
+		t.Errorf("warnings %+v, want table_header_missing", p.doc.Warnings)
+	}
+}
+
+// Two tables of the reader (a PDF's pages) with the same header and no title between them are one
+// table continued after a page break; another header starts another table.
+func TestAnswerMergesTables(t *testing.T) {
+	row := func(page, table int, header bool, cells ...string) layout.Line {
+		return layout.Line{Text: strings.Join(cells, "\t"), Cells: cells, Page: page, No: 1, Table: table, Header: header}
+	}
+	tests := []struct {
+		name   string
+		second string
+		tables []int
+	}{
+		{"the same header", "Kosten", []int{2}},
+		{"another header", "Anzahl", []int{1, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &parser{doc: &drucksache.Document{}}
+			lines := []layout.Line{
+				row(1, 1, true, "Jahr", "Kosten"), row(1, 1, false, "2023", "10"),
+				row(2, 2, true, "Jahr", tt.second), row(2, 2, false, "2024", "20"),
+			}
+			p.answer(1, lines, 0)
+			var rows []int
+			for _, tb := range p.doc.Tables {
+				rows = append(rows, len(tb.Rows))
+			}
+			if !reflect.DeepEqual(rows, tt.tables) {
+				t.Errorf("rows per table %v, want %v", rows, tt.tables)
 			}
 		})
 	}

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "043151f039a7b1af83c7f94c71006c60422b0f3c52c63fe434953f59108fd681"
+const Digest = "e9050c53a7befcf95a90fd056fa9d5011d5746c43d3f07c7182f701a0ef02d61"

@@ -1,12 +1,15 @@
 package index
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"drucksache/load"
 )
@@ -72,12 +75,60 @@ type Entry struct {
 	// the store they are nil when they are the usual ones, UsualOutputs(ID) (see OutputFiles): a
 	// large run keeps no copy of names it can make.
 	Outputs []string `json:"outputs,omitempty"`
+	// Sums are the SHA-256 of the files a done entry made, in the order of OutputFiles: the run
+	// removes an output only while its content is what it wrote. None for the entries of builds
+	// that recorded none.
+	Sums []Digest `json:"output_sha256,omitempty"`
 
 	// What became of the input in this run (not saved): StatusDone, StatusSkipped,
 	// StatusQuarantined, or StatusNone when the run did not reach it; Earlier marks a quarantine of an
 	// earlier run kept.
 	Seen    Status `json:"-"`
 	Earlier bool   `json:"-"`
+}
+
+// MarshalJSON writes the entry as the manifest keeps it. A path that is not valid UTF-8 (a file name
+// of bytes in another encoding), which JSON cannot hold, is written as it reads best ("path", its bad
+// bytes replaced) and as it is ("path_bytes", base64), so that the next run finds the file again.
+func (e *Entry) MarshalJSON() ([]byte, error) {
+	type plain Entry
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(struct {
+		*plain
+		PathBytes      []byte `json:"path_bytes,omitempty"`
+		DuplicateBytes []byte `json:"duplicate_of_bytes,omitempty"`
+	}{(*plain)(e), rawBytes(e.Path), rawBytes(e.Duplicate)})
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
+}
+
+// UnmarshalJSON reads an entry MarshalJSON wrote, its paths from their bytes where they are given.
+func (e *Entry) UnmarshalJSON(data []byte) error {
+	type plain Entry
+	aux := struct {
+		*plain
+		PathBytes      []byte `json:"path_bytes"`
+		DuplicateBytes []byte `json:"duplicate_of_bytes"`
+	}{plain: (*plain)(e)}
+	if err := json.Unmarshal(data, &aux); err != nil {
+		return err
+	}
+	if aux.PathBytes != nil {
+		e.Path = string(aux.PathBytes)
+	}
+	if aux.DuplicateBytes != nil {
+		e.Duplicate = string(aux.DuplicateBytes)
+	}
+	return nil
+}
+
+// rawBytes are the bytes of a path that is not valid UTF-8, nil for one that is.
+func rawBytes(path string) []byte {
+	if utf8.ValidString(path) {
+		return nil
+	}
+	return []byte(path)
 }
 
 // UsualOutputs are the files the per-document outputs (load.Outputs) make of the document id,
@@ -102,12 +153,21 @@ func (e *Entry) OutputFiles() []string {
 	return e.Outputs
 }
 
-// SetOutputs records the files a done entry made, keeping none when they are the usual ones.
-func (e *Entry) SetOutputs(files []string) {
-	e.Outputs = files
+// SetOutputs records the files a done entry made and their sums, keeping no names when they are
+// the usual ones.
+func (e *Entry) SetOutputs(files []string, sums []Digest) {
+	e.Outputs, e.Sums = files, sums
 	if equalStrings(files, UsualOutputs(e.ID)) {
 		e.Outputs = nil
 	}
+}
+
+// Sum is the recorded SHA-256 of the entry's i-th output file (OutputFiles), zero when none was recorded.
+func (e *Entry) Sum(i int) Digest {
+	if i < len(e.Sums) {
+		return e.Sums[i]
+	}
+	return Digest{}
 }
 
 // Digest is a SHA-256 of a file's content, written as 64 hex digits (nothing when not known).
@@ -154,7 +214,7 @@ func encodeEntry(e *Entry) ([]byte, error) {
 	if e.Earlier {
 		earlier = 1
 	}
-	v := make([]byte, 0, 96+len(e.ID)+len(e.Reason)+len(e.Kind)+len(e.Duplicate))
+	v := make([]byte, 0, 96+len(e.ID)+len(e.Reason)+len(e.Kind)+len(e.Duplicate)+sha256.Size*len(e.Sums))
 	v = append(v, byte(e.Seen), earlier, byte(e.Status))
 	v = append(v, e.SHA256[:]...)
 	for _, n := range []int64{e.Size, e.ModTime, e.CheckedAt, int64(e.Schema), int64(e.Page), int64(e.Line)} {
@@ -170,6 +230,10 @@ func encodeEntry(e *Entry) ([]byte, error) {
 		for _, f := range e.Outputs {
 			v = appendString(v, f)
 		}
+	}
+	v = binary.AppendUvarint(v, uint64(len(e.Sums)))
+	for _, d := range e.Sums {
+		v = append(v, d[:]...)
 	}
 	return v, nil
 }
@@ -202,6 +266,15 @@ func decodeEntry(path, v []byte) (*Entry, error) {
 		for i := range e.Outputs {
 			e.Outputs[i] = r.string()
 		}
+	}
+	if n := r.uvarint(); n > 0 && n <= uint64(len(r.v))/sha256.Size {
+		e.Sums = make([]Digest, n)
+		for i := range e.Sums {
+			copy(e.Sums[i][:], r.v)
+			r.v = r.v[sha256.Size:]
+		}
+	} else if n > 0 {
+		r.bad = true
 	}
 	if r.bad || len(r.v) != 0 {
 		return nil, errBadEntry

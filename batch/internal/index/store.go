@@ -31,9 +31,14 @@ var (
 	bucketGarbage = []byte("garbage") // output file -> nothing: to remove at the end unless held
 	bucketTasks   = []byte("tasks")   // path -> size, time: the inputs to extract
 	bucketClaims  = []byte("claims")  // document id -> path of the input whose outputs hold it
+	bucketJournal = []byte("journal") // output file -> SHA-256: what earlier runs placed, as their journal says
+	bucketKept    = []byte("kept")    // file -> why: files the run found and did not remove, for the report
+	bucketOthers  = []byte("others")  // output file -> nothing: the files other shards hold or placed
+	bucketShared  = []byte("shared")  // document id, 0, other shard -> this shard's input, 0, the other's
 )
 
-var allBuckets = [][]byte{bucketInputs, bucketEntries, bucketIDs, bucketHeld, bucketGarbage, bucketTasks, bucketClaims}
+var allBuckets = [][]byte{bucketInputs, bucketEntries, bucketIDs, bucketHeld, bucketGarbage, bucketTasks, bucketClaims,
+	bucketJournal, bucketKept, bucketOthers, bucketShared}
 
 // Open creates an empty store in the file path (which must not be in use).
 func Open(path string) (*Store, error) {
@@ -65,6 +70,9 @@ func (s *Store) ClearTasks() error { return s.clear(bucketTasks) }
 
 // ClearClaims empties the claims of document ids.
 func (s *Store) ClearClaims() error { return s.clear(bucketClaims) }
+
+// ClearOthers empties the files of other shards.
+func (s *Store) ClearOthers() error { return s.clear(bucketOthers) }
 
 // clear empties the buckets.
 func (s *Store) clear(buckets ...[]byte) error {

@@ -49,7 +49,7 @@ func TestStoreEachChunks(t *testing.T) {
 				}
 				got = append(got, string(k))
 				return w.Update(func(tx *Tx) error {
-					if _, err := tx.TakeGarbage(string(k)); err != nil {
+					if _, _, err := tx.TakeGarbage(string(k)); err != nil {
 						return err
 					}
 					return tx.PutTask(Task{Path: string(k)})
@@ -70,7 +70,7 @@ func TestStoreEachChunks(t *testing.T) {
 				}
 			}
 			var left []string
-			st.EachGarbage(func(f string) error { left = append(left, f); return nil })
+			st.EachGarbage(func(f string, _ Digest) error { left = append(left, f); return nil })
 			if strings.Join(left, " ") != "a q" {
 				t.Errorf("left %v, want [a q]", left)
 			}
@@ -136,7 +136,7 @@ func TestStoreIndexesEntries(t *testing.T) {
 func FuzzDecodeEntry(f *testing.F) {
 	full := &Entry{Path: "in/a.txt", Size: 9325, ModTime: -1, CheckedAt: 1 << 62, ID: "ni-19-11185", Status: StatusDone,
 		Schema: 1, Reason: "txt: line 3: kein Drucksache", Page: 2, Line: 3, Kind: "txt", Duplicate: "in/ä.pdf",
-		Outputs: []string{"json/x.json", ""}, Seen: StatusSkipped, Earlier: true}
+		Outputs: []string{"json/x.json", ""}, Sums: []Digest{{1, 2}, {}}, Seen: StatusSkipped, Earlier: true}
 	full.SHA256[0], full.SHA256[31] = 0xab, 0xcd
 	for _, e := range []*Entry{full, {Path: "p", Status: StatusQuarantined}, {Path: "p", Outputs: []string{}}} {
 		v, err := encodeEntry(e)

@@ -57,7 +57,7 @@ func (t *Tx) DropEntry(path string) error {
 	if err != nil || old == nil {
 		return err
 	}
-	if err := t.AddGarbage(old.OutputFiles()); err != nil {
+	if err := t.AddGarbage(old.OutputFiles(), old.Sums); err != nil {
 		return err
 	}
 	if err := t.indexEntry(old, false); err != nil {
@@ -114,11 +114,39 @@ func (t *Tx) Holder(id string) string { return t.firstWith(bucketIDs, id) }
 // Held reports whether a done entry holds the output file.
 func (t *Tx) Held(file string) bool { return t.firstWith(bucketHeld, file) != "" }
 
-// AddGarbage records output files to remove at the end of the run unless an entry holds them then.
-func (t *Tx) AddGarbage(files []string) error {
+// AdoptSum records sum as the content of the output file in the first done entry holding it, if
+// any: the file a killed run placed after its entry was last saved.
+func (t *Tx) AdoptSum(file string, sum Digest) error {
+	e, err := t.Entry(t.firstWith(bucketHeld, file))
+	if err != nil || e == nil {
+		return err
+	}
+	files := e.OutputFiles()
+	for i, f := range files {
+		if f != file || e.Sum(i) == sum {
+			continue
+		}
+		sums := make([]Digest, len(files))
+		for j := range sums {
+			sums[j] = e.Sum(j)
+		}
+		sums[i] = sum
+		e.SetOutputs(files, sums)
+		return t.PutEntry(e)
+	}
+	return nil
+}
+
+// AddGarbage records output files, with the sums of their content as written (zero when not
+// known), to remove at the end of the run unless an entry holds them then.
+func (t *Tx) AddGarbage(files []string, sums []Digest) error {
 	g := t.tx.Bucket(bucketGarbage)
-	for _, f := range files {
-		if err := g.Put([]byte(f), nil); err != nil {
+	for i, f := range files {
+		var sum []byte
+		if i < len(sums) && sums[i] != (Digest{}) {
+			sum = sums[i][:]
+		}
+		if err := g.Put([]byte(f), sum); err != nil {
 			return err
 		}
 	}
@@ -126,11 +154,44 @@ func (t *Tx) AddGarbage(files []string) error {
 }
 
 // TakeGarbage removes the output file from the garbage and reports whether a done entry holds it
-// (then it stays on disk).
-func (t *Tx) TakeGarbage(file string) (held bool, err error) {
+// (then it stays on disk), and the sum it was recorded with.
+func (t *Tx) TakeGarbage(file string) (held bool, sum Digest, err error) {
 	held = t.Held(file)
-	return held, t.tx.Bucket(bucketGarbage).Delete([]byte(file))
+	copy(sum[:], t.tx.Bucket(bucketGarbage).Get([]byte(file)))
+	return held, sum, t.tx.Bucket(bucketGarbage).Delete([]byte(file))
 }
+
+// PutJournal records that an earlier run placed the output file with the content sum.
+func (t *Tx) PutJournal(file string, sum Digest) error {
+	return t.tx.Bucket(bucketJournal).Put([]byte(file), sum[:])
+}
+
+// Journaled is the sum an earlier run's journal gives the output file; ok is false when it names none.
+func (t *Tx) Journaled(file string) (sum Digest, ok bool) {
+	v := t.tx.Bucket(bucketJournal).Get([]byte(file))
+	copy(sum[:], v)
+	return sum, v != nil
+}
+
+// Keep records a file the run found and did not remove, and why, for the report.
+func (t *Tx) Keep(file, why string) error {
+	return t.tx.Bucket(bucketKept).Put([]byte(file), []byte(why))
+}
+
+// Unkeep forgets that the run kept a file: it has placed a file of its own there.
+func (t *Tx) Unkeep(file string) error { return t.tx.Bucket(bucketKept).Delete([]byte(file)) }
+
+// PutOther records an output file another shard holds or placed.
+func (t *Tx) PutOther(file string) error { return t.tx.Bucket(bucketOthers).Put([]byte(file), nil) }
+
+// PutShared records that the document id this shard holds from the input path is held by another
+// shard too, from its input otherPath.
+func (t *Tx) PutShared(id, shard, path, otherPath string) error {
+	return t.tx.Bucket(bucketShared).Put(joinKey(id, shard), joinKey(path, otherPath))
+}
+
+// Other reports whether another shard holds or placed the output file.
+func (t *Tx) Other(file string) bool { return t.tx.Bucket(bucketOthers).Get([]byte(file)) != nil }
 
 // AddInput records the document file path with its shard key, unless it is there already.
 func (t *Tx) AddInput(path, key string, inShard bool) error {
@@ -148,6 +209,12 @@ func (t *Tx) AddInput(path, key string, inShard bool) error {
 
 // HasInput reports whether the arguments name the document path (before sharding).
 func (t *Tx) HasInput(path string) bool { return t.tx.Bucket(bucketInputs).Get([]byte(path)) != nil }
+
+// InOtherShard reports whether the arguments name the document path and it belongs to another shard.
+func (t *Tx) InOtherShard(path string) bool {
+	v := t.tx.Bucket(bucketInputs).Get([]byte(path))
+	return v != nil && v[0] != 1
+}
 
 // Task is an input to extract, with the size and time it had when looked at.
 type Task struct {

@@ -63,10 +63,31 @@ func (s *Store) EachTask(fn func(t Task) error) error {
 	return s.each(bucketTasks, nil, func(k, v []byte) error { return fn(readTask(k, v)) })
 }
 
-// EachGarbage calls fn with every output file recorded as garbage, in name order.
-func (s *Store) EachGarbage(fn func(file string) error) error {
-	return s.each(bucketGarbage, nil, func(k, _ []byte) error { return fn(string(k)) })
+// EachGarbage calls fn with every output file recorded as garbage and its sum, in name order.
+func (s *Store) EachGarbage(fn func(file string, sum Digest) error) error {
+	return s.each(bucketGarbage, nil, func(k, v []byte) error {
+		var sum Digest
+		copy(sum[:], v)
+		return fn(string(k), sum)
+	})
 }
+
+// EachJournaled calls fn with every output file an earlier run's journal names and its sum, in name order.
+func (s *Store) EachJournaled(fn func(file string, sum Digest) error) error {
+	return s.each(bucketJournal, nil, func(k, v []byte) error {
+		var sum Digest
+		copy(sum[:], v)
+		return fn(string(k), sum)
+	})
+}
+
+// EachKept calls fn with every file the run kept and why, in name order.
+func (s *Store) EachKept(fn func(file, why string) error) error {
+	return s.each(bucketKept, nil, func(k, v []byte) error { return fn(string(k), string(v)) })
+}
+
+// CountKept counts the files the run kept.
+func (s *Store) CountKept() (int, error) { return s.count(bucketKept) }
 
 // EachIDHolder calls fn with every document id of a done or duplicate entry and the path of the
 // first such entry in path order: the input whose outputs are to hold the document.
@@ -83,10 +104,13 @@ func (s *Store) EachIDHolder(fn func(id, path string) error) error {
 }
 
 // EntryCount is the number of entries.
-func (s *Store) EntryCount() (int, error) {
+func (s *Store) EntryCount() (int, error) { return s.count(bucketEntries) }
+
+// count is the number of keys in the bucket.
+func (s *Store) count(bucket []byte) (int, error) {
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
-		n = tx.Bucket(bucketEntries).Stats().KeyN
+		n = tx.Bucket(bucket).Stats().KeyN
 		return nil
 	})
 	return n, err
@@ -122,3 +146,21 @@ func (s *Store) CountUnreached() (int, error) {
 	})
 	return n, err
 }
+
+// Shared is a document id this shard and another hold.
+type Shared struct {
+	ID, Path         string // the id, and the input of this shard holding it
+	Shard, OtherPath string // the other shard (K/N), and its input
+}
+
+// EachShared calls fn with every document id this shard and another hold, by id and shard.
+func (s *Store) EachShared(fn func(sh Shared) error) error {
+	return s.each(bucketShared, nil, func(k, v []byte) error {
+		id, shard, _ := bytes.Cut(k, []byte{0})
+		path, other, _ := bytes.Cut(v, []byte{0})
+		return fn(Shared{ID: string(id), Path: string(path), Shard: string(shard), OtherPath: string(other)})
+	})
+}
+
+// CountShared counts the document ids this shard and another hold.
+func (s *Store) CountShared() (int, error) { return s.count(bucketShared) }

@@ -202,6 +202,30 @@ func matrixArgs(args []operand) (matrix, bool) {
 
 // do runs one operator.
 func (in *interp) do(op string, args []operand) {
+	switch op {
+	case "q", "Q", "cm":
+		in.graphicsState(op, args)
+	case "Tc", "Tw", "Tz", "TL", "Ts", "Tr", "Tf":
+		in.textState(op, args)
+	case "BT", "ET", "Td", "TD", "Tm", "T*":
+		in.textPosition(op, args)
+	case "Tj", "'", "\"", "TJ":
+		in.showText(op, args)
+	case "Do":
+		if len(args) > 0 {
+			in.xobject(args[len(args)-1].str)
+		}
+	case "m", "l", "c", "v", "y", "h", "re":
+		in.buildPath(op, args)
+	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
+		in.paint(op != "S" && op != "s")
+	case "n":
+		in.path, in.curve = nil, false
+	}
+}
+
+// graphicsState runs q, Q and cm: saving, restoring and transforming the graphics state.
+func (in *interp) graphicsState(op string, args []operand) {
 	g := &in.g
 	switch op {
 	case "q":
@@ -219,9 +243,13 @@ func (in *interp) do(op string, args []operand) {
 		if m, ok := matrixArgs(args); ok {
 			g.ctm = m.mul(g.ctm)
 		}
-	case "BT":
-		in.tm, in.tlm = identity, identity
-	case "ET":
+	}
+}
+
+// textState runs the operators that set the text state: spacing, scaling, leading, rise, mode, font.
+func (in *interp) textState(op string, args []operand) {
+	g := &in.g
+	switch op {
 	case "Tc":
 		g.tc = num(args, 0)
 	case "Tw":
@@ -239,6 +267,16 @@ func (in *interp) do(op string, args []operand) {
 			g.font = in.font(args[len(args)-2].str)
 			g.tfs = num(args, len(args)-1)
 		}
+	}
+}
+
+// textPosition runs the operators that begin a text object and move to a line.
+func (in *interp) textPosition(op string, args []operand) {
+	g := &in.g
+	switch op {
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
 	case "Td":
 		in.moveLine(num(args, 0), num(args, 1))
 	case "TD":
@@ -250,6 +288,14 @@ func (in *interp) do(op string, args []operand) {
 		}
 	case "T*":
 		in.moveLine(0, -g.tl)
+	}
+}
+
+// showText runs the operators that show strings: Tj, ' and " with one string, TJ with an array of
+// strings and adjustments.
+func (in *interp) showText(op string, args []operand) {
+	g := &in.g
+	switch op {
 	case "Tj":
 		if len(args) > 0 {
 			in.show(args[len(args)-1].str)
@@ -279,10 +325,12 @@ func (in *interp) do(op string, args []operand) {
 				in.advance(-e.num / 1000 * g.tfs * g.th)
 			}
 		}
-	case "Do":
-		if len(args) > 0 {
-			in.xobject(args[len(args)-1].str)
-		}
+	}
+}
+
+// buildPath runs the operators that construct the current path: subpaths of points in page space.
+func (in *interp) buildPath(op string, args []operand) {
+	switch op {
 	case "m":
 		in.path = append(in.path, [][2]float64{in.pt(num(args, 0), num(args, 1))})
 	case "l":
@@ -301,10 +349,6 @@ func (in *interp) do(op string, args []operand) {
 	case "re":
 		x, y, w, h := num(args, 0), num(args, 1), num(args, 2), num(args, 3)
 		in.path = append(in.path, [][2]float64{in.pt(x, y), in.pt(x+w, y), in.pt(x+w, y+h), in.pt(x, y+h), in.pt(x, y)})
-	case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
-		in.paint(op != "S" && op != "s")
-	case "n":
-		in.path, in.curve = nil, false
 	}
 }
 

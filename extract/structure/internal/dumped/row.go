@@ -24,13 +24,13 @@ const maxWideLabel = 100
 // begun reports a table that is clearly one by the time a row of this file is read: two rows, or
 // a first row of years, and rows of up to width figures, at least two. Header lines above the
 // rows are no such sign: in dumped text, the end of a wrapped label reads as a header too.
-func begun(rows []dumpRow, width int) bool {
+func begun(rows []row, width int) bool {
 	ok := len(rows) > 1 || len(rows) == 1 && yearsCountingUp(rows[0].vals)
 	return ok && width > 1
 }
 
 // rowWidth is the most figures any row has.
-func rowWidth(rows []dumpRow) int {
+func rowWidth(rows []row) int {
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r.vals))
@@ -55,7 +55,7 @@ func wideRow(l layout.Line, width int) (string, []string, bool) {
 
 // repeatsYears reports figures that repeat the years of the table's first row, its header
 // ("Wilhelmshaven 2023 2024 2025"): the header again after a page break, or a sub-header.
-func repeatsYears(rows []dumpRow, vals []string) bool {
+func repeatsYears(rows []row, vals []string) bool {
 	return len(rows) > 0 && yearsCountingUp(rows[0].vals) && slices.Equal(rows[0].vals, vals)
 }
 
@@ -342,7 +342,7 @@ func headerNumber(label, val string) bool {
 
 // decimalRows is, for a table of two rows or more of one figure each whose last figure has a
 // decimal comma ("0,40"), the number of its decimals; 0 for any other table.
-func decimalRows(rows []dumpRow, width int) int {
+func decimalRows(rows []row, width int) int {
 	if width != 1 || len(rows) < 2 || len(rows[len(rows)-1].vals) != 1 {
 		return 0
 	}
@@ -362,7 +362,7 @@ func decimals(v string) int {
 // takes such a line for running text ending in a number) as a row of a table of one figure a
 // row when its figure has as many decimals as the row above ("R 2 Ri/-in ArbG als stV DirArbG
 // 0,40" below "ArbG Braunschweig 1,35"): running text hardly ends in such a figure.
-func longDecimalRow(l layout.Line, rows []dumpRow, width int) (string, []string, bool) {
+func longDecimalRow(l layout.Line, rows []row, width int) (string, []string, bool) {
 	d := decimalRows(rows, width)
 	if d == 0 || !EndsInValue(l) {
 		return "", nil, false

@@ -11,7 +11,7 @@ import (
 
 // Snippets of Niedersachsen answers (Drs. 19/11198, 19/11184, 19/11244, 19/11216, 19/11136): a
 // dumped table read from its first line, the rows a reader sees and how many lines it takes.
-func TestDumpTableRows(t *testing.T) {
+func TestReadRows(t *testing.T) {
 	tests := []struct {
 		name   string
 		text   string
@@ -57,7 +57,7 @@ func TestDumpTableRows(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, n := Read(blankBreaks(rawLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -90,7 +90,7 @@ func TestWrappedRowRefused(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			lines := blankBreaks(dumpLines(strings.TrimPrefix(tc.text, "\n")))
+			lines := blankBreaks(rawLines(strings.TrimPrefix(tc.text, "\n")))
 			if strings.HasPrefix(tc.text, "\n") {
 				lines[0].Break = true
 			}
@@ -102,7 +102,7 @@ func TestWrappedRowRefused(t *testing.T) {
 }
 
 // Wrapped rows are read only inside a table already begun: these are no table.
-func TestDumpTableNone(t *testing.T) {
+func TestReadNone(t *testing.T) {
 	tests := []struct{ name, text string }{
 		// A row of one figure does not begin a table that wrapped labels could continue.
 		{"one figure a row", "traktivität des ÖGD (Jahre 2025 \nund 2026) \n1.234.623,87 € Plakataktion: Heber-\nLink und Pro-\njektunion, \n285.600,00 € "},
@@ -111,7 +111,7 @@ func TestDumpTableNone(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if tab, n := Read(dumpLines(tc.text), 0, 95); tab != nil {
+			if tab, n := Read(rawLines(tc.text), 0, 95); tab != nil {
 				t.Errorf("Read = %d lines %q %q, want none", n, tab.Header, tab.Rows)
 			}
 		})
@@ -137,7 +137,7 @@ func blankBreaks(lines []layout.Line) []layout.Line {
 // Group labels of Drs. 19/11136 and 19/11144 wrapped over two lines above a line of blanks, which
 // the dump prints for their empty cells: each is one row of the table, and the row below it keeps
 // its own label. Without the blanks, or with fewer than the empty cells, the table ends above them.
-func TestDumpTableGroupLabels(t *testing.T) {
+func TestReadGroupLabels(t *testing.T) {
 	const rows = "Aurich 23,17 7,38 7,55 - 39,61 6,04 \nOldenburg 63,36 17,13 17,47 - 84,80 13,35 \n"
 	tests := []struct {
 		name  string
@@ -177,70 +177,11 @@ func TestDumpTableGroupLabels(t *testing.T) {
 	}
 }
 
-// Rows of Drs. 19/11242 labelled by a school year carry further school years among their cells;
-// a label with words, or years that do not follow each other, stays as printed.
-func TestSplitValuesSchoolYears(t *testing.T) {
-	tests := []struct{ text, label, vals string }{
-		{"2025/2026 21.149 2024/2025 22.895 1.746 7,6% ", "2025/2026", "21.149|2024/2025|22.895|1.746|7,6%"},
-		{"2026/2027 ~ 2025/26 7.509 ~ ~ 2024/2025 8.534 ", "2026/2027", "~|2025/26|7.509|~|~|2024/2025|8.534"},
-		{"2025/2026 44.326 22.059 ", "2025/2026", "44.326|22.059"},
-		{"Schuljahr 2024/2025 120 130 ", "Schuljahr 2024/2025", "120|130"},
-		{"2025/2026 Gymnasium 2024/2025 12 13 ", "2025/2026 Gymnasium 2024/2025", "12|13"},
-		{"2025/2027 12 2024/2025 13 ", "2025/2027 12 2024/2025", "13"},
-	}
-	for _, tc := range tests {
-		label, vals := splitValues(layout.Line{Text: tc.text})
-		if label != tc.label || strings.Join(vals, "|") != tc.vals {
-			t.Errorf("splitValues(%q) = %q %q, want %q %q", tc.text, label, vals, tc.label, tc.vals)
-		}
-	}
-}
-
-// Header lines of dumped tables (Drs. 19/11242, 19/11185, 19/11144, 19/11192, 19/11224, 19/11279)
-// and the header cells read from them for a table of width columns: one per column where the
-// lines leave no doubt, none (all empty) where aligning them would be a guess.
-func TestSplitHeader(t *testing.T) {
-	tests := []struct {
-		name   string
-		head   string
-		width  int
-		header string
-	}{
-		{"school years under the label header, a measure per column",
-			"RLSB Schulform Schuljahr \n2025/2026 2024/2025 2023/2024 2022/2023 2021/2022 \nAnz SuS Anz SuS Anz SuS Anz SuS Anz SuS ", 6,
-			"RLSB Schulform|2025/2026|2024/2025|2023/2024|2022/2023|2021/2022"},
-		{"years counting up under a label header", "Landkreis \n2021 2022 2023 ", 4, "Landkreis|2021|2022|2023"},
-		{"years alone", "Jahr \n2023 2024 ", 3, "|2023|2024"},
-		{"below the years a line that is no repeated measure", "RLSB Schulform \n2025/2026 2024/2025 \nAnzahl der Schüler ", 3, "||"},
-		{"years out of order are no header line", "Bereich Stichtag \n2023 2021 2025 ", 4, "|||"},
-		{"years from the start, the last in words", " 2021 2022 2023 2024 2025 Jan. bis \nMai 2026 ", 7, "|2021|2022|2023|2024|2025|Jan. bis Mai 2026"},
-		{"years from the start after a word naming them", "Jahr 2021 2022 2025 Jan. bis \nMai 2026 ", 5, "Jahr|2021|2022|2025|Jan. bis Mai 2026"},
-		{"a word naming the years and one year too many", "Jahr 2021 2022 2025 Jan. bis \nMai 2026 ", 4, "|||"},
-		{"one line a column", "Gesundheitsregion Alter über \n65 bis 74 \n75 und älter ", 3, "Gesundheitsregion|Alter über 65 bis 74|75 und älter"},
-		{"first line one phrase", "Richterinnen und Richter in der Ver-\nwaltungsgerichtsbarkeit \nGesamtzahl davon Richterinnen \nund Richter auf Probe ", 3, "||"},
-		{"a unit line over the years", "Ausfallarbeit in GWh \n(gerundet) \n2024 2025 ", 3, "Ausfallarbeit in GWh (gerundet)|2024|2025"},
-		{"fewer years than value columns", "Ausfallarbeit in GWh \n(gerundet) \n2024 2025 ", 5, "||||"},
-		{"several years in one cell", "Bereich Stand \n2024 2025 Ende ", 3, "||"},
-		{"fewer lines than columns", "rGB Haushaltsjahr (HJ) \nAnzahl im ", 4, "|||"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			head, rows := splitHeader(dumpLines(tc.head), tc.width)
-			if got := strings.Join(head, "|"); got != tc.header {
-				t.Errorf("header %q, want %q", got, tc.header)
-			}
-			if len(rows) != strings.Count(tc.head, "\n")+1 {
-				t.Errorf("header rows %q: a printed line lost", rows)
-			}
-		})
-	}
-}
-
 // Drs. 19/11136, question 2: a list of vacancies, one figure with two decimals a row, in a
 // document of mostly short rows (a full line of 44 runes). A row too long for a one-figure row of
 // such a document, or with its label wrapped above its figure, is a row when its figure has the
 // decimals of the row above; a whole number or other decimals end the table there.
-func TestDumpTableNarrowDecimals(t *testing.T) {
+func TestReadNarrowDecimals(t *testing.T) {
 	const rows = "ArbG Braunschweig 1,35 \nA11 Amtm/-in, Amtfr 0,25 \nA9+Z AmtsInsp/-in 0,33 \n"
 	top := []string{"ArbG Braunschweig|1,35", "A11 Amtm/-in, Amtfr|0,25", "A9+Z AmtsInsp/-in|0,33"}
 	tests := []struct {
@@ -259,7 +200,7 @@ func TestDumpTableNarrowDecimals(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(dumpLines(tc.text), 0, 44)
+			tab, n := Read(rawLines(tc.text), 0, 44)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -271,42 +212,11 @@ func TestDumpTableNarrowDecimals(t *testing.T) {
 	}
 }
 
-// Drs. 19/11226, question 3: rows labelled by years, some printing a note in words in place of
-// their first figure. The year is the label and the note the cell it stands in; a note in upper
-// case (a label, perhaps) or a row lacking more than that one figure stays as printed.
-func TestDumpTableYearNotes(t *testing.T) {
-	const years = "2018 2.032 464 \n2019 1.927 664 \n"
-	tests := []struct {
-		name string
-		text string
-		rows []string
-	}{
-		{"a note for a figure", "2015 wurde nicht statistisch erfasst 513 \n2016 wurde nicht statistisch erfasst 529 \n" + years,
-			[]string{"2015|wurde nicht statistisch erfasst|513", "2016|wurde nicht statistisch erfasst|529", "2018|2.032|464", "2019|1.927|664"}},
-		{"a label in upper case", years + "2020 Schätzung 513 ",
-			[]string{"|2018|2.032|464", "|2019|1.927|664", "2020 Schätzung|513||"}},
-		{"more than one figure missing", "2018 2.032 464 12 \n2019 1.927 664 13 \n2020 wurde nicht erfasst 513 ",
-			[]string{"|2018|2.032|464|12", "|2019|1.927|664|13", "2020 wurde nicht erfasst|513|||"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := Read(dumpLines(tc.text), 0, 95)
-			if tab == nil {
-				t.Fatalf("no table")
-			}
-			rows := joinedRows(tab.Rows)
-			if !reflect.DeepEqual(rows, tc.rows) {
-				t.Errorf("Read: rows %q, want %q", rows, tc.rows)
-			}
-		})
-	}
-}
-
 // Drs. 19/11244, question 1: a row whose label wraps and whose cells wrap too, each a figure on a
 // line of its own and a remark in brackets below it. Each figure and its remark are one cell, as
 // many cells as the table has value columns; fewer, a figure without its remark, or a last remark
 // that runs on into other lines are no such row, and the table ends above them.
-func TestDumpTableWrappedCells(t *testing.T) {
+func TestReadWrappedCells(t *testing.T) {
 	const table = " 2020 2021 2022 2023 2024 2025 \nAnzahl neu \ngemeldeter \nVerdachts-\nfälle \n1.014 764 1.103 785 2.098 2.061 \nAnzahl of-\nfener Fälle \nam 31. De-\nzember \n1.755 1.416 1.698 2.103 3.155 2.023 \n"
 	const label = "Summe \nbestätigter \nBehand-\nlungsfehler  \n"
 	cell := func(n, share string) string {
@@ -328,7 +238,7 @@ func TestDumpTableWrappedCells(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, n := Read(blankBreaks(rawLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}

@@ -8,8 +8,8 @@ import (
 	"drucksache/extract/layout"
 )
 
-// dumpLines makes body lines of dumped text, one per line of s.
-func dumpLines(s string) []layout.Line {
+// rawLines makes body lines of dumped text, one per line of s.
+func rawLines(s string) []layout.Line {
 	var lines []layout.Line
 	for k, t := range strings.Split(s, "\n") {
 		lines = append(lines, layout.Line{Text: t, Page: 1, No: k + 1})
@@ -58,40 +58,10 @@ func TestStackedHeader(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			n, got := stackedHeader(dumpLines(tc.prose), tc.open, tc.width, 95)
+			n, got := stackedHeader(rawLines(tc.prose), tc.open, tc.width, 95)
 			if n != tc.lines || !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("stackedHeader = %d %q, want %d %q", n, got, tc.lines, tc.want)
 			}
 		})
-	}
-}
-
-// Row labels of Drs. 19/11136 that read like the end of a sentence but are place names.
-func TestDumpTableLabels(t *testing.T) {
-	tests := []struct {
-		src    string
-		labels []string
-	}{
-		{"Lehrte 8,40 - 7,54 \nNeustadt/Rbge. 12,03 - 13,88 \nNienburg (Weser) 7,22 - 9,10 ",
-			[]string{"Lehrte", "Neustadt/Rbge.", "Nienburg (Weser)"}},
-		{"Jever 4,75 - 6,13 \nLeer (Ostfr.) 12,75 - 18,25 ",
-			[]string{"Jever", "Leer (Ostfr.)"}},
-		{"Hildesheim 31,32 9,50 9,88 \nLüneburg (ohne \nZw.St.) \n33,62 8,00 7,21 \nStade 33,45 7,66 9,54 ",
-			[]string{"Hildesheim", "Lüneburg (ohne Zw.St.)", "Stade"}},
-		// A sentence that ends before a figure stays prose.
-		{"Braunschweig 1 2 \nDas ergibt sich aus der Statistik des Landesamts. 2 3 ",
-			nil},
-	}
-	for _, tc := range tests {
-		tb, _ := Read(dumpLines(tc.src), 0, 95)
-		var labels []string
-		if tb != nil {
-			for _, r := range tb.Rows {
-				labels = append(labels, r[0])
-			}
-		}
-		if !reflect.DeepEqual(labels, tc.labels) {
-			t.Errorf("%q: labels %q, want %q", tc.src, labels, tc.labels)
-		}
 	}
 }

@@ -33,10 +33,32 @@ const MaxHeaderLines = 4
 
 // Read reads a table of dumped text starting at lines[i]; it returns nil when there is none.
 func Read(lines []layout.Line, i, full int) (*Table, int) {
-	if HeaderStack(lines[i:], full) > 0 {
-		return nil, 0 // a stacked header: the table starts below it
+	head, start := headerLines(lines, i, full)
+	if start < 0 || start >= len(lines) {
+		return nil, 0
 	}
-	// Header lines: short lines that are no sentences, right above the first row.
+	if _, _, ok := dataRow(lines[start], full); !ok {
+		return nil, 0
+	}
+	t, r := begin(lines, i, start, head, full)
+	if t == nil {
+		return nil, 0
+	}
+	j := r.read(start)
+	if len(r.rows) < 2 {
+		return nil, 0
+	}
+	t.finish(r.rows, r.head, lines[start])
+	return t, j - i
+}
+
+// headerLines reads the header lines of a table starting at lines[i]: short lines that are no
+// sentences, right above the first row. It returns them and the index of the line below them,
+// -1 when lines[i] starts no table.
+func headerLines(lines []layout.Line, i, full int) ([]layout.Line, int) {
+	if HeaderStack(lines[i:], full) > 0 {
+		return nil, -1 // a stacked header: the table starts below it
+	}
 	j := i
 	var head []layout.Line
 	for j < len(lines) && j < i+MaxHeaderLines {
@@ -52,20 +74,21 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 		if !headerish(lines[j], full) && (j > i || !repeatedHeader(lines, j, full)) {
 			// A line too long for a header is one only when the dump repeats it further on,
 			// and then it is all of the header: the lines above it are its title.
-			return nil, 0
+			return nil, -1
 		}
 		head = append(head, lines[j])
 		j++
 	}
-	if j >= len(lines) {
-		return nil, 0
-	}
-	if _, _, ok := dataRow(lines[j], full); !ok {
-		return nil, 0
-	}
-	start := j // the first row's line
+	return head, j
+}
+
+// begin starts the table that lines[i] opens, with the header lines head above its first row,
+// lines[start]; it returns nil when the lines above are no header of a table. Header lines right
+// below a line of blanks are the wrapped label of the first row instead, and "Tabelle: …" above
+// the header is the table's title.
+func begin(lines []layout.Line, i, start int, head []layout.Line, full int) (*Table, *rowReader) {
 	var pending []string
-	if belowGroup(lines[i:j+1], full) {
+	if belowGroup(lines[i:start+1], full) {
 		for _, h := range head {
 			pending = joinPending(pending, h)
 		}
@@ -73,101 +96,132 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 	}
 	titled := len(head) == 1 && !headerish(head[0], full) // a header known by its repetition: a title may stand above it
 	if len(head) > 0 && i > 0 && !lines[i].Break && !endsLead(lines[i-1].Text) && !titled {
-		return nil, 0
+		return nil, nil
 	}
 	t := &Table{First: lines[i], Repeated: titled}
-	// "Tabelle: …" above the header is the table's title.
 	if len(head) > 0 && strings.HasPrefix(strings.TrimSpace(head[0].Text), "Tabelle") {
 		t.Title = strings.TrimSpace(head[0].Text)
 		head = head[1:]
 	}
-	var rows []dumpRow
-	width := 0 // the most figures of a row so far
-	for j < len(lines) {
-		if len(rows) > 0 {
-			width = max(width, len(rows[len(rows)-1].vals))
+	return t, &rowReader{lines: lines, full: full, head: head, pending: pending, t: t}
+}
+
+// rowReader reads the rows of one table of dumped text, line by line.
+type rowReader struct {
+	lines   []layout.Line
+	full    int
+	head    []layout.Line // the header lines, which the dump may repeat after a page break
+	rows    []row
+	width   int      // the most figures of a row so far
+	pending []string // label lines read above the row whose figures follow
+	t       *Table   // the table, whose last line the rows move on
+}
+
+// read reads rows from lines[j] on and returns the index of the first line after the table.
+func (r *rowReader) read(j int) int {
+	for j < len(r.lines) {
+		if len(r.rows) > 0 {
+			r.width = max(r.width, len(r.rows[len(r.rows)-1].vals))
 		}
-		l := lines[j]
-		label, vals, ok := dataRow(l, full)
-		if !ok && len(pending) == 0 && begun(rows, width) {
-			label, vals, ok = wideRow(l, width)
+		n, ok := r.figures(j)
+		if !ok {
+			n = r.noFigures(j)
 		}
-		if !ok && len(pending) == 0 {
-			label, vals, ok = longDecimalRow(l, rows, width)
+		if n == 0 {
+			break
 		}
-		if ok && len(head) == 0 && repeatsYears(rows, vals) {
-			if label != rows[0].label {
-				break // a sub-header ("Oldenburg 2023 2024 2025") starts the next table
-			}
-			j++ // the header repeated after a page break
-			continue
-		}
-		if ok {
-			if label == "" && len(pending) > 0 {
-				label = strings.Join(pending, " ")
-				pending = nil
-			}
-			for _, s := range pending {
-				rows = append(rows, dumpRow{label: s})
-			}
-			pending = nil
-			rows = append(rows, dumpRow{label: label, vals: vals})
-			t.Last = l
-			j++
-			continue
-		}
-		if strings.HasPrefix(strings.TrimSpace(l.Text), "Tabelle") {
-			break // the next table's title
-		}
-		if HeaderStack(lines[j:], full) > 0 {
-			break // the stacked header of the next table
-		}
-		if n := repeatsHeader(lines[j:], head); n > 0 {
-			j += n
-			continue
-		}
-		if len(pending) == 0 && (begun(rows, width) || len(rows) == 1 && width >= 3) {
-			// A line of blanks for its empty cells marks a group label even after one row.
-			if label, n := groupLabel(lines[j:], full, width); n > 0 {
-				rows = append(rows, dumpRow{label: label})
-				j += n
-				continue
-			}
-		}
-		// In a table of one figure a row, a wrapped label's figure must have the decimals of the row above.
-		if d := decimalRows(rows, width); len(pending) == 0 && (begun(rows, width) || d > 0) {
-			if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 && (d == 0 || decimals(vals[0]) == d) {
-				rows = append(rows, dumpRow{label: label, vals: vals})
-				t.Last = lines[j+n-1]
-				j += n
-				continue
-			}
-		}
-		if len(pending) == 0 && begun(rows, width) {
-			if label, cells, n := wrappedCells(lines[j:], full, width); n > 0 {
-				rows = append(rows, dumpRow{label: label, vals: cells})
-				t.Last = lines[j+n-1]
-				j += n
-				continue
-			}
-		}
-		if (labelish(l, full) || closesBracket(lastLine(pending), l.Text, maxClosingLine)) && len(pending) < 3 && followedByRow(lines[j:], full) {
-			pending = joinPending(pending, l)
-			j++
-			continue
-		}
-		break
+		j += n
 	}
-	if len(rows) < 2 {
-		return nil, 0
+	return j
+}
+
+// figures reads lines[j] when it is a row of figures: it reports whether it is, and how many
+// lines it takes, 0 when the row ends the table.
+func (r *rowReader) figures(j int) (int, bool) {
+	l := r.lines[j]
+	label, vals, ok := dataRow(l, r.full)
+	if !ok && len(r.pending) == 0 && begun(r.rows, r.width) {
+		label, vals, ok = wideRow(l, r.width)
 	}
+	if !ok && len(r.pending) == 0 {
+		label, vals, ok = longDecimalRow(l, r.rows, r.width)
+	}
+	if !ok {
+		return 0, false
+	}
+	if len(r.head) == 0 && repeatsYears(r.rows, vals) {
+		if label != r.rows[0].label {
+			return 0, true // a sub-header ("Oldenburg 2023 2024 2025") starts the next table
+		}
+		return 1, true // the header repeated after a page break
+	}
+	if label == "" && len(r.pending) > 0 {
+		label = strings.Join(r.pending, " ")
+		r.pending = nil
+	}
+	for _, s := range r.pending {
+		r.rows = append(r.rows, row{label: s})
+	}
+	r.pending = nil
+	r.rows = append(r.rows, row{label: label, vals: vals})
+	r.t.Last = l
+	return 1, true
+}
+
+// noFigures reads lines[j], a line that is no row of figures, as what else a table prints between
+// its rows: a repeated header, a group label, a wrapped row or label. It returns how many lines
+// it takes, 0 when the line ends the table.
+func (r *rowReader) noFigures(j int) int {
+	lines, full, width := r.lines, r.full, r.width
+	l := lines[j]
+	if strings.HasPrefix(strings.TrimSpace(l.Text), "Tabelle") {
+		return 0 // the next table's title
+	}
+	if HeaderStack(lines[j:], full) > 0 {
+		return 0 // the stacked header of the next table
+	}
+	if n := repeatsHeader(lines[j:], r.head); n > 0 {
+		return n
+	}
+	if len(r.pending) == 0 && (begun(r.rows, width) || len(r.rows) == 1 && width >= 3) {
+		// A line of blanks for its empty cells marks a group label even after one row.
+		if label, n := groupLabel(lines[j:], full, width); n > 0 {
+			r.rows = append(r.rows, row{label: label})
+			return n
+		}
+	}
+	// In a table of one figure a row, a wrapped label's figure must have the decimals of the row above.
+	if d := decimalRows(r.rows, width); len(r.pending) == 0 && (begun(r.rows, width) || d > 0) {
+		if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 && (d == 0 || decimals(vals[0]) == d) {
+			r.rows = append(r.rows, row{label: label, vals: vals})
+			r.t.Last = lines[j+n-1]
+			return n
+		}
+	}
+	if len(r.pending) == 0 && begun(r.rows, width) {
+		if label, cells, n := wrappedCells(lines[j:], full, width); n > 0 {
+			r.rows = append(r.rows, row{label: label, vals: cells})
+			r.t.Last = lines[j+n-1]
+			return n
+		}
+	}
+	if (labelish(l, full) || closesBracket(lastLine(r.pending), l.Text, maxClosingLine)) && len(r.pending) < 3 && followedByRow(lines[j:], full) {
+		r.pending = joinPending(r.pending, l)
+		return 1
+	}
+	return 0
+}
+
+// finish makes the table's cells of the rows read and its header of the header lines head; first
+// is the line of the first row.
+func (t *Table) finish(rows []row, head []layout.Line, first layout.Line) {
 	// A header line ending in a word that joins it to the next ("… 2025 Jan. bis") is unfinished:
 	// the first row read below it ("Mai 2026"), with fewer figures than the rows below, continues it.
 	if len(head) > 0 && len(rows) > 2 && unfinished(head[len(head)-1].Text) && len(rows[0].vals) < rowWidth(rows[1:]) {
-		head = append(head, lines[start])
+		head = append(head, first)
 		rows = rows[1:]
 	}
-	width = rowWidth(rows)
+	width := rowWidth(rows)
 	// A first row of years counting up ("Jahr 2019 2020 2021", "Personalkosten 2023 2024 2025")
 	// over rows of other figures is the header.
 	if len(head) == 0 && len(rows) > 1 && yearsCountingUp(rows[0].vals) && !yearsCountingUp(rows[1].vals) {
@@ -199,7 +253,6 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 	if t.Header == nil {
 		t.Header, t.HeaderRows = splitHeader(head, width+1)
 	}
-	return t, j - i
 }
 
 // unfinished reports a header line ending in a word that joins it to the line below ("Jan. bis").
@@ -464,7 +517,7 @@ func allYears(vals []string) bool {
 }
 
 // yearLabels reports rows that have no label and start with distinct years ("2022 243 27").
-func yearLabels(rows []dumpRow) bool {
+func yearLabels(rows []row) bool {
 	seen := map[string]bool{}
 	for _, r := range rows {
 		if r.label != "" || len(r.vals) < 2 || !isYear(r.vals[0]) || seen[r.vals[0]] {
@@ -479,7 +532,7 @@ func yearLabels(rows []dumpRow) bool {
 // rows print a note in place of their first figure after the year ("2015 wurde nicht statistisch
 // erfasst 513" among "2018 2.032 464"): the note starts in lower case, as no row label does, and
 // the row lacks exactly that one figure, so the note is the cell it stands in.
-func yearNoteRows(rows []dumpRow) bool {
+func yearNoteRows(rows []row) bool {
 	n, notes := 0, 0
 	seen := map[string]bool{}
 	for _, r := range rows {
@@ -508,8 +561,8 @@ func yearNoteRows(rows []dumpRow) bool {
 	return n >= 3 && notes > 0
 }
 
-// dumpRow is a row of dumped text: its label and its figures.
-type dumpRow struct {
+// row is a row of dumped text: its label and its figures.
+type row struct {
 	label string
 	vals  []string
 }

@@ -25,7 +25,7 @@ func yearColumns(head []layout.Line) int {
 // joinThousands joins the figures of rows grouped by thousands, so that each row has at most n
 // figures; it changes nothing and reports false unless every row with more than n words splits
 // into n figures in exactly one way, and at least one row does.
-func joinThousands(rows []dumpRow, n int) bool {
+func joinThousands(rows []row, n int) bool {
 	if n < 1 || yearLabels(rows) {
 		return false
 	}

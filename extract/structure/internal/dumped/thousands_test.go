@@ -38,7 +38,7 @@ func TestGroupFigures(t *testing.T) {
 
 // Dumped tables with figures grouped by thousands (Drs. 19/11192 and variants of it): joined
 // where a header of years says how many figures a row has, left as printed otherwise.
-func TestDumpTableThousands(t *testing.T) {
+func TestReadThousands(t *testing.T) {
 	tests := []struct {
 		name   string
 		text   string
@@ -60,7 +60,7 @@ func TestDumpTableThousands(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := Read(blankBreaks(dumpLines(tc.text)), 0, 95)
+			tab, _ := Read(blankBreaks(rawLines(tc.text)), 0, 95)
 			if tab == nil {
 				t.Fatalf("no table")
 			}

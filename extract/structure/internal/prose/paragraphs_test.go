@@ -3,6 +3,9 @@ package prose
 import (
 	"testing"
 
+	"reflect"
+	"strings"
+
 	"drucksache/extract/layout"
 )
 
@@ -69,5 +72,131 @@ func TestEndsSentence(t *testing.T) {
 		if got := EndsSentence(tt.text); got != tt.want {
 			t.Errorf("endsSentence(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// body makes lines of dumped text, one per line of s; a line starting with "¶" follows a break,
+// and "§" moves the line to the next page.
+func body(s string) []layout.Line {
+	var lines []layout.Line
+	page := 1
+	for k, t := range strings.Split(s, "\n") {
+		brk := strings.HasPrefix(t, "¶")
+		t = strings.TrimPrefix(t, "¶")
+		if strings.HasPrefix(t, "§") {
+			page++
+			t = strings.TrimPrefix(t, "§")
+		}
+		lines = append(lines, layout.Line{Text: t, Page: page, No: k + 1, Break: brk})
+	}
+	return lines
+}
+
+// Paragraphs of Drs. 19/11277 and of the IT answer: breaks end a paragraph, but not one cut by a
+// page break in mid-sentence; without breaks a short line ending a sentence ends it; list items
+// stand alone.
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines string
+		full  int
+		want  []string
+	}{
+		{"a break starts a paragraph", "Vorbemerkung der Abgeordneten\n¶Seit Jahren steigen die Fallzahlen im Kriminalitäts-\nfeld der häuslichen Gewalt.",
+			0, []string{"Vorbemerkung der Abgeordneten", "Seit Jahren steigen die Fallzahlen im Kriminalitätsfeld der häuslichen Gewalt."}},
+		{"a page break inside a sentence", "Opferdelikte zugeordnet. Hierbei handelt es sich vorwiegend um\n¶§straftaten gegen das Leben.",
+			0, []string{"Opferdelikte zugeordnet. Hierbei handelt es sich vorwiegend um straftaten gegen das Leben."}},
+		{"a break after a finished sentence", "erfasst worden ist.\n¶§zugeordnet werden die Fälle.",
+			0, []string{"erfasst worden ist.", "zugeordnet werden die Fälle."}},
+		{"a short line ends its sentence and paragraph", "Im 1. Quartal 2026 wurde eine hohe vierstellige Anzahl von Opfern erfasst, die im Ver-\ngleich zum Vorjahr gestiegen ist.\nEtwa zwei Drittel der Opfer sind weiblich.",
+			60, []string{"Im 1. Quartal 2026 wurde eine hohe vierstellige Anzahl von Opfern erfasst, die im Vergleich zum Vorjahr gestiegen ist.", "Etwa zwei Drittel der Opfer sind weiblich."}},
+		{"paragraphs end at breaks only", "Frage eins?\nFrage zwei?",
+			-1, []string{"Frage eins? Frage zwei?"}},
+		{"list items stand alone", "Hierzu zählen:\n- das Verwaltungsportal,\n- das Antragsverwaltungssystem.",
+			0, []string{"Hierzu zählen:", "- das Verwaltungsportal,", "- das Antragsverwaltungssystem."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Paragraphs(body(tt.lines), tt.full, nil); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Paragraphs =\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// In HTML each block is a paragraph of its own, unless a page break cuts it.
+func TestParagraphsHTML(t *testing.T) {
+	lines := []layout.Line{
+		{Text: "Die Landesregierung verfolgt", Page: 1, Path: "body/p[1]"},
+		{Text: "das Ziel, die Verwaltung", Page: 1, Path: "body/p[2]", Break: true},
+		{Text: "digital zu machen.", Page: 2, Path: "body/p[3]", Break: true},
+	}
+	want := []string{"Die Landesregierung verfolgt", "das Ziel, die Verwaltung digital zu machen."}
+	if got := Paragraphs(lines, 0, nil); !reflect.DeepEqual(got, want) {
+		t.Errorf("Paragraphs = %q, want %q", got, want)
+	}
+}
+
+func TestParagraphsAt(t *testing.T) {
+	texts, at := ParagraphsAt(body("Frage eins?\n\n¶Frage zwei?\nweiter"), -1, nil)
+	if want := []string{"Frage eins?", "Frage zwei? weiter"}; !reflect.DeepEqual(texts, want) || !reflect.DeepEqual(at, []int{0, 2}) {
+		t.Errorf("ParagraphsAt = %q %v, want %q [0 2]", texts, at, want)
+	}
+}
+
+func TestJoinParagraphs(t *testing.T) {
+	got := JoinParagraphs([]string{"Hierzu zählen:", "- das Verwaltungsportal,", "- das Antragssystem.", "a) erstens", "Schluss."})
+	want := "Hierzu zählen:\n- das Verwaltungsportal,\n- das Antragssystem.\n\na) erstens\n\nSchluss."
+	if got != want {
+		t.Errorf("JoinParagraphs = %q, want %q", got, want)
+	}
+}
+
+func TestIsHeading(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Oberlandesgerichtsbezirk Celle", true},
+		{"Tabelle 1: Anzahl der Verfahren.", true},
+		{"Die Zahlen sind in der folgenden Tabelle aufgeführt.", false},
+		{"Anzahl der Verfahren,", false},
+		{strings.Repeat("Wort ", 20), false},
+	}
+	for _, tt := range tests {
+		if got := IsHeading(tt.text); got != tt.want {
+			t.Errorf("IsHeading(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestIsListItem(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"- das Verwaltungsportal", true}, {"• Punkt", true}, {"  – Strich", true}, {"a) erstens", true},
+		{"-bildung", false}, {"A) Großbuchstabe", false}, {"2020 - 2026", false}, {"ab) zu lang", false},
+	}
+	for _, tt := range tests {
+		if got := IsListItem(tt.text); got != tt.want {
+			t.Errorf("IsListItem(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// FullWidth is the 90th percentile of the lengths of prose lines, table rows left out; too few
+// lines tell nothing.
+func TestFullWidth(t *testing.T) {
+	var lines []layout.Line
+	for n := 1; n <= 10; n++ {
+		lines = append(lines, layout.Line{Text: strings.Repeat("x", n*10)})
+	}
+	lines = append(lines, layout.Line{Text: strings.Repeat("y", 500), Cells: []string{"y"}})
+	if got := FullWidth(lines); got != 100 {
+		t.Errorf("FullWidth = %d, want 100", got)
+	}
+	if got := FullWidth(lines[:4]); got != 0 {
+		t.Errorf("FullWidth of 4 lines = %d, want 0", got)
 	}
 }
