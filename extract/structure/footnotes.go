@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,8 +29,9 @@ func (p *parser) linkFootnotes() {
 			if around == nil {
 				around = ptr(qs.number)
 			}
-			q := p.doc.Questions[k]
-			if strings.Contains(q.Text, n.marker) || strings.Contains(q.Answer, n.marker) || strings.Contains(strings.Join(q.Parts, " "), n.marker) {
+			q := p.doc.Questions[qs.index]
+			if strings.Contains(q.Text, n.marker) || strings.Contains(q.Answer, n.marker) || strings.Contains(strings.Join(q.Parts, " "), n.marker) ||
+				p.inTables(q.Tables, n.marker) {
 				f.Question = ptr(q.Number)
 				break
 			}
@@ -41,7 +43,7 @@ func (p *parser) linkFootnotes() {
 					inRemark = true
 				}
 			}
-			if !inRemark {
+			if !inRemark && !p.printedBefore(n) {
 				msg := "footnote " + n.marker + ": its marker was not found in the text, so it is linked to no question"
 				if around != nil {
 					msg += "; it is printed after question " + itoa(*around)
@@ -114,4 +116,53 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// printedBefore reports whether the marker of footnote n is printed in a body line before it, on its
+// page or the page before: in a title, a table cell, or the text of a paper that is no answer.
+func (p *parser) printedBefore(n note) bool {
+	for i := min(n.at, len(p.body)) - 1; i >= 0; i-- {
+		if p.body[i].Page < n.prov.Page-1 {
+			break
+		}
+		if strings.Contains(p.body[i].Text, n.marker) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutMarkers removes footnote markers (superscript digits) from a title: the footnote keeps them.
+func withoutMarkers(t string) string {
+	if !strings.ContainsAny(t, "⁰¹²³⁴⁵⁶⁷⁸⁹") {
+		return t
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r) {
+			return -1
+		}
+		return r
+	}, t))
+}
+
+// inTables reports whether a cell of one of the tables ids (an answer's tables) prints marker ("2016²").
+func (p *parser) inTables(ids []string, marker string) bool {
+	for _, t := range p.doc.Tables {
+		if !slices.Contains(ids, t.ID) {
+			continue
+		}
+		for _, h := range t.Header {
+			if strings.Contains(h, marker) {
+				return true
+			}
+		}
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if strings.Contains(c.Raw, marker) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

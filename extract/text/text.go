@@ -11,6 +11,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
+	"drucksache/extract/profile"
 )
 
 // Reader reads plain text in both forms found in practice: clean text with blank lines between
@@ -171,6 +172,9 @@ func Lines(s string) ([]layout.Line, int) {
 // Wahlperiode and the Drucksache ("Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11277",
 // "Drucksache 21/7449 – 2 – Deutscher Bundestag – 21. Wahlperiode").
 func isRunningHeader(t string) bool {
+	if profile.Header(t) {
+		return true // a header a parliament's profile knows
+	}
 	if len(t) > 140 || strings.IndexByte(t, '/') < 0 || !strings.Contains(t, "Wahlperiode") {
 		return false
 	}

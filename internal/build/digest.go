@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "1939e2a5f9d75975b1b8b9359befcf52fbadfbe11d0588b1688214b7c202c71d"
+const Digest = "1c108f5e4732089ec3f29f893d78338d374ef33d4824ec21c5e9ddb130ceda23"
