@@ -149,20 +149,23 @@ func (p *parser) questionChain(start, end, full int) []int {
 		cands = append(cands, cand{at: i, number: n, score: score})
 	}
 	// Longest chain 1, 2, …, n in document order; among equally long ones the best scored.
+	// A candidate numbered n continues the best-scored full chain 1 … n-1 ending before it (the first
+	// one of equal scores); ends[n-1] holds that chain's end, so the search is linear in the candidates.
 	type best struct{ length, score, prev int }
 	bests := make([]best, len(cands))
+	ends := map[int]int{} // number -> the first best-scored candidate ending a full chain 1 … number
 	top := -1
 	for c := range cands {
 		bests[c] = best{length: 0, prev: -1}
 		if cands[c].number == 1 {
 			bests[c] = best{length: 1, score: cands[c].score, prev: -1}
 		}
-		for q := 0; q < c; q++ {
-			if cands[q].number == cands[c].number-1 && bests[q].length == cands[q].number {
-				b := best{length: bests[q].length + 1, score: bests[q].score + cands[c].score, prev: q}
-				if bests[c].length < b.length || (bests[c].length == b.length && b.score > bests[c].score) {
-					bests[c] = b
-				}
+		if q, ok := ends[cands[c].number-1]; ok {
+			bests[c] = best{length: bests[q].length + 1, score: bests[q].score + cands[c].score, prev: q}
+		}
+		if n := cands[c].number; bests[c].length == n {
+			if q, ok := ends[n]; !ok || bests[c].score > bests[q].score {
+				ends[n] = c
 			}
 		}
 		if bests[c].length > 0 && (top < 0 || bests[c].length > bests[top].length ||
