@@ -23,7 +23,7 @@ import (
 // pipeline runs a fixture through extract and transform and returns its JSON.
 func pipeline(t *testing.T, path string) []byte {
 	t.Helper()
-	doc, err := extract.File(context.Background(), path, extract.Options{})
+	doc, err := extract.File(context.Background(), path, extract.Options{Sums: transform.Sums{}})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}

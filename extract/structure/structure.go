@@ -16,8 +16,8 @@ import (
 // running headers, preliminary remarks, numbered questions with their answers, tables and footnotes.
 // It is shared by every format, so finding questions is written once. Parse takes over
 // read.Lines: it filters them in place.
-func Parse(src drucksache.Source, read *layout.Layout) (*drucksache.Document, error) {
-	p := &parser{doc: &drucksache.Document{
+func Parse(src drucksache.Source, read *layout.Layout, sums layout.Sums) (*drucksache.Document, error) {
+	p := &parser{sums: sums, doc: &drucksache.Document{
 		SchemaVersion: drucksache.SchemaVersion,
 		Source:        src,
 		Kind:          drucksache.KindUnknown,
@@ -48,11 +48,13 @@ func Parse(src drucksache.Source, read *layout.Layout) (*drucksache.Document, er
 
 // parser holds the state of one Parse call.
 type parser struct {
+	sums      layout.Sums // how dumped tables are weighed by their arithmetic; nil: not at all
 	doc       *drucksache.Document
 	body      []layout.Line // running text and tables, without page furniture and footnotes
 	pageStart []bool        // body[i] is the first body line of its page
 	headers   []layout.Line // running headers
 	notes     []note        // footnotes in order, with the body position they follow
+	marks     []tableMark   // footnote markers read off figures of dumped tables
 	questions []qspan
 	words     *prose.Vocabulary // the words the document prints
 	webPage   bool              // the reader saw a web page (search results), not a Drucksache
