@@ -2,12 +2,14 @@ package structure
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	drucksache "drucksache"
 	"drucksache/extract/internal/marks"
+	"drucksache/extract/layout"
 )
 
 // linkFootnotes records the footnotes and links each to the question whose text or answer carries
@@ -69,25 +71,88 @@ func (p *parser) tableMark(n note) (tableMark, bool) {
 // raiseMarkers writes the footnote markers of dumped text as superscripts where the body prints
 // them as plain digits glued to a word or a sign ("Gewalt“1 Betroffen", "Angeboten.1"): the last such
 // digit before the footnote on its page, or on the page before.
+//
+// The search is linear in the body's size: each footnote visits only the lines that hold its digits
+// (a line without them never gains them: markers are superscripts), and a line where no occurrence
+// of the digits can be raised is dropped from the search for good (raising another marker in it only
+// puts superscripts beside its digits, which keeps them unglued).
 func (p *parser) raiseMarkers() {
+	ordered := true // body pages never decrease: the page limit is a bound found by binary search
+	for i := 1; i < len(p.body) && ordered; i++ {
+		ordered = p.body[i].Page >= p.body[i-1].Page
+	}
+	cands := map[string]*candidates{}
 	for _, n := range p.notes {
 		num := marks.SuperscriptValue(n.marker)
 		if num == 0 {
 			continue
 		}
-		digits := []rune(strings.TrimSpace(itoa(num)))
-		done := false
-		for i := n.at - 1; i >= 0 && !done; i-- {
-			if p.body[i].Page < n.prov.Page-1 {
+		digits := strings.TrimSpace(itoa(num))
+		if !ordered {
+			for i := n.at - 1; i >= 0; i-- {
+				if p.body[i].Page < n.prov.Page-1 {
+					break
+				}
+				if t, ok := raiseIn(p.body[i].Text, digits, n.marker); ok {
+					p.body[i].Text = t
+					break
+				}
+			}
+			continue
+		}
+		c := cands[digits]
+		if c == nil {
+			c = newCandidates(p.body, digits)
+			cands[digits] = c
+		}
+		lo := sort.Search(len(p.body), func(i int) bool { return p.body[i].Page >= n.prov.Page-1 })
+		for k := c.last(n.at - 1); k >= 0 && c.lines[k] >= lo; k = c.find(k - 1) {
+			i := c.lines[k]
+			if t, ok := raiseIn(p.body[i].Text, digits, n.marker); ok {
+				p.body[i].Text = t
 				break
 			}
-			if t, ok := raiseIn(p.body[i].Text, string(digits), n.marker); ok {
-				p.body[i].Text = t
-				done = true
-			}
+			c.drop(k)
 		}
 	}
 }
+
+// candidates are the body lines that hold a footnote number's digits, in order; dropped ones are
+// skipped by a path-compressed link to the previous one still in.
+type candidates struct {
+	lines []int // body indexes
+	prev  []int // prev[k] == k while lines[k] is in; else a k' < k to look at instead (-1: none)
+}
+
+func newCandidates(body []layout.Line, digits string) *candidates {
+	c := &candidates{}
+	for i := range body {
+		if strings.Contains(body[i].Text, digits) {
+			c.prev = append(c.prev, len(c.lines))
+			c.lines = append(c.lines, i)
+		}
+	}
+	return c
+}
+
+// last returns the position of the last candidate still in whose body index is at most i, or -1.
+func (c *candidates) last(i int) int {
+	k := sort.SearchInts(c.lines, i+1) - 1
+	return c.find(k)
+}
+
+func (c *candidates) find(k int) int {
+	root := k
+	for root >= 0 && c.prev[root] != root {
+		root = c.prev[root]
+	}
+	for k >= 0 && c.prev[k] != k { // compress the path
+		k, c.prev[k] = c.prev[k], root
+	}
+	return root
+}
+
+func (c *candidates) drop(k int) { c.prev[k] = k - 1 }
 
 // raiseIn replaces the last plain-digit marker in t by its superscript form.
 func raiseIn(t, digits, marker string) (string, bool) {
