@@ -186,38 +186,39 @@ func (p *parser) questionChain(start, end, full int) []int {
 			}
 		}
 	}
-	// covered reports whether every number between the questions q and c was printed before c as a
-	// joint question.
-	covered := func(q, c int) bool {
-		for x := cands[q].number + 1; x < cands[c].number; x++ {
-			found := false
-			for j := 0; j < c && !found; j++ {
-				found = joint[j] && cands[j].number == x
-			}
-			if !found {
-				return false
-			}
-		}
-		return true
-	}
-	// Longest chain 1, 2, …, n in document order; among equally long ones the best scored.
+	// Longest chain 1, 2, …, n in document order; among equally long ones the best scored. A
+	// candidate numbered n continues the best-scored full chain 1 … k ending before it (the first of
+	// equal scores), where k = n-1 or every number between k and n was printed before it as a joint
+	// question; ends[k] holds that chain's end, so the search is linear in the candidates.
 	type best struct{ length, score, prev int }
 	bests := make([]best, len(cands))
+	ends := map[int]int{}       // number -> the first best-scored candidate ending a full chain 1 … number
+	jointSeen := map[int]bool{} // numbers printed so far as joint questions
 	top := -1
 	for c := range cands {
 		bests[c] = best{length: 0, prev: -1}
+		n := cands[c].number
 		if joint[c] {
+			jointSeen[n] = true
 			continue
 		}
-		if cands[c].number == 1 {
+		if n == 1 {
 			bests[c] = best{length: 1, score: cands[c].score, prev: -1}
 		}
-		for q := 0; q < c; q++ {
-			if cands[q].number < cands[c].number && bests[q].length == cands[q].number && covered(q, c) {
-				b := best{length: cands[c].number, score: bests[q].score + cands[c].score, prev: q}
-				if bests[c].length < b.length || (bests[c].length == b.length && b.score > bests[c].score) {
-					bests[c] = b
-				}
+		for k := n - 1; k >= 1 && (k == n-1 || jointSeen[k+1]); k-- {
+			q, ok := ends[k]
+			if !ok {
+				continue
+			}
+			b := best{length: n, score: bests[q].score + cands[c].score, prev: q}
+			if bests[c].length < b.length || (bests[c].length == b.length &&
+				(b.score > bests[c].score || b.score == bests[c].score && q < bests[c].prev)) {
+				bests[c] = b
+			}
+		}
+		if bests[c].length == n {
+			if q, ok := ends[n]; !ok || bests[c].score > bests[q].score {
+				ends[n] = c
 			}
 		}
 		if bests[c].length > 0 && (top < 0 || bests[c].length > bests[top].length ||
