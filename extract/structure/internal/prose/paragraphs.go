@@ -2,6 +2,7 @@ package prose
 
 import (
 	"bytes"
+	"index/suffixarray"
 	"sort"
 	"strings"
 	"unicode"
@@ -303,16 +304,28 @@ func JoinParagraphs(paras []string) string {
 }
 
 // Vocabulary answers whether the document prints a word, for deciding a hyphen at a line end.
-// Its text is put together on the first question only: most documents never ask.
+// Its text is put together on the first question only: most documents never ask. Answers are kept,
+// and a long document that is asked often is indexed (a suffix array), so that deciding every
+// hyphen of a large text stays near linear instead of searching the whole text each time.
 type Vocabulary struct {
-	lines []layout.Line
-	text  string
-	built bool
+	lines   []layout.Line
+	text    string
+	built   bool
+	asked   int
+	known   map[string]bool
+	indexed *suffixarray.Index
 }
 
 // NewVocabulary is the vocabulary of the printed lines of a document.
 func NewVocabulary(lines []layout.Line) *Vocabulary { return &Vocabulary{lines: lines} }
 
+// indexFrom are the text length and the number of questions from which the text is indexed.
+const (
+	indexFromBytes = 256 << 10
+	indexFromAsked = 32
+)
+
+// has reports whether the document's text holds word anywhere (a substring, as strings.Contains).
 func (v *Vocabulary) has(word string) bool {
 	if !v.built {
 		var b strings.Builder
@@ -326,8 +339,24 @@ func (v *Vocabulary) has(word string) bool {
 			b.WriteByte('\n')
 		}
 		v.text, v.built = b.String(), true
+		v.known = map[string]bool{}
 	}
-	return strings.Contains(v.text, word)
+	if found, ok := v.known[word]; ok {
+		return found
+	}
+	v.asked++
+	var found bool
+	switch {
+	case v.indexed != nil:
+		found = len(v.indexed.Lookup([]byte(word), 1)) > 0
+	case len(v.text) >= indexFromBytes && v.asked >= indexFromAsked:
+		v.indexed = suffixarray.New([]byte(v.text))
+		found = len(v.indexed.Lookup([]byte(word), 1)) > 0
+	default:
+		found = strings.Contains(v.text, word)
+	}
+	v.known[word] = found
+	return found
 }
 
 // IsHeading reports whether a paragraph reads as a heading: short, no sentence punctuation at its end.

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"fmt"
 	"testing"
 
 	"reflect"
@@ -207,5 +208,32 @@ func TestFullWidth(t *testing.T) {
 	}
 	if got := FullWidth(lines[:4]); got != 0 {
 		t.Errorf("FullWidth of 4 lines = %d, want 0", got)
+	}
+}
+
+// TestVocabularyIndexed answers the same whether the text is searched or indexed.
+func TestVocabularyIndexed(t *testing.T) {
+	var lines []layout.Line
+	for i := 0; len(lines)*40 < indexFromBytes*2; i++ {
+		lines = append(lines, layout.Line{Text: fmt.Sprintf("Zeile %d: sowie Ende-zu-Ende und Steuerverwaltung", i)})
+	}
+	v := NewVocabulary(lines)
+	words := []string{"sowie", "Ende-zu-Ende", "Steuerverwaltung", "Zeile 17:", "Endezu", "fehlt", "so-wie"}
+	for round := 0; round < 2*indexFromAsked; round++ {
+		w := words[round%len(words)]
+		if round%2 == 0 {
+			w = fmt.Sprintf("Zeile %d:", round*7) // distinct questions, so that the index gets built
+		}
+		if got, want := v.has(w), strings.Contains(v.text, w); got != want {
+			t.Fatalf("has(%q) = %v, want %v (indexed %v)", w, got, want, v.indexed != nil)
+		}
+	}
+	if v.indexed == nil {
+		t.Fatal("a long text asked often was not indexed")
+	}
+	for _, w := range words {
+		if got, want := v.has(w), strings.Contains(v.text, w); got != want {
+			t.Errorf("has(%q) = %v, want %v (indexed %v)", w, got, want, v.indexed != nil)
+		}
 	}
 }
