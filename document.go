@@ -128,8 +128,9 @@ type Table struct {
 	Header         []string   `json:"header"`
 	HeaderRows     [][]string `json:"header_rows,omitempty"` // the header as printed over several rows, when it was
 	// ColumnUnits is the unit of each column where a unit row in the header band names units for some
-	// columns ("in 1.000 Euro" over two groups, "in Prozent" over a third): normalized as Unit, nil where
-	// a column has none; nil for a table without a unit row.
+	// columns ("in 1.000 Euro" over two groups, "in Prozent" over a third), or where the figures of
+	// the columns print different units in their cells ("4.701" beside "50%"): normalized as Unit,
+	// nil where a column has none; nil for a table with neither.
 	ColumnUnits []*string `json:"column_units"`
 	Rows        [][]Cell  `json:"rows"`
 	Notes       []string  `json:"notes,omitempty"`  // lines printed under the table that explain it ("* Stichtag …")
@@ -191,12 +192,13 @@ func (c Cell) Number() (v float64, ok bool) {
 	return v, true
 }
 
-// Footnote is a note printed at a page end, linked to the question whose text carries its marker.
+// Footnote is a note printed at a page end, linked to the question whose text carries its marker
+// and, for a note of a table, to the table whose cells carry it.
 type Footnote struct {
 	Marker     string     `json:"marker"`
 	Text       string     `json:"text"`
 	Question   *int       `json:"question"`
-	Table      string     `json:"table,omitempty"` // the id of the table whose footnote it is, printed under it
+	Table      string     `json:"table,omitempty"` // the id of the table whose footnote it is: printed under it, or its marker in the table's cells
 	Provenance Provenance `json:"provenance"`
 }
 

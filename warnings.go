@@ -31,6 +31,8 @@ const (
 	WarnNoTitle                WarningCode = "no_title"                  // no subject line found
 	WarnTableHeaderMissing     WarningCode = "table_header_missing"      // a table's column headers could not be read without guessing
 	WarnFootnoteMarkerNotFound WarningCode = "footnote_marker_not_found" // a footnote whose marker is printed nowhere in the text
+	WarnTableRowAmbiguous      WarningCode = "table_row_ambiguous"       // a row of dumped text whose figures fit the columns in more than one way: kept as printed
+	WarnFootnoteMarkerResolved WarningCode = "footnote_marker_resolved"  // a digit printed flat after a figure read as a footnote marker, proven by a sum and the footnote's text
 )
 
 // Warnings of transform: a value as printed could not be typed, or a table does not add up.
@@ -48,24 +50,25 @@ var WarningCodes = []WarningCode{
 	WarnEncoding, WarnPDFRepaired, WarnPDFPageUnreadable, WarnPDFPageDamaged, WarnPDFPageLimit, WarnPDFPageNoText,
 	WarnPDFTextUnmapped, WarnPDFRotatedText, WarnWebPage, WarnTruncated, WarnDeepNesting, WarnNestedTable, WarnTableTooWide,
 	WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNotAnAnswer, WarnNoTitle,
-	WarnTableHeaderMissing, WarnFootnoteMarkerNotFound,
+	WarnTableHeaderMissing, WarnFootnoteMarkerNotFound, WarnTableRowAmbiguous, WarnFootnoteMarkerResolved,
 	WarnDate, WarnUnit, WarnDrucksache, WarnCheckFailed, WarnCheckUndecided, WarnInternal,
 }
 
 // CallsForReview reports whether a warning of this code puts its document up for a person's review.
 // The rule: a warning calls for review when text may be missing or misplaced (pages, glyphs or
 // elements left out, a truncated source), when the structure may be wrong (questions not found or
-// not numbered 1, 2, 3, …, text that fits nowhere, a table without readable headers, a footnote
-// whose marker is printed nowhere), when a printed value could not be read (a date, a Drucksache
-// number), when a total does not add up, or on an internal error. Warnings that only describe the
-// source (how it was decoded, a repaired PDF, a web page, a paper that is no answer, a total that
-// could not be checked, a unit not known here, a nested table kept in its cell) do not.
+// not numbered 1, 2, 3, …, text that fits nowhere, a table without readable headers, a row whose
+// figures fit its columns in more than one way, a footnote whose marker is printed nowhere), when a
+// printed value could not be read (a date, a Drucksache number), when a total does not add up, or on
+// an internal error. Warnings that only describe the source (how it was decoded, a repaired PDF, a
+// web page, a paper that is no answer, a total that could not be checked, a unit not known here, a
+// nested table kept in its cell, a footnote marker read off a figure with a sum to prove it) do not.
 func (c WarningCode) CallsForReview() bool {
 	switch c {
 	case WarnPDFPageUnreadable, WarnPDFPageDamaged, WarnPDFPageLimit, WarnPDFPageNoText, WarnPDFTextUnmapped,
 		WarnPDFRotatedText, WarnTruncated, WarnDeepNesting, WarnTableTooWide,
 		WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNoTitle,
-		WarnTableHeaderMissing, WarnFootnoteMarkerNotFound,
+		WarnTableHeaderMissing, WarnFootnoteMarkerNotFound, WarnTableRowAmbiguous,
 		WarnDate, WarnDrucksache, WarnCheckFailed, WarnInternal:
 		return true
 	}

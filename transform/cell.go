@@ -82,14 +82,16 @@ func digitsOnly(s string) bool {
 	return true
 }
 
-// cellUnits are the units a figure may carry in its cell, longest first, with their normalized names.
+// cellUnits are the units a figure may carry in its cell, with their normalized names; a unit
+// comes before every unit it ends with ("Mio. Euro" before "Euro", "TEuro" before "Euro").
 var cellUnits = [...]struct{ suffix, unit string }{
+	{"Mio. Euro", "Mio. EUR"}, {"Mrd. Euro", "Mrd. EUR"}, {"Tsd. Euro", "Tsd. EUR"},
 	{"Mio. EUR", "Mio. EUR"}, {"Mrd. EUR", "Mrd. EUR"}, {"Tsd. EUR", "Tsd. EUR"},
 	{"Mio. €", "Mio. EUR"}, {"Mrd. €", "Mrd. EUR"}, {"Tsd. €", "Tsd. EUR"},
 	{"Mio.€", "Mio. EUR"}, {"Mrd.€", "Mrd. EUR"}, {"Tsd.€", "Tsd. EUR"},
-	{"TEUR", "Tsd. EUR"}, {"T€", "Tsd. EUR"}, {"Euro", "EUR"}, {"EUR", "EUR"}, {"€", "EUR"},
+	{"TEuro", "Tsd. EUR"}, {"TEUR", "Tsd. EUR"}, {"T€", "Tsd. EUR"}, {"Euro", "EUR"}, {"EUR", "EUR"}, {"€", "EUR"},
 	{"Mio.", "Mio."}, {"Mrd.", "Mrd."}, {"Tsd.", "Tsd."},
-	{"M.", "M."}, {"%", "%"}, {"‰", "‰"},
+	{"M.", "M."}, {"Prozent", "%"}, {"%", "%"}, {"‰", "‰"}, {"Personen", "Personen"},
 }
 
 // trimMarkers drops footnote markers printed after a figure ("12¹", "4,5*").
@@ -232,16 +234,34 @@ func columnRule(rows [][]drucksache.Cell, col int) dotRule {
 // Rows types every cell of a table from its Raw text, deciding per column what a dot means (see columnRule)
 // and keeping whole numbers as codes in a column of identifiers with leading zeros: beside "0101" and "01",
 // "1101" and "11" are identifiers too (same number of digits as a code of the column).
-func Rows(rows [][]drucksache.Cell) {
+func Rows(rows [][]drucksache.Cell) { typeRows(rows, nil) }
+
+// typeRows is Rows where placed (nil: every row) says which rows stand under the header's columns
+// (see placedRows): only those decide what a column's dots and codes are; a row printed wider is
+// typed cell by cell, by German rules.
+func typeRows(rows [][]drucksache.Cell, placed []bool) {
+	ruled := rows
+	if placed != nil {
+		ruled = nil
+		for r, row := range rows {
+			if placed[r] {
+				ruled = append(ruled, row)
+			}
+		}
+	}
 	cols := 0
 	for _, row := range rows {
 		cols = max(cols, len(row))
 	}
 	for col := range cols {
-		rule := columnRule(rows, col)
+		rule := columnRule(ruled, col)
 		var codeLens uint64 // bit n set: the column holds a code of n digits
-		for _, row := range rows {
+		for r, row := range rows {
 			if col >= len(row) {
+				continue
+			}
+			if placed != nil && !placed[r] {
+				setCell(&row[col], row[col].Raw, dotGerman)
 				continue
 			}
 			setCell(&row[col], row[col].Raw, rule)
@@ -254,7 +274,7 @@ func Rows(rows [][]drucksache.Cell) {
 		if codeLens == 0 {
 			continue
 		}
-		for _, row := range rows {
+		for _, row := range ruled {
 			if col >= len(row) || row[col].Kind != drucksache.CellNumber {
 				continue
 			}

@@ -40,6 +40,104 @@ func Check(doc *drucksache.Document) {
 	}
 }
 
+// RowEvidence reports what the sums of t say about row r, as a parser weighs a reading of a printed
+// row: how many sums that count r as a total or as a part pass, and how many fail (see Evidence).
+func RowEvidence(t drucksache.Table, r int) (passed, failed int) {
+	p, f := Evidence(t)
+	if r < 0 || r >= len(p) {
+		return 0, 0
+	}
+	return p[r], f[r]
+}
+
+// Evidence reports, for every row of t, how many sums that count it as a total or as a part pass
+// and how many fail, in one pass over the table. The cells are typed from their raw text on a
+// copy; t is not changed. A total column counts as passed for a row where some reading of its
+// header adds the row up without failing another row (with or without the amounts per case beside
+// it), and as failed where none does; a "davon" figure can only fail. A reading of a row that some
+// sum proves and none refutes has passed > 0 and failed == 0.
+func Evidence(t drucksache.Table) (passed, failed []int) {
+	t.Rows = slices.Clone(t.Rows)
+	for i, row := range t.Rows {
+		t.Rows[i] = slices.Clone(row)
+	}
+	typeRows(t.Rows, placedRows(t.Header, t.Rows))
+	c := newChecker(&t)
+	passed, failed = make([]int, len(t.Rows)), make([]int, len(t.Rows))
+	covered := make([]bool, len(t.Rows))
+	groups := append(c.codeGroups(covered), c.totalGroups(covered)...)
+	var checks []drucksache.Check
+	for _, g := range groups {
+		checks = append(checks, c.checkRowGroup(g)...)
+	}
+	checks = append(checks, c.checkDavonColumns()...)
+	checks = append(checks, c.checkDavonRows()...)
+	for _, k := range checks {
+		if k.Passed == nil {
+			continue
+		}
+		rows := append([]int{k.Target}, k.Rows...)
+		slices.Sort(rows)
+		for _, r := range slices.Compact(rows) {
+			switch {
+			case r < 0 || r >= len(t.Rows):
+			case !*k.Passed:
+				failed[r]++
+			case k.Kind != CheckDavon:
+				passed[r]++
+			}
+		}
+	}
+	for col := range c.ncol {
+		if !c.figures[col] || c.percent[col] || c.averaged[col] || columnKeyword(leafHeader(c.header[col])) == "" {
+			continue
+		}
+		for r, v := range c.totalColumnVerdicts(col) {
+			switch v {
+			case 1:
+				passed[r]++
+			case -1:
+				failed[r]++
+			}
+		}
+	}
+	return passed, failed
+}
+
+// totalColumnVerdicts says for each row whether the total column col adds it up: 1 under a
+// reading of the columns it adds (with or without the amounts per case) that fails no other row,
+// -1 under none, 0 where the column says nothing of the row.
+func (c *checker) totalColumnVerdicts(col int) []int {
+	verdicts := make([]int, len(c.t.Rows))
+	var readings [2]map[int]bool // per reading of the columns: each row checked, and whether it passed
+	fails := [2]int{}            // per reading: how many rows fail
+	for i, perCase := range []bool{false, true} {
+		readings[i] = map[int]bool{}
+		for _, k := range c.totalColumn(col, perCase) {
+			if k.Passed == nil {
+				continue
+			}
+			readings[i][k.Target] = *k.Passed
+			if !*k.Passed {
+				fails[i]++
+			}
+		}
+	}
+	for r := range verdicts {
+		for i := range readings {
+			ok, checked := readings[i][r]
+			switch {
+			case !checked:
+			case ok && fails[i] == 0:
+				verdicts[r] = 1
+			case !ok && verdicts[r] == 0:
+				verdicts[r] = -1
+			}
+		}
+	}
+	return verdicts
+}
+
 // rowGroup is a row that prints the total of other rows, with those rows.
 type rowGroup struct {
 	target int
@@ -57,12 +155,14 @@ type checker struct {
 	figures    []bool   // per column: the column holds figures
 	percent    []bool   // per column: the figures are percentages
 	averaged   []bool   // per column: the figures are rates or averages, which do not add up
+	perUnit    []bool   // per column: amounts per case or person ("je Fall"), which add up to a total per case
 	rounded    []bool   // per column: whole numbers are rounded (thousands, millions)
 	davonDepth []int    // per column: how many "davon" the header says
 	label      []string // per row: the code and text cells as printed
 	class      []string // per row: the total keyword of its label, or ""
 	davonRow   []bool   // per row: its label starts with "davon"
 	hasFigures []bool   // per row: a figure or a statistics sign in a figure column
+	placed     []bool   // per row: its cells stand under the header's columns (see readPlaced)
 }
 
 // newChecker reads the shape of t; it keeps a pointer but never writes through it.
@@ -71,9 +171,49 @@ func newChecker(t *drucksache.Table) *checker {
 	for _, row := range t.Rows {
 		c.ncol = max(c.ncol, len(row))
 	}
+	c.readPlaced()
 	c.readColumns()
 	c.readRows()
 	return c
+}
+
+// readPlaced marks the rows whose cells stand under the header's columns: every row of a table
+// without a header, and otherwise each row that prints nothing right of the last column headed.
+// A row printed wider (the figures of a dumped row that fit the columns in more than one way, kept
+// as printed) takes part in no check, and a total that counts it cannot be decided.
+func (c *checker) readPlaced() {
+	c.placed = placedRows(c.t.Header, c.t.Rows)
+	if c.placed == nil {
+		c.placed = make([]bool, len(c.t.Rows))
+		for r := range c.placed {
+			c.placed[r] = true
+		}
+	}
+}
+
+// placedRows marks the rows whose cells stand under the columns of header: each row that prints
+// nothing right of the last column headed; nil where the header names no column, so that every
+// row counts as placed.
+func placedRows(header []string, rows [][]drucksache.Cell) []bool {
+	width := 0
+	for col, h := range header {
+		if strings.TrimSpace(h) != "" {
+			width = col + 1
+		}
+	}
+	if width == 0 {
+		return nil
+	}
+	placed := make([]bool, len(rows))
+	for r, row := range rows {
+		placed[r] = true
+		for col := width; col < len(row); col++ {
+			if strings.TrimSpace(row[col].Raw) != "" {
+				placed[r] = false
+			}
+		}
+	}
+	return placed
 }
 
 // cell returns the cell at row r, column col, or an empty cell where a ragged row has none.
@@ -92,6 +232,7 @@ func (c *checker) readColumns() {
 	c.figures = make([]bool, n)
 	c.percent = make([]bool, n)
 	c.averaged = make([]bool, n)
+	c.perUnit = make([]bool, n)
 	c.rounded = make([]bool, n)
 	c.davonDepth = make([]int, n)
 	unit := ""
@@ -102,6 +243,9 @@ func (c *checker) readColumns() {
 		var parts []string // the header rows top to bottom, then the header where it says more
 		if !c.paths {
 			for _, hr := range c.t.HeaderRows {
+				if len(hr) < 2 {
+					continue // a line of a header stacked one cell a line, not a row of the header band
+				}
 				if col < len(hr) && !slices.Contains(parts, hr[col]) {
 					parts = append(parts, hr[col])
 				}
@@ -115,6 +259,9 @@ func (c *checker) readColumns() {
 		words := labelWords(h)
 		numbers, others, percents := 0, 0, 0
 		for r := range c.t.Rows {
+			if !c.placed[r] {
+				continue
+			}
 			cl := c.cell(r, col)
 			switch cl.Kind {
 			case drucksache.CellNumber:
@@ -132,10 +279,12 @@ func (c *checker) readColumns() {
 		if col < len(c.t.ColumnUnits) && c.t.ColumnUnits[col] != nil {
 			colUnit = *c.t.ColumnUnits[col]
 		}
-		c.figures[col] = numbers > 0 && numbers >= others && !identifierHeader(words) && !c.yearColumn(col)
+		c.figures[col] = numbers > 0 && numbers >= others && !identifierHeader(words) &&
+			(columnKeyword(leafHeader(c.header[col])) != "" || !c.yearColumn(col))
 		c.percent[col] = strings.Contains(h, "%") || strings.Contains(h, "prozent") || anyWordStarts(words, "anteil") ||
 			(numbers > 0 && 2*percents > numbers) || colUnit == "%"
 		c.averaged[col] = averageHeader(words) || c.signedColumn(col)
+		c.perUnit[col] = perUnitHeader(words) && !c.signedColumn(col)
 		c.rounded[col] = roundedUnit(strings.ToLower(unit)) || roundedUnit(h) || roundedUnit(strings.ToLower(colUnit))
 		c.davonDepth[col] = davonDepth(labelWords(strings.ToLower(leafHeader(c.header[col])))) + c.davonSpan(col)
 	}
@@ -146,6 +295,9 @@ func (c *checker) readColumns() {
 func (c *checker) signedColumn(col int) bool {
 	numbers, signed, plus := 0, 0, 0
 	for r := range c.t.Rows {
+		if !c.placed[r] {
+			continue
+		}
 		cl := c.cell(r, col)
 		if cl.Kind != drucksache.CellNumber {
 			continue
@@ -227,11 +379,15 @@ func (c *checker) davonSpan(col int) int {
 	return 0
 }
 
-// yearColumn reports whether the figures of column col are whole years in order, as in a column "Jahr"
-// whose header was not printed: they are labels, not figures to add.
+// yearColumn reports whether the figures of column col are whole years at one step, as in a column "Jahr"
+// whose header was not printed: they are labels, not figures to add. A column headed as a total
+// ("Summe" over 1 998 and 1 948) is never asked: it holds figures whatever they are.
 func (c *checker) yearColumn(col int) bool {
 	var years []float64
 	for r := range c.t.Rows {
+		if !c.placed[r] {
+			continue
+		}
 		cl := c.cell(r, col)
 		if cl.Kind != drucksache.CellNumber {
 			continue
@@ -245,10 +401,19 @@ func (c *checker) yearColumn(col int) bool {
 	if len(years) < 2 {
 		return false
 	}
-	up := slices.IsSorted(years)
-	slices.Reverse(years)
-	return (up || slices.IsSorted(years)) && len(slices.Compact(years)) == len(years)
+	// Years follow each other at one step, a year or a few ("2019 2020 2021", "2015 2018 2021");
+	// costs that happen to lie between 1900 and 2100 do not ("1 940", "2 086").
+	step := years[1] - years[0]
+	for i := 1; i < len(years); i++ {
+		if d := years[i] - years[i-1]; d != step || d == 0 || math.Abs(d) > maxYearStep {
+			return false
+		}
+	}
+	return true
 }
+
+// maxYearStep is the widest step between the years of a column of years.
+const maxYearStep = 5
 
 // readRows reads each row's label, whether it is a total or a "davon" row, and whether it holds figures.
 func (c *checker) readRows() {

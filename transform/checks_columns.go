@@ -10,39 +10,69 @@ import (
 )
 
 // checkTotalColumns checks columns headed as totals against the figure columns beside them.
+// Amounts per case ("Personalkosten je Fall") are parts of a total per case beside them only
+// where the figures say so: every row that can be decided adds up with them, and not without.
 func (c *checker) checkTotalColumns() []drucksache.Check {
 	var out []drucksache.Check
 	for col := range c.ncol {
 		if !c.figures[col] || c.percent[col] || c.averaged[col] || columnKeyword(leafHeader(c.header[col])) == "" {
 			continue
 		}
-		parts := c.columnParts(col, -1)
-		if len(parts) < 2 {
-			parts = c.columnParts(col, +1)
-		}
-		if len(parts) < 2 {
-			continue
-		}
-		names := make([]string, len(parts))
-		for i, p := range parts {
-			names[i] = strconv.Quote(c.header[p])
-		}
-		how := "sum of the columns " + strings.Join(names, ", ")
-		var checks []drucksache.Check
-		for r := range c.t.Rows {
-			cells := make([]drucksache.Cell, len(parts))
-			for i, p := range parts {
-				cells[i] = c.cell(r, p)
-			}
-			s, ok := addUp(c.cell(r, col), cells, c.rounded[col], false)
-			if !ok {
-				continue
-			}
-			checks = append(checks, c.result(CheckTotalColumn, []int{r}, r, col, s, how))
+		checks := c.totalColumn(col, false)
+		if perCase := c.totalColumn(col, true); addsUp(perCase) && !addsUp(checks) {
+			checks = perCase
 		}
 		out = append(out, doubtColumn(checks)...)
 	}
 	return out
+}
+
+// totalColumn checks the total column col in every row placed under the columns, against the
+// parts columnParts finds (with the amounts per case among them when perCase is true).
+func (c *checker) totalColumn(col int, perCase bool) []drucksache.Check {
+	parts := c.columnParts(col, -1, perCase)
+	if len(parts) < 2 {
+		parts = c.columnParts(col, +1, perCase)
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = strconv.Quote(c.header[p])
+	}
+	how := "sum of the columns " + strings.Join(names, ", ")
+	var checks []drucksache.Check
+	for r := range c.t.Rows {
+		if !c.placed[r] {
+			continue
+		}
+		cells := make([]drucksache.Cell, len(parts))
+		for i, p := range parts {
+			cells[i] = c.cell(r, p)
+		}
+		s, ok := addUp(c.cell(r, col), cells, c.rounded[col], false)
+		if !ok {
+			continue
+		}
+		checks = append(checks, c.result(CheckTotalColumn, []int{r}, r, col, s, how))
+	}
+	return checks
+}
+
+// addsUp reports checks of which at least one is decided and every decided one passed.
+func addsUp(checks []drucksache.Check) bool {
+	decided := 0
+	for _, r := range checks {
+		if r.Passed == nil {
+			continue
+		}
+		if !*r.Passed {
+			return false
+		}
+		decided++
+	}
+	return decided > 0
 }
 
 // doubtColumn turns the checks of a total column into undecided ones when not one row adds up:
@@ -72,15 +102,15 @@ func doubtColumn(rs []drucksache.Check) []drucksache.Check {
 
 // columnParts lists the additive figure columns next to the total column col, walking in direction dir
 // up to the next total column; under a header of several levels only the columns under the same
-// upper levels as the total ("2023 / Gebietskörperschaften / …").
-func (c *checker) columnParts(col, dir int) []int {
+// upper levels as the total ("2023 / Gebietskörperschaften / …"). Amounts per case count with perCase.
+func (c *checker) columnParts(col, dir int, perCase bool) []int {
 	var parts []int
 	parent := parentHeader(c.header[col])
 	for j := col + dir; j >= 0 && j < c.ncol; j += dir {
 		if columnKeyword(leafHeader(c.header[j])) != "" || parentHeader(c.header[j]) != parent {
 			break
 		}
-		if c.figures[j] && c.davonDepth[j] == 0 && !c.averaged[j] && !c.percent[j] {
+		if c.figures[j] && c.davonDepth[j] == 0 && (!c.averaged[j] || perCase && c.perUnit[j]) && !c.percent[j] {
 			parts = append(parts, j)
 		}
 	}
@@ -107,6 +137,9 @@ func (c *checker) checkDavonColumns() []drucksache.Check {
 		}
 		how := fmt.Sprintf("must not exceed %q", c.header[bound])
 		for r := range c.t.Rows {
+			if !c.placed[r] {
+				continue
+			}
 			s, ok := notAbove(c.cell(r, bound), c.cell(r, col), c.rounded[col])
 			if !ok {
 				continue
@@ -121,7 +154,7 @@ func (c *checker) checkDavonColumns() []drucksache.Check {
 func (c *checker) checkDavonRows() []drucksache.Check {
 	var out []drucksache.Check
 	for r := range c.t.Rows {
-		if !c.davonRow[r] {
+		if !c.davonRow[r] || !c.placed[r] {
 			continue
 		}
 		bound := -1
@@ -131,7 +164,7 @@ func (c *checker) checkDavonRows() []drucksache.Check {
 				break
 			}
 		}
-		if bound < 0 {
+		if bound < 0 || !c.placed[bound] {
 			continue
 		}
 		how := fmt.Sprintf("must not exceed row %d %q", bound+1, c.label[bound])

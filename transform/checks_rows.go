@@ -147,12 +147,22 @@ func (c *checker) figuresBetween(from, to int) bool {
 	return false
 }
 
-// checkRowGroup checks a total row in every additive figure column where it prints something.
+// checkRowGroup checks a total row in every additive figure column where it prints something; where
+// the total or one of its parts is a row not placed under the columns, it cannot be decided.
 func (c *checker) checkRowGroup(g rowGroup) []drucksache.Check {
 	var cols []int
 	var outs []outcome
+	unplaced := slices.IndexFunc(append([]int{g.target}, g.parts...), func(r int) bool { return !c.placed[r] })
 	for col := range c.ncol {
 		if !c.figures[col] || c.averaged[col] {
+			continue
+		}
+		if unplaced >= 0 {
+			if !printsNothing(c.cell(g.target, col)) {
+				r := append([]int{g.target}, g.parts...)[unplaced]
+				cols = append(cols, col)
+				outs = append(outs, outcome{detail: fmt.Sprintf("row %d %q fits the columns in more than one way, so its figures are not placed", r+1, c.label[r])})
+			}
 			continue
 		}
 		parts := make([]drucksache.Cell, len(g.parts))

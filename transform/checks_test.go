@@ -510,15 +510,7 @@ func TestCheckPrintedTables(t *testing.T) {
 			}
 			doc := &drucksache.Document{Tables: []drucksache.Table{textTable(t, tc.file, tc.from, tc.to, tc.header)}}
 			transform.Check(doc)
-			for _, c := range []struct {
-				what string
-				keep func(drucksache.Check) bool
-				want []key
-			}{{"passed", passed, tc.wantPassed}, {"failed", failed, tc.wantFailed}, {"undecided", undecided, tc.wantUndecided}} {
-				if got := keysWhere(doc, "t1", c.keep); !slices.Equal(got, sortedKeys(c.want)) {
-					t.Errorf("%s checks\ngot  %v\nwant %v", c.what, got, sortedKeys(c.want))
-				}
-			}
+			wantChecks(t, doc, tc.wantPassed, tc.wantFailed, tc.wantUndecided)
 			if len(doc.Warnings) != len(tc.wantFailed)+len(tc.wantUndecided) {
 				t.Errorf("warnings: got %d, want %d", len(doc.Warnings), len(tc.wantFailed)+len(tc.wantUndecided))
 			}
@@ -547,6 +539,33 @@ func TestCheckStrayRow(t *testing.T) {
 	if c := doc.Checks[len(doc.Checks)-1]; !strings.Contains(c.Note, `without row 4 "Ausreisepflichtige syrische Staatsangehörige (gesamt)" it would add up`) {
 		t.Errorf("note does not name the stray row: %s", c.Note)
 	}
+}
+
+// wantChecks compares the checks of table t1 with the keys of those that must pass, fail and stay undecided.
+func wantChecks(t *testing.T, doc *drucksache.Document, passing, failing, open []key) {
+	t.Helper()
+	for _, c := range []struct {
+		what string
+		keep func(drucksache.Check) bool
+		want []key
+	}{{"passed", passed, passing}, {"failed", failed, failing}, {"undecided", undecided, open}} {
+		if got := keysWhere(doc, "t1", c.keep); !slices.Equal(got, sortedKeys(c.want)) {
+			t.Errorf("%s checks\ngot  %v\nwant %v", c.what, got, sortedKeys(c.want))
+		}
+	}
+}
+
+// table builds table t1 of cells typed from their printed text.
+func table(header []string, rows ...[]string) drucksache.Table {
+	tab := drucksache.Table{ID: "t1", Header: header}
+	for _, r := range rows {
+		var row []drucksache.Cell
+		for _, raw := range r {
+			row = append(row, transform.Cell(raw))
+		}
+		tab.Rows = append(tab.Rows, row)
+	}
+	return tab
 }
 
 func sortedKeys(ks []key) []key {
@@ -638,6 +657,71 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("%d checks not passed but %d warnings", notPassed, len(doc.Warnings))
 		}
 	})
+}
+
+// RowEvidence is what a parser weighs between readings of a dumped row: the reading that a
+// total proves, and none refutes.
+func TestRowEvidence(t *testing.T) {
+	kosten := []string{"Jahr", "Personalkosten je Fall", "Sach- und Betriebskosten", "Verwaltungskosten", "Summe"}
+	tests := []struct {
+		name           string
+		tab            drucksache.Table
+		row            int
+		passed, failed int
+	}{
+		{"a total column proves the reading", table(kosten, []string{"2019", "612", "705", "391", "1 708"}), 0, 1, 0},
+		{"a total column refutes another", table(kosten, []string{"2019", "612 705", "391", "1", "708"}), 0, 0, 1},
+		{"a marker read off its figure adds up", table(kosten, []string{"2021", "1 205³", "488", "301", "1 994"}), 0, 1, 0},
+		{"the marker read as a digit does not", table(kosten, []string{"2021", "12 053", "488", "301", "1 994"}), 0, 0, 1},
+		{"a total named with its unit", table([]string{"Jahr", "Bund", "Land", "Summe in Euro"}, []string{"2023", "12,50", "3,10", "15,60"}), 0, 1, 0},
+		{"a total row: its parts are proven too",
+			table([]string{"Kreis", "Anzahl"}, []string{"A", "1 205"}, []string{"B", "488"}, []string{"Insgesamt", "1 693"}), 1, 1, 0},
+		{"no total: no evidence", table([]string{"Jahr", "Anträge", "Fördersumme"}, []string{"2019", "612", "705 391"}), 0, 0, 0},
+		{"a davon column proves nothing, but may refute",
+			table([]string{"Jahr", "Gesamtzahl", "davon auf Probe"}, []string{"2022", "243", "2 700"}), 0, 0, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := fmt.Sprint(tc.tab.Rows)
+			passed, failed := transform.RowEvidence(tc.tab, tc.row)
+			if passed != tc.passed || failed != tc.failed {
+				t.Errorf("got %d passed %d failed, want %d and %d", passed, failed, tc.passed, tc.failed)
+			}
+			if fmt.Sprint(tc.tab.Rows) != before {
+				t.Errorf("the table changed: %s", fmt.Sprint(tc.tab.Rows))
+			}
+		})
+	}
+}
+
+// A row printed wider than the header's columns (a dumped row whose figures fit them in more than
+// one way, kept as printed) takes part in no check: a total that counts it is undecided, never failed.
+func TestCheckUnplacedRow(t *testing.T) {
+	tests := []struct {
+		name                      string
+		tab                       drucksache.Table
+		passed, failed, undecided []key
+	}{
+		{"a total column: the wide row is not checked",
+			table([]string{"Jahr", "Personal", "Sachmittel", "Summe", "", ""},
+				[]string{"2019", "612", "705", "1 317"}, []string{"2020", "1", "912", "38", "1", "950"}),
+			[]key{{transform.CheckTotalColumn, 0, 3}}, nil, nil},
+		{"a total row over a wide row: undecided",
+			table([]string{"Kreis", "Anzahl", ""},
+				[]string{"A", "1 205"}, []string{"B", "612", "705"}, []string{"Insgesamt", "613 910"}),
+			nil, nil, []key{{transform.CheckTotalRow, 2, 1}}},
+		{"no header: every row is placed",
+			table([]string{"", "", ""},
+				[]string{"A", "5", "7"}, []string{"B", "1", "2"}, []string{"Insgesamt", "6", "9"}),
+			[]key{{transform.CheckTotalRow, 2, 1}, {transform.CheckTotalRow, 2, 2}}, nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &drucksache.Document{Tables: []drucksache.Table{tc.tab}}
+			transform.Check(doc)
+			wantChecks(t, doc, tc.passed, tc.failed, tc.undecided)
+		})
+	}
 }
 
 // TestCheckRoundTripTables checks the tables of the round-trip bench's papers as a careful reader
@@ -741,6 +825,38 @@ func TestCheckChangeColumnsNeverAdded(t *testing.T) {
 			if got := keysWhere(doc, "t1", failed); len(got) > 0 {
 				t.Errorf("failed checks %v", got)
 			}
+		})
+	}
+}
+
+// Figures that happen to lie between 1900 and 2100 are no years, and the lines of a header stacked
+// one cell a line are no header of the label column: the totals are checked all the same.
+func TestCheckFiguresLikeYears(t *testing.T) {
+	stacked := [][]string{{"Jahr"}, {"Personal-"}, {"kosten je"}, {"Fall"}, {"Sachmittel"}, {"Summe"}}
+	tests := []struct {
+		name       string
+		tab        drucksache.Table
+		headerRows [][]string
+		passed     []key
+	}{
+		{"costs of four digits near 2000 in two rows",
+			table([]string{"Jahr", "Personal", "Sachmittel", "Summe"},
+				[]string{"2017", "420", "1 940", "2 360"}, []string{"2018", "512", "2 086", "2 598"}),
+			nil, []key{{transform.CheckTotalColumn, 0, 3}, {transform.CheckTotalColumn, 1, 3}}},
+		{"a total of four digits near 2000",
+			table([]string{"Kreis", "Personal", "Sachmittel", "Summe"},
+				[]string{"Ammerland", "1 132", "866", "1 998"}, []string{"Aurich", "1 001", "947", "1 948"}),
+			nil, []key{{transform.CheckTotalColumn, 0, 3}, {transform.CheckTotalColumn, 1, 3}}},
+		{"a stacked header over one row of its years",
+			table([]string{"Jahr", "Personalkosten je Fall", "Sachmittel", "Summe"}, []string{"2018", "1 414", "85", "1 499"}),
+			stacked, []key{{transform.CheckTotalColumn, 0, 3}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.tab.HeaderRows = tc.headerRows
+			doc := &drucksache.Document{Tables: []drucksache.Table{tc.tab}}
+			transform.Check(doc)
+			wantChecks(t, doc, tc.passed, nil, nil)
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -22,14 +23,23 @@ var totalWords = map[string]string{
 	"summen":          "summe",
 	"zusammen":        "zusammen",
 	"zwischensumme":   "zwischensumme",
+	"insg":            "gesamt", // "insg."
+}
+
+// unitWords may stand beside a total in its label without changing what it adds up ("Summe in
+// Euro", "Gesamt (Tsd. €)", "Insgesamt Personen"): they name the unit.
+var unitWords = map[string]bool{
+	"in": true, "euro": true, "eur": true, "teur": true, "teuro": true, "t": true, "tsd": true,
+	"mio": true, "mrd": true, "tausend": true, "millionen": true, "milliarden": true, "personen": true,
 }
 
 // rowKeyword returns the class of a label that says nothing but "total" ("Gesamt", "Summe:", "Insgesamt*",
-// "Summe gesamt"), or "" for any other label.
+// "Summe gesamt", "Summe in Euro"), or "" for any other label.
 func rowKeyword(label string) string {
 	words := strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
 		return !unicode.IsLetter(r)
 	})
+	words = slices.DeleteFunc(words, func(w string) bool { return unitWords[w] })
 	if len(words) == 0 || len(words) > 3 {
 		return ""
 	}
@@ -51,6 +61,10 @@ func rowKeyword(label string) string {
 	}
 	return class
 }
+
+// TotalLabel reports a row label that says nothing but "total" ("Summe", "Gesamt", "Insgesamt in
+// Euro"): the row adds up the rows it closes.
+func TotalLabel(label string) bool { return rowKeyword(label) != "" }
 
 // columnKeyword returns the class of a column header that says nothing but "total".
 func columnKeyword(header string) string {
@@ -105,9 +119,21 @@ func identifierHeader(words []string) bool {
 
 // averageHeader reports whether a header names rates, averages or changes, which a total does not add.
 func averageHeader(words []string) bool {
+	return rateHeader(words) || slices.Contains(words, "je") || slices.Contains(words, "pro")
+}
+
+// perUnitHeader reports whether a header names an amount per case, person or other unit ("Kosten je
+// Fall", "Ausgaben pro Kopf") and no other rate or average: a total per case adds such amounts.
+func perUnitHeader(words []string) bool {
+	return !rateHeader(words) && (slices.Contains(words, "je") || slices.Contains(words, "pro"))
+}
+
+// rateHeader reports whether a header names a rate, a share of change or an average ("Quote",
+// "Durchschnitt", "ø", "Veränderung").
+func rateHeader(words []string) bool {
 	for _, w := range words {
 		switch {
-		case w == "ø" || w == "⌀" || w == "je" || w == "pro" || w == "median":
+		case w == "ø" || w == "⌀" || w == "median":
 			return true
 		case strings.HasSuffix(w, "quote") || strings.HasSuffix(w, "rate") || strings.HasPrefix(w, "durchschnitt") ||
 			strings.HasPrefix(w, "mittel") || strings.HasPrefix(w, "veränderung") || strings.HasPrefix(w, "differenz") ||

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -95,7 +96,7 @@ func normalizeField(doc *drucksache.Document, field **string, parse func(string)
 
 // table types the cells of t and normalizes its authority level and unit.
 func table(doc *drucksache.Document, t *drucksache.Table) {
-	Rows(t.Rows)
+	typeRows(t.Rows, placedRows(t.Header, t.Rows))
 	applyLegend(t)
 	if t.Title != nil {
 		if level, ok := AuthorityLevel(*t.Title); ok {
@@ -129,6 +130,7 @@ func table(doc *drucksache.Document, t *drucksache.Table) {
 		t.Unit = &u
 	}
 	columnUnits(doc, t, prov)
+	unitsOfCells(t)
 }
 
 // columnUnits normalizes the units a unit row names for a table's columns ("in 1.000 Euro" gives
@@ -155,6 +157,52 @@ func columnUnits(doc *drucksache.Document, t *drucksache.Table, prov drucksache.
 	if !any {
 		t.ColumnUnits = nil
 	}
+}
+
+// unitsOfCells gives a table the units its figures print in their cells ("1.234,50 Euro"), where
+// no unit is stated for it: the table's unit when every column of figures prints the same one in
+// every figure, else the unit of each column whose figures all print one (nil for the others).
+// Columns of years and identifiers, whose figures are labels, do not count.
+func unitsOfCells(t *drucksache.Table) {
+	if t.Unit != nil || t.ColumnUnits != nil {
+		return
+	}
+	c := newChecker(t)
+	cols := make([]*string, c.ncol)
+	var units []string // the unit of each column of figures, "" for none
+	for col := range c.ncol {
+		if !c.figures[col] {
+			continue
+		}
+		unit, _ := columnUnit(t.Rows, col)
+		if unit != "" {
+			cols[col] = &unit
+		}
+		units = append(units, unit)
+	}
+	switch {
+	case !slices.ContainsFunc(units, func(u string) bool { return u != "" }):
+	case len(slices.Compact(slices.Clone(units))) == 1:
+		t.Unit = &units[0]
+	default:
+		t.ColumnUnits = cols
+	}
+}
+
+// columnUnit returns the unit every figure of column col prints, and false where a figure prints
+// none or another.
+func columnUnit(rows [][]drucksache.Cell, col int) (string, bool) {
+	unit, seen := "", false
+	for _, row := range rows {
+		if col >= len(row) || row[col].Kind != drucksache.CellNumber {
+			continue
+		}
+		if row[col].Unit == "" || seen && row[col].Unit != unit {
+			return "", false
+		}
+		unit, seen = row[col].Unit, true
+	}
+	return unit, seen
 }
 
 // answerUnit finds the unit of a table that extract left without one in the answer that holds it:

@@ -374,3 +374,61 @@ func BenchmarkApply(b *testing.B) {
 		Apply(doc)
 	}
 }
+
+// The units a table's figures print in their cells become the table's unit, or each column's.
+func TestApplyCellUnits(t *testing.T) {
+	str := func(s string) *string { return &s }
+	tests := []struct {
+		name    string
+		header  []string
+		rows    [][]string
+		stated  *string
+		unit    string
+		columns []string // "-" for a column without a unit; nil for no column units
+	}{
+		{"every figure in euros, beside a column of years", []string{"Jahr", "Gesamtaufwendungen"},
+			[][]string{{"2019", "1.234.567,89 Euro"}, {"2020", "1.345.678,90 Euro"}}, nil, "EUR", nil},
+		{"two columns in millions", []string{"Jahr", "Bund", "Land"},
+			[][]string{{"2023", "12,5 Mio. Euro", "3,1 Mio. Euro"}, {"2024", "14,0 Mio. Euro", "3,4 Mio. Euro"}}, nil, "Mio. EUR", nil},
+		{"a count and a share: each column its own", []string{"Schule", "Anzahl", "Anteil"},
+			[][]string{{"Gymnasium", "4.701", "50%"}, {"Gesamtschule", "1.868", "19%"}}, nil, "", []string{"-", "-", "%"}},
+		{"persons and euros", []string{"Behörde", "Beschäftigte", "Kosten"},
+			[][]string{{"Landesamt", "1.234 Personen", "12.000 Euro"}, {"Landesbetrieb", "87 Personen", "900 Euro"}}, nil, "", []string{"-", "Personen", "EUR"}},
+		{"one figure without the unit: no unit for the column", []string{"Jahr", "Kosten"},
+			[][]string{{"2019", "1.234 Euro"}, {"2020", "1.345"}}, nil, "", nil},
+		{"a unit stated for the table wins", []string{"Jahr", "Kosten"},
+			[][]string{{"2019", "1.234 Euro"}, {"2020", "1.345 Euro"}}, str("in Tausend Euro"), "Tsd. EUR", nil},
+		{"no units anywhere", []string{"Jahr", "Anzahl"},
+			[][]string{{"2019", "12"}, {"2020", "13"}}, nil, "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tab := drucksache.Table{ID: "t1", Header: tc.header, Unit: tc.stated}
+			for _, r := range tc.rows {
+				var row []drucksache.Cell
+				for _, raw := range r {
+					row = append(row, drucksache.Cell{Raw: raw})
+				}
+				tab.Rows = append(tab.Rows, row)
+			}
+			doc := &drucksache.Document{Tables: []drucksache.Table{tab}}
+			Apply(doc)
+			got := doc.Tables[0]
+			unit := ""
+			if got.Unit != nil {
+				unit = *got.Unit
+			}
+			var cols []string
+			for _, u := range got.ColumnUnits {
+				if u == nil {
+					cols = append(cols, "-")
+				} else {
+					cols = append(cols, *u)
+				}
+			}
+			if unit != tc.unit || !slices.Equal(cols, tc.columns) {
+				t.Errorf("unit %q, column units %q; want %q, %q", unit, cols, tc.unit, tc.columns)
+			}
+		})
+	}
+}

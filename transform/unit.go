@@ -121,6 +121,12 @@ func unitAt(t []string) (string, int) {
 		return "Monate", 1
 	case "jahren", "jahre":
 		return "Jahre", 1
+	case "personen":
+		return "Personen", 1
+	case "m.": // months, as a cell prints them ("26,4 M.")
+		if len(t) == 1 {
+			return "M.", 1
+		}
 	}
 	return "", 0
 }

@@ -14,6 +14,11 @@ import (
 func (p *parser) linkFootnotes() {
 	for _, n := range p.notes {
 		f := drucksache.Footnote{Marker: n.marker, Text: strings.TrimSpace(n.text), Provenance: n.prov}
+		if m, ok := p.tableMark(n); ok {
+			f.Table, f.Question = m.table, ptr(m.question)
+			p.doc.Footnotes = append(p.doc.Footnotes, f)
+			continue
+		}
 		var around *int
 		for k := len(p.questions) - 1; k >= 0; k-- {
 			qs := p.questions[k]
@@ -46,6 +51,17 @@ func (p *parser) linkFootnotes() {
 		}
 		p.doc.Footnotes = append(p.doc.Footnotes, f)
 	}
+}
+
+// tableMark finds the marker of footnote n read off a figure of a table printed on its page.
+func (p *parser) tableMark(n note) (tableMark, bool) {
+	v := marks.SuperscriptValue(n.marker)
+	for _, m := range p.marks {
+		if m.page == n.prov.Page && m.number == v {
+			return m, true
+		}
+	}
+	return tableMark{}, false
 }
 
 // raiseMarkers writes the footnote markers of dumped text as superscripts where the body prints

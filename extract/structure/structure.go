@@ -53,6 +53,7 @@ type parser struct {
 	pageStart []bool        // body[i] is the first body line of its page
 	headers   []layout.Line // running headers
 	notes     []note        // footnotes in order, with the body position they follow
+	marks     []tableMark   // footnote markers read off figures of dumped tables
 	questions []qspan
 	words     *prose.Vocabulary // the words the document prints
 	webPage   bool              // the reader saw a web page (search results), not a Drucksache

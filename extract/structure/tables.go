@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/internal/marks"
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/dumped"
 	"drucksache/extract/structure/internal/prose"
@@ -21,6 +22,8 @@ type table struct {
 	last       layout.Line
 	title      string
 	unit       string
+	doubts     []dumped.Doubt // rows of dumped text kept as printed, or read with a footnote marker
+	headless   bool           // a list that prints no header, below the sentence that says what it lists
 	// columnUnits are the units of a unit row, column by column as printed ("in 1.000 Euro"); nil
 	// without one.
 	columnUnits []string
@@ -92,6 +95,10 @@ func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, 
 		if s.table != nil && len(merged) > 0 {
 			prev := merged[len(merged)-1]
 			if prev.table != nil && s.table.title == "" && sameHeader(prev.table.header, s.table.header) {
+				for _, d := range s.table.doubts {
+					d.Row += len(prev.table.rows)
+					prev.table.doubts = append(prev.table.doubts, d)
+				}
 				prev.table.rows = append(prev.table.rows, s.table.rows...)
 				prev.table.last = s.table.last
 				prev.table.notes = append(prev.table.notes, s.table.notes...)
@@ -190,9 +197,10 @@ func (p *parser) addTable(question int, t *table) string {
 	if t.source != "" {
 		dt.Source = ptr(t.source)
 	}
-	if strings.TrimSpace(strings.Join(dt.Header, "")) == "" {
+	if strings.TrimSpace(strings.Join(dt.Header, "")) == "" && !t.headless {
 		p.warn(drucksache.WarnTableHeaderMissing, &t.first, "table %s: no column headers could be read", id)
 	}
+	p.doubts(id, question, t)
 	p.doc.Tables = append(p.doc.Tables, dt)
 	p.addTableNotes(id, question, t)
 	return id
@@ -239,7 +247,7 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 			i += n
 			continue
 		}
-		if t, n := dumped.Read(lines, i, full); t != nil {
+		if t, n := dumped.Read(lines, i, full, p.pageNotes); t != nil {
 			segs = takeAbove(segs, t, full)
 			segs = append(segs, segment{table: fromDumped(t)})
 			i += n
@@ -268,7 +276,7 @@ func takeAbove(segs []segment, t *dumped.Table, full int) []segment {
 
 // fromDumped is a table read from dumped text as the parser assembles it.
 func fromDumped(t *dumped.Table) *table {
-	return &table{header: t.Header, headerRows: t.HeaderRows, rows: t.Rows, first: t.First, last: t.Last, title: t.Title}
+	return &table{header: t.Header, headerRows: t.HeaderRows, rows: t.Rows, first: t.First, last: t.Last, title: t.Title, doubts: t.Doubts, headless: t.Headless}
 }
 
 // anyHeaderMarked reports whether the reader marked header rows in the table starting at lines[0].
@@ -293,4 +301,47 @@ func (p *parser) addTableNotes(id string, question int, t *table) {
 		}
 		p.doc.Footnotes = append(p.doc.Footnotes, f)
 	}
+}
+
+// doubts warns of the rows of dumped text that table id kept as printed, since their figures fit
+// its columns in more than one way, and of those read with a footnote marker glued to a figure,
+// whose footnote it links to the table and its question.
+func (p *parser) doubts(id string, question int, t *table) {
+	for _, d := range t.doubts {
+		label := ""
+		if d.Row < len(t.rows) && len(t.rows[d.Row]) > 0 {
+			label = t.rows[d.Row][0]
+		}
+		if d.Marker > 0 {
+			p.marks = append(p.marks, tableMark{page: d.Line.Page, number: d.Marker, table: id, question: question})
+			p.warn(drucksache.WarnFootnoteMarkerResolved, &d.Line, "table %s, row %q: %q read as %q, its last digit the marker of footnote %d printed at the foot of the page, since only so does the row add up (printed %q)",
+				id, label, d.Figure, d.Cell, d.Marker, d.Printed)
+			continue
+		}
+		ways := fmt.Sprintf("in %d ways", d.Readings)
+		if d.Readings == 0 {
+			ways = "in no way without guessing"
+		}
+		p.warn(drucksache.WarnTableRowAmbiguous, &d.Line, "table %s, row %q: the figures %q fit its %d columns of figures %s; kept as printed",
+			id, label, d.Printed, d.Columns, ways)
+	}
+}
+
+// tableMark is a footnote marker read off a figure of a dumped table: footnote number printed at
+// the foot of page, which belongs to the table and to the question whose answer holds it.
+type tableMark struct {
+	page, number int
+	table        string
+	question     int
+}
+
+// pageNotes are the numbers of the footnotes printed at the foot of a page.
+func (p *parser) pageNotes(page int) []int {
+	var out []int
+	for _, n := range p.notes {
+		if v := marks.SuperscriptValue(n.marker); n.prov.Page == page && v > 0 {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -105,21 +105,27 @@ func firstTable(src string, width int) *table {
 	return nil
 }
 
-// The parser takes a stacked header out of the answer's prose, with a group row printed below it.
-func TestSegmentsStackedHeader(t *testing.T) {
-	src := "wie folgt angegeben: \n 2019 \nrichterli-\ncher/ \nDienst \nGerichts-\nvollzie-\nher/innen \nOberlandesgerichte       \nBraunschweig 34,19 6,00 \nCelle 86,00 24,00 "
+// proseAndTable cuts src into the prose and the one table below it, as the parser's segments do.
+func proseAndTable(t *testing.T, src string) ([]layout.Line, *table) {
+	t.Helper()
 	p := &parser{}
 	lines, _ := text.Lines(src)
 	segs := p.segments(lines, 95)
 	if len(segs) != 2 || segs[1].table == nil {
 		t.Fatalf("segments = %+v, want prose and a table", segs)
 	}
-	tb := segs[1].table
+	return segs[0].prose, segs[1].table
+}
+
+// The parser takes a stacked header out of the answer's prose, with a group row printed below it.
+func TestSegmentsStackedHeader(t *testing.T) {
+	src := "wie folgt angegeben: \n 2019 \nrichterli-\ncher/ \nDienst \nGerichts-\nvollzie-\nher/innen \nOberlandesgerichte       \nBraunschweig 34,19 6,00 \nCelle 86,00 24,00 "
+	prose, tb := proseAndTable(t, src)
 	if want := []string{"2019", "richterlicher/ Dienst", "Gerichtsvollzieher/innen"}; !reflect.DeepEqual(tb.header, want) {
 		t.Errorf("header = %q, want %q", tb.header, want)
 	}
-	if len(segs[0].prose) != 1 || tb.first.No != 2 || len(tb.headerRows) != 7 {
-		t.Errorf("prose %d lines, table from line %d with %d header rows; want 1, 2, 7", len(segs[0].prose), tb.first.No, len(tb.headerRows))
+	if len(prose) != 1 || tb.first.No != 2 || len(tb.headerRows) != 7 {
+		t.Errorf("prose %d lines, table from line %d with %d header rows; want 1, 2, 7", len(prose), tb.first.No, len(tb.headerRows))
 	}
 	if want := []string{"Oberlandesgerichte", "", ""}; !reflect.DeepEqual(tb.rows[0], want) {
 		t.Errorf("first row = %q, want %q", tb.rows[0], want)
@@ -312,5 +318,31 @@ func TestAnswerMergesTables(t *testing.T) {
 				t.Errorf("rows per table %v, want %v", rows, tt.tables)
 			}
 		})
+	}
+}
+
+// Drs. 19/11136: a header stacked one short cell a line over more columns than any row prints
+// figures, an enumeration cut after its number ("1. Laufbahngruppe, 2." / "Einstiegsamt"), the
+// rows' empty cells printed as blanks, and the first row's label printed above its figures, at the
+// end of the stack.
+func TestSegmentsStackedHeaderWiderThanRows(t *testing.T) {
+	src := "Krankheitstage je Mitarbeiter: \n  2023 \n  richterli-\ncher/ \nstaatsan-\nwaltlicher \nDienst \namtsan-\nwaltlicher \nDienst \n" +
+		"Gerichts-\nvollzie-\nher/innen \n1. Lauf-\nbahn-\ngruppe, 2. \nEinstiegs-\namt \nordentliche \nGerichtsbar-\nkeit \n" +
+		"10,46   10,80 25,61 \nStaatsan-\nwaltschaften \n12,68 14,19   28,43 \nVerwal-\ntungsge-\nrichtsbarkeit \n8,88     26,69 "
+	prose, tb := proseAndTable(t, src)
+	want := []string{"2023", "richterlicher/staatsanwaltlicher Dienst", "amtsanwaltlicher Dienst", "Gerichtsvollzieher/innen", "1. Laufbahngruppe, 2. Einstiegsamt"}
+	if !reflect.DeepEqual(tb.header, want) {
+		t.Errorf("header\n got  %q\n want %q", tb.header, want)
+	}
+	rows := [][]string{
+		{"ordentliche Gerichtsbarkeit", "10,46", "", "10,80", "25,61"},
+		{"Staatsanwaltschaften", "12,68", "14,19", "", "28,43"},
+		{"Verwaltungsgerichtsbarkeit", "8,88", "", "", "26,69"},
+	}
+	if !reflect.DeepEqual(tb.rows, rows) {
+		t.Errorf("rows\n got  %q\n want %q", tb.rows, rows)
+	}
+	if len(prose) != 1 || len(tb.headerRows) != 17 {
+		t.Errorf("prose %d lines, %d header rows; want 1 and 17", len(prose), len(tb.headerRows))
 	}
 }

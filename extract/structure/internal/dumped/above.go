@@ -43,6 +43,13 @@ func stackHeader(prose []layout.Line, open bool, t *Table, full int) []layout.Li
 		prose = prose[:len(prose)-n]
 	}
 	n, header := stackedHeader(prose, open, len(t.Header), full)
+	labelLines := 0 // the lines at the end of the stack that are the first row's label
+	switch {
+	case n == 0:
+		n, header, labelLines = t.regroupUnder(prose, open, full)
+	case t.dump != nil:
+		t.fit(header, len(header)-1) // the header's totals weigh the readings of the rows
+	}
 	stacked := n > 0
 	if !stacked && group == nil && len(t.Rows) > 0 && t.Rows[0][0] == "" {
 		var label string
@@ -56,12 +63,46 @@ func stackHeader(prose []layout.Line, open bool, t *Table, full int) []layout.Li
 	head := prose[len(prose)-n:]
 	t.Header, t.First = header, head[0]
 	if stacked {
-		t.HeaderRows = headerRows(head)
+		t.HeaderRows = headerRows(head[:len(head)-labelLines])
 	}
 	if group != nil {
 		t.Rows = append([][]string{group}, t.Rows...)
+		for k := range t.Doubts {
+			t.Doubts[k].Row++
+		}
 	}
 	return prose[:len(prose)-n]
+}
+
+// regroupUnder reads the rows again into the columns of a stacked header at the end of prose that
+// names another number of columns than the rows print figures: fewer (figures grouped by a space,
+// a marker glued to a figure: "2019 612 705 391 1 708" under "Jahr" / "Personal-" / … / "Summe"),
+// or more, where every row that prints fewer figures marks its empty cells with blanks
+// ("10,46   17,24 10,80 25,61 32,83" under six columns). The stack's last cell may be the label of
+// the first row, printed above its figures, when that row has none. It returns the header's lines
+// and cells as stackedHeader does, with those of the label's lines among them; 0 and nil where no
+// such reading fits every row.
+func (t *Table) regroupUnder(prose []layout.Line, open bool, full int) (int, []string, int) {
+	cells, last := stackCells(prose, full)
+	for _, width := range []int{len(cells), len(cells) + 1} {
+		if width < 2 || width == len(t.Header) || !t.fits(width-1) {
+			continue
+		}
+		if n, header := stackedHeader(prose, open, width, full); n > 0 {
+			t.fit(header, width-1)
+			return n, header, 0
+		}
+	}
+	// The last cell is the first row's label: its lines stay with that row.
+	if width := len(cells) - 1; len(t.dump) > 0 && t.dump[0].label == "" && width >= 2 && width != len(t.Header) && t.fits(width-1) {
+		above := prose[:len(prose)-last]
+		if n, header := stackedHeader(above, open, width, full); n > 0 {
+			t.dump[0].label = cells[len(cells)-1]
+			t.fit(header, width-1)
+			return n + last, header, last
+		}
+	}
+	return 0, nil, 0
 }
 
 // headerAboveLabel returns how many lines at the end of prose are a header line of one word a

@@ -37,7 +37,7 @@ func TestAbove(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lines, _ := text.Lines(tt.text)
-			tb, _ := Read(lines, tt.prose, tt.full)
+			tb, _ := Read(lines, tt.prose, tt.full, nil)
 			if tb == nil {
 				t.Fatal("no table")
 			}

@@ -61,6 +61,22 @@ func stackedHeader(prose []layout.Line, open bool, width, full int) (int, []stri
 	return 0, nil
 }
 
+// stackCells are the cells of the stacked header that ends prose, as headerCells joins them, and
+// how many lines the last of them takes; nil where prose ends in no such header.
+func stackCells(prose []layout.Line, full int) ([]string, int) {
+	k := stackStart(prose, full)
+	if len(prose)-k < 2 {
+		return nil, 0
+	}
+	head := prose[k:]
+	cells := headerCells(head)
+	last := 1
+	for last < len(head) && len(headerCells(head[:len(head)-last])) == len(cells) {
+		last++
+	}
+	return cells, last
+}
+
 // yearSpan reports a header cell that only names the years ("Haushaltsjahr (HJ)") beside the
 // label column's header ("rGB"), over cells that each hold one of those years, in order ("Anzahl
 // im HJ 2023", "Anzahl im HJ 2024"): it spans those cells, which head the value columns, as a
@@ -127,10 +143,11 @@ func headerCells(head []layout.Line) []string {
 }
 
 // continuesCell reports whether the header line next continues the cell cell: the cell ends in a
-// hyphen, a slash, a comma, a connector or a lowercase word, or next starts with a connector, a
-// bracket or (unless the header is one word a line) a lowercase word.
+// hyphen, a slash, a comma, a connector, a lowercase word or the number of an item of an
+// enumeration, or next starts with a connector, a bracket or (unless the header is one word a
+// line) a lowercase word.
 func continuesCell(cell, next string, narrow bool) bool {
-	if strings.HasSuffix(cell, "-") || strings.HasSuffix(cell, "/") || strings.HasSuffix(cell, ",") {
+	if strings.HasSuffix(cell, "-") || strings.HasSuffix(cell, "/") || strings.HasSuffix(cell, ",") || enumerated(cell) {
 		return true
 	}
 	last := cell[strings.LastIndexAny(cell, " \t")+1:]
@@ -142,6 +159,17 @@ func continuesCell(cell, next string, narrow bool) bool {
 		return true
 	}
 	return !narrow && prose.StartsLowercase(next)
+}
+
+// enumerated reports a cell ending in the number of an item of an enumeration after a comma
+// ("1. Laufbahngruppe, 2."): the item's words follow on the next line.
+func enumerated(cell string) bool {
+	f := strings.Fields(cell)
+	if len(f) < 2 || !strings.HasSuffix(f[len(f)-2], ",") {
+		return false
+	}
+	n, ok := strings.CutSuffix(f[len(f)-1], ".")
+	return ok && len(n) <= 2 && digitsOnly(n)
 }
 
 // splitLabel returns the label column's header at the start of the first header line (a word,

@@ -9,6 +9,7 @@ import (
 
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/transform"
 )
 
 // Text dumped from a PDF keeps no column structure: a table row is a label followed by figures
@@ -26,14 +27,29 @@ type Table struct {
 	Last       layout.Line
 	Title      string
 	Repeated   bool // its header is one line the dump repeats further on; a title may stand above it
+	// Headless says that the table prints no header at all, nor needs one: a list right below
+	// the sentence that leads into it, which says what its figures are.
+	Headless bool
+	// Doubts are the rows a reader should know about: kept as printed since their figures fit the
+	// columns in more than one way, or read with a footnote marker glued to a figure.
+	Doubts []Doubt
+
+	dump  []row // the rows as printed, to read them again into the columns a header names
+	notes Notes
+	work  int // rows weighed for the readings of rows so far (see sums)
 }
 
 // MaxHeaderLines is how many printed lines a table header may take in dumped text.
 const MaxHeaderLines = 4
 
+// Notes names the footnotes a dump prints at the foot of a page, by their numbers: the markers a
+// figure of a table on that page may carry glued to it.
+type Notes func(page int) []int
+
 // Read reads a table of dumped text starting at lines[i]; it returns nil when there is none.
-func Read(lines []layout.Line, i, full int) (*Table, int) {
-	head, start := headerLines(lines, i, full)
+// notes (nil for none) names the footnotes of each page.
+func Read(lines []layout.Line, i, full int, notes Notes) (*Table, int) {
+	head, start := headerLines(lines, i, full, notes)
 	if start < 0 || start >= len(lines) {
 		return nil, 0
 	}
@@ -48,14 +64,17 @@ func Read(lines []layout.Line, i, full int) (*Table, int) {
 	if len(r.rows) < 2 {
 		return nil, 0
 	}
-	t.finish(r.rows, r.head, lines[start])
+	t.notes = notes
+	// A list right below the sentence that leads into it prints no header.
+	afterLead := i > 0 && i == start && strings.HasSuffix(strings.TrimSpace(lines[i-1].Text), ":")
+	t.finish(r.rows, r.head, lines[start], afterLead)
 	return t, j - i
 }
 
 // headerLines reads the header lines of a table starting at lines[i]: short lines that are no
 // sentences, right above the first row. It returns them and the index of the line below them,
 // -1 when lines[i] starts no table.
-func headerLines(lines []layout.Line, i, full int) ([]layout.Line, int) {
+func headerLines(lines []layout.Line, i, full int, notes Notes) ([]layout.Line, int) {
 	if HeaderStack(lines[i:], full) > 0 {
 		return nil, -1 // a stacked header: the table starts below it
 	}
@@ -63,8 +82,12 @@ func headerLines(lines []layout.Line, i, full int) ([]layout.Line, int) {
 	var head []layout.Line
 	for j < len(lines) && j < i+MaxHeaderLines {
 		if _, vals, ok := dataRow(lines[j], full); ok {
-			// A line with fewer figures than the rows below it is part of the header ("65 bis 74").
-			if n := nextRowValues(lines[j+1:], full); n > len(vals) && headerish(lines[j], full) {
+			// A line with fewer figures than the rows below it is part of the header ("65 bis 74"),
+			// unless it is a row of the year before theirs, or it and the row below read as as many
+			// figures grouped by spaces ("Ammerland 34 912 125" above "Aurich 786 459 1 245"); a
+			// line of years counting up is a header all the same.
+			if next := nextRowValues(lines[j+1:], full); len(next) > len(vals) && headerish(lines[j], full) &&
+				(yearsCountingUp(vals) || !yearAfter(vals, next) && !sameFigures(vals, next, pageNotes(notes, lines[j]))) {
 				head = append(head, lines[j])
 				j++
 				continue
@@ -159,11 +182,18 @@ func (r *rowReader) figures(j int) (int, bool) {
 		label = strings.Join(r.pending, " ")
 		r.pending = nil
 	}
+	// A label wrapped over lines, its last line printing the figures ("Eingänge Verfahren zur" /
+	// "Gewährung von vorl." / "Rechtsschutz 2.797 2.749"): each line above ends in a word that
+	// joins it to the next.
+	for len(r.pending) > 0 && continuesCell(r.pending[len(r.pending)-1], label, false) {
+		label = prose.JoinLine(r.pending[len(r.pending)-1], label)
+		r.pending = r.pending[:len(r.pending)-1]
+	}
 	for _, s := range r.pending {
 		r.rows = append(r.rows, row{label: s})
 	}
 	r.pending = nil
-	r.rows = append(r.rows, row{label: label, vals: vals})
+	r.rows = append(r.rows, printedRow(label, vals, l))
 	r.t.Last = l
 	return 1, true
 }
@@ -193,14 +223,14 @@ func (r *rowReader) noFigures(j int) int {
 	// In a table of one figure a row, a wrapped label's figure must have the decimals of the row above.
 	if d := decimalRows(r.rows, width); len(r.pending) == 0 && (begun(r.rows, width) || d > 0) {
 		if label, vals, n := wrappedRow(lines[j:], full, width); n > 0 && (d == 0 || decimals(vals[0]) == d) {
-			r.rows = append(r.rows, row{label: label, vals: vals})
+			r.rows = append(r.rows, printedRow(label, vals, lines[j+n-1]))
 			r.t.Last = lines[j+n-1]
 			return n
 		}
 	}
 	if len(r.pending) == 0 && begun(r.rows, width) {
 		if label, cells, n := wrappedCells(lines[j:], full, width); n > 0 {
-			r.rows = append(r.rows, row{label: label, vals: cells})
+			r.rows = append(r.rows, row{label: label, vals: cells, line: lines[j+n-1]})
 			r.t.Last = lines[j+n-1]
 			return n
 		}
@@ -213,8 +243,8 @@ func (r *rowReader) noFigures(j int) int {
 }
 
 // finish makes the table's cells of the rows read and its header of the header lines head; first
-// is the line of the first row.
-func (t *Table) finish(rows []row, head []layout.Line, first layout.Line) {
+// is the line of the first row, afterLead says that it follows the sentence leading into the table.
+func (t *Table) finish(rows []row, head []layout.Line, first layout.Line, afterLead bool) {
 	// A header line ending in a word that joins it to the next ("… 2025 Jan. bis") is unfinished:
 	// the first row read below it ("Mai 2026"), with fewer figures than the rows below, continues it.
 	if len(head) > 0 && len(rows) > 2 && unfinished(head[len(head)-1].Text) && len(rows[0].vals) < rowWidth(rows[1:]) {
@@ -228,31 +258,38 @@ func (t *Table) finish(rows []row, head []layout.Line, first layout.Line) {
 		t.Header = append([]string{rows[0].label}, rows[0].vals...)
 		rows = rows[1:]
 	}
-	if joinThousands(rows, headerYears(t.Header, head)) {
-		width = rowWidth(rows)
-	}
 	// Rows of figures only whose first figure is a year: the year is the row label, and a note
 	// printed in place of a row's first figure is that cell.
-	if yearLabels(rows) || yearNoteRows(rows) {
+	years := yearLabels(rows)
+	if years || yearNoteRows(rows) {
 		for k := range rows {
+			if years && rows[k].label != "" {
+				continue // the total of the years keeps its label
+			}
 			if year, note, ok := strings.Cut(rows[k].label, " "); ok {
 				rows[k].label, rows[k].vals = year, append([]string{note}, rows[k].vals...)
+				if rows[k].gaps != nil {
+					rows[k].gaps = append([]int{1}, rows[k].gaps...)
+				}
 				continue
 			}
 			rows[k].label, rows[k].vals = rows[k].vals[0], rows[k].vals[1:]
+			if rows[k].gaps != nil {
+				rows[k].gaps = rows[k].gaps[1:]
+			}
 		}
-		width--
+		width = rowWidth(rows)
 	}
-	for _, r := range rows {
-		cells := append([]string{r.label}, r.vals...)
-		for len(cells) < width+1 {
-			cells = append(cells, "")
-		}
-		t.Rows = append(t.Rows, cells)
-	}
+	t.dump = rows
+	n := t.columns(head, width, years)
+	// A list of labels and one figure each right below the sentence that leads into it ("…
+	// folgendes Werbebudget veranschlagt worden:" / "Außenwerbung 847 346 Euro" / …) prints no
+	// header: the sentence says what the figures are.
+	t.Headless = len(head) == 0 && n == 1 && afterLead
 	if t.Header == nil {
-		t.Header, t.HeaderRows = splitHeader(head, width+1)
+		t.Header, t.HeaderRows = splitHeader(head, n+1)
 	}
+	t.fit(t.Header, n)
 }
 
 // unfinished reports a header line ending in a word that joins it to the line below ("Jan. bis").
@@ -299,13 +336,18 @@ func valueToken(tok string) bool {
 	return digits > 0
 }
 
-// unitToken is a unit printed after a figure ("26,4 M.", "12,5 %").
+// unitToken is a unit printed after a figure ("26,4 M.", "12,5 %", "1.234,50 Euro", "87 Personen").
 func unitToken(tok string) bool {
 	switch tok {
-	case "M.", "%", "€", "Mio.", "Mrd.", "Tsd.", "EUR", "T€", "ha", "km", "Std.":
+	case "M.", "%", "€", "Mio.", "Mrd.", "Tsd.", "EUR", "T€", "ha", "km", "Std.", "Euro", "TEuro", "TEUR", "Prozent", "Personen":
 		return true
 	}
 	return false
+}
+
+// scaleToken is the word of a unit of two that names its scale ("12,5 Mio. Euro").
+func scaleToken(tok string) bool {
+	return tok == "Mio." || tok == "Mrd." || tok == "Tsd."
 }
 
 // dataRow splits a line of dumped text into a label and the figures that end it.
@@ -320,6 +362,9 @@ func dataRow(l layout.Line, full int) (string, []string, bool) {
 	n := utf8.RuneCountInString(label)
 	if n > 60 || prose.EndsSentence(label) && !prose.AbbreviationEnd(label) && !(len(vals) > 1 && placeAbbreviation(label)) {
 		return "", nil, false
+	}
+	if strings.HasSuffix(label, "=") {
+		return "", nil, false // an equation of running text ("2014 = 1.274,49 Euro"), no row label
 	}
 	if len(vals) == 1 {
 		// One figure after a label: a row only when the line is short, not running text ending in a number.
@@ -344,6 +389,11 @@ func splitValues(l layout.Line) (string, []string) {
 	k := len(f)
 	for k > 0 {
 		tok := f[k-1]
+		if unitToken(tok) && k >= 3 && scaleToken(f[k-2]) && valueToken(f[k-3]) && strings.Trim(f[k-3], "-–x.…/") != "" {
+			vals = append(vals, f[k-3]+" "+f[k-2]+" "+tok)
+			k -= 3
+			continue
+		}
 		if unitToken(tok) && k >= 2 && valueToken(f[k-2]) && strings.Trim(f[k-2], "-–x.…/") != "" {
 			vals = append(vals, f[k-2]+" "+tok)
 			k -= 2
@@ -442,14 +492,53 @@ func followedByRow(lines []layout.Line, full int) bool {
 	return false
 }
 
-// nextRowValues is the number of figures of the next data row within three lines, or 0.
-func nextRowValues(lines []layout.Line, full int) int {
+// nextRowValues are the figures of the next data row within three lines, or nil.
+func nextRowValues(lines []layout.Line, full int) []string {
 	for k := 0; k < len(lines) && k < 3; k++ {
 		if _, vals, ok := dataRow(lines[k], full); ok {
-			return len(vals)
+			return vals
 		}
 	}
-	return 0
+	return nil
+}
+
+// sameFigures reports two rows of figures, vals fewer words than next, that read as as many
+// figures, thousands grouped by spaces, a marker of a footnote among markers perhaps glued to one.
+func sameFigures(vals, next []string, markers []int) bool {
+	for m := len(vals); m > 0; m-- {
+		if groupable(vals, m, markers) && groupable(next, m, markers) {
+			return true
+		}
+	}
+	return false
+}
+
+// groupable reports figures vals that read as n figures grouped by thousands over spaces.
+func groupable(vals []string, n int, markers []int) bool {
+	toks := make([]token, len(vals))
+	for i, v := range vals {
+		toks[i] = token{text: v, gap: 1}
+	}
+	rs, _ := readingsOf(toks, n, markers)
+	return len(rs) > 0
+}
+
+// pageNotes are the numbers of the footnotes notes names for the page of line l.
+func pageNotes(notes Notes, l layout.Line) []int {
+	if notes == nil {
+		return nil
+	}
+	return notes(l.Page)
+}
+
+// yearAfter reports figures of rows labelled by years, next the year after vals ("2017 …", "2018 …").
+func yearAfter(vals, next []string) bool {
+	if len(vals) < 2 || len(next) < 2 || !isYear(vals[0]) || !isYear(next[0]) {
+		return false
+	}
+	a, _ := strconv.Atoi(vals[0])
+	b, _ := strconv.Atoi(next[0])
+	return b == a+1
 }
 
 // joinPending adds a label line, joining a label wrapped at a hyphen.
@@ -516,16 +605,20 @@ func allYears(vals []string) bool {
 	return len(vals) > 0
 }
 
-// yearLabels reports rows that have no label and start with distinct years ("2022 243 27").
+// yearLabels reports rows that have no label and start with distinct years ("2022 243 27"), perhaps
+// closed by a row labelled as their total ("Insgesamt 1 205 488").
 func yearLabels(rows []row) bool {
 	seen := map[string]bool{}
 	for _, r := range rows {
+		if r.label != "" && transform.TotalLabel(r.label) && len(seen) > 0 {
+			continue // the total of the years above ("Insgesamt", "Summe")
+		}
 		if r.label != "" || len(r.vals) < 2 || !isYear(r.vals[0]) || seen[r.vals[0]] {
 			return false
 		}
 		seen[r.vals[0]] = true
 	}
-	return len(rows) > 1
+	return len(seen) > 1
 }
 
 // yearNoteRows reports rows like those of yearLabels, all with as many figures, among which
@@ -561,20 +654,76 @@ func yearNoteRows(rows []row) bool {
 	return n >= 3 && notes > 0
 }
 
-// row is a row of dumped text: its label and its figures.
+// row is a row of dumped text: its label and its figures as printed, with the spaces the dump
+// printed before each figure and after the last (nil where the figures are printed over several
+// lines), and the line they are printed on.
 type row struct {
 	label string
 	vals  []string
+	gaps  []int
+	trail int
+	line  layout.Line
+}
+
+// printedRow is a row whose figures vals end line l.
+func printedRow(label string, vals []string, l layout.Line) row {
+	gaps, trail := valueGaps(l.Text, vals)
+	return row{label: label, vals: vals, gaps: gaps, trail: trail, line: l}
+}
+
+// valueGaps counts the spaces a line prints before each of the figures vals that end it, and after
+// the last; nil when the line's words do not end in them.
+func valueGaps(text string, vals []string) ([]int, int) {
+	type word struct {
+		text string
+		gap  int
+	}
+	var words []word
+	gap := 0
+	for i := 0; i < len(text); {
+		if text[i] == ' ' {
+			gap++
+			i++
+			continue
+		}
+		k := strings.IndexByte(text[i:], ' ')
+		if k < 0 {
+			k = len(text) - i
+		}
+		words = append(words, word{text[i : i+k], gap})
+		gap = 0
+		i += k
+	}
+	gaps := make([]int, len(vals))
+	w := len(words)
+	for v := len(vals) - 1; v >= 0; v-- {
+		parts := strings.Fields(vals[v])
+		if w < len(parts) {
+			return nil, 0
+		}
+		for k := range parts {
+			if words[w-len(parts)+k].text != parts[k] {
+				return nil, 0
+			}
+		}
+		w -= len(parts)
+		gaps[v] = words[w].gap
+	}
+	return gaps, gap
 }
 
 // splitHeader turns the header lines of a dumped table into one header cell per column, and
-// keeps lines of more than one as header rows. It tries, in turn, a single line of one word per
-// column, a line of years over the value columns, a header of years read from its start, and
-// lines given one to a column; where none fits without guessing, the header stays empty (the
-// table is then warned as having none) and its words are kept in the header rows.
+// keeps lines of more than one as header rows. It tries, in turn, a line split at "davon" into the
+// value columns, a single line of one word per column, a line of years over the value columns, a
+// header of years read from its start, and lines given one to a column; where none fits without
+// guessing, the header stays empty (the table is then warned as having none) and its words are
+// kept in the header rows.
 func splitHeader(head []layout.Line, width int) ([]string, [][]string) {
 	if len(head) == 0 {
 		return make([]string, width), nil
+	}
+	if h := davonHeader(head, width); h != nil {
+		return h, headerRows(head) // "davon" is never a column's header of its own
 	}
 	if len(head) == 1 {
 		f := strings.Fields(head[0].Text)
@@ -591,6 +740,61 @@ func splitHeader(head []layout.Line, width int) ([]string, [][]string) {
 		}
 	}
 	return make([]string, width), headerRows(head)
+}
+
+// davonHeader reads a header whose line splits at "davon" (or "darunter") into the value columns,
+// the total and its parts ("Gesamtzahl davon Richterinnen" / "und Richter auf Probe"), the lines
+// below continuing its last cell and the lines above naming what the columns count together
+// ("Richterinnen und Richter in der Ver-" / "waltungsgerichtsbarkeit"): each value column's header
+// is that group and its own cell, joined by " / " as levels of a header are; the label column's
+// is empty. It returns nil for other headers.
+func davonHeader(head []layout.Line, width int) []string {
+	for k, h := range head {
+		cells := davonCells(strings.Fields(h.Text))
+		if len(cells) < 2 {
+			continue
+		}
+		if len(cells) != width-1 {
+			return nil
+		}
+		for _, b := range head[k+1:] {
+			t := strings.TrimSpace(b.Text)
+			if !continuesCell(cells[len(cells)-1], t, false) {
+				return nil
+			}
+			cells[len(cells)-1] = prose.JoinLine(cells[len(cells)-1], t)
+		}
+		group := ""
+		for _, a := range head[:k] {
+			group = prose.JoinLine(group, strings.TrimSpace(a.Text))
+		}
+		header := []string{""}
+		for _, c := range cells {
+			if group != "" {
+				c = group + " / " + c
+			}
+			header = append(header, c)
+		}
+		return header
+	}
+	return nil
+}
+
+// davonCells splits the words of a header line before each "davon" or "darunter" that does not
+// start it: the total's cell, then one for each part.
+func davonCells(words []string) []string {
+	var cells []string
+	start := 0
+	for i, w := range words {
+		if i > 0 && (w == "davon" || w == "darunter") {
+			cells = append(cells, strings.Join(words[start:i], " "))
+			start = i
+		}
+	}
+	if start == 0 {
+		return nil
+	}
+	return append(cells, strings.Join(words[start:], " "))
 }
 
 // yearWords name the years a header line of years counts ("RLSB Schulform Schuljahr" above

@@ -72,7 +72,13 @@ func TestSplitHeader(t *testing.T) {
 		{"years from the start after a word naming them", "Jahr 2021 2022 2025 Jan. bis \nMai 2026 ", 5, "Jahr|2021|2022|2025|Jan. bis Mai 2026"},
 		{"a word naming the years and one year too many", "Jahr 2021 2022 2025 Jan. bis \nMai 2026 ", 4, "|||"},
 		{"one line a column", "Gesundheitsregion Alter über \n65 bis 74 \n75 und älter ", 3, "Gesundheitsregion|Alter über 65 bis 74|75 und älter"},
-		{"first line one phrase", "Richterinnen und Richter in der Ver-\nwaltungsgerichtsbarkeit \nGesamtzahl davon Richterinnen \nund Richter auf Probe ", 3, "||"},
+		{"a line split at davon under the group it counts", "Richterinnen und Richter in der Ver-\nwaltungsgerichtsbarkeit \nGesamtzahl davon Richterinnen \nund Richter auf Probe ", 3,
+			"|Richterinnen und Richter in der Verwaltungsgerichtsbarkeit / Gesamtzahl|Richterinnen und Richter in der Verwaltungsgerichtsbarkeit / davon Richterinnen und Richter auf Probe"},
+		{"davon without a group", "Anzahl davon weiblich ", 3, "|Anzahl|davon weiblich"},
+		{"davon and darunter: three value columns", "Anzahl davon weiblich darunter unter 18 ", 4, "|Anzahl|davon weiblich|darunter unter 18"},
+		{"davon cells not as many as the value columns", "Gesamtzahl davon Richterinnen \nund Richter auf Probe ", 4, "|||"},
+		{"a line below davon that does not continue its cell", "Gesamtzahl davon auf Probe \nStand Juni ", 3, "||"},
+		{"first line one phrase", "Richterinnen und Richter in der Ver-\nwaltungsgerichtsbarkeit \nGesamtzahl der Richterinnen \nund Richter auf Probe ", 3, "||"},
 		{"a unit line over the years", "Ausfallarbeit in GWh \n(gerundet) \n2024 2025 ", 3, "Ausfallarbeit in GWh (gerundet)|2024|2025"},
 		{"fewer years than value columns", "Ausfallarbeit in GWh \n(gerundet) \n2024 2025 ", 5, "||||"},
 		{"several years in one cell", "Bereich Stand \n2024 2025 Ende ", 3, "||"},
@@ -110,7 +116,7 @@ func TestReadYearNotes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := Read(rawLines(tc.text), 0, 95)
+			tab, _ := Read(rawLines(tc.text), 0, 95, nil)
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -139,7 +145,7 @@ func TestReadLabels(t *testing.T) {
 			nil},
 	}
 	for _, tc := range tests {
-		tb, _ := Read(rawLines(tc.src), 0, 95)
+		tb, _ := Read(rawLines(tc.src), 0, 95, nil)
 		var labels []string
 		if tb != nil {
 			for _, r := range tb.Rows {

@@ -67,6 +67,9 @@ func joinPlan(text, next string, words *Vocabulary) (int, string, string) {
 		if strings.ContainsRune(".,;:!?)", rune(nextT[0])) {
 			return len(t), "", nextT // a sign the line break pushed to the next line ("führen" + ". Das")
 		}
+		if before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(t, "/")); strings.HasSuffix(t, "/") && unicode.IsLetter(before) && StartsLowercase(nextT) {
+			return len(t), "", nextT // a slash joining two words ("richterlicher/" + "staatsanwaltlicher", "und/" + "oder")
+		}
 		return len(t), " ", nextT
 	}
 	before, _ := utf8.DecodeLastRuneInString(t[:len(t)-1])

@@ -23,6 +23,9 @@ func TestJoinLine(t *testing.T) {
 		{"dash at a line end of PDF text", "Interesse -", "davon 13 ganz", "Interesse - davon 13 ganz"},
 		{"plain space", "Die Landesregierung ", "verfolgt", "Die Landesregierung verfolgt"},
 		{"year range", "2023-", "2024", "2023-2024"},
+		{"slash compound", "richterlicher/ ", "staatsanwaltlicher Dienst", "richterlicher/staatsanwaltlicher Dienst"},
+		{"slash before a noun keeps its space", "richterlicher/ ", "Dienst", "richterlicher/ Dienst"},
+		{"slash standing alone", "Bund / ", "Länder", "Bund / Länder"},
 		{"empty next", "Text", "  ", "Text"},
 		{"empty text", "", "Anfang", "Anfang"},
 	}
