@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "5b67af9d3213c442444081eca63fdfd86c5a9aad517345cf31fa5652287ce7b9"
+const Digest = "f95335fadd074f4aed506ff5571e7e805814f591b31813040d08edbd09d10389"
