@@ -24,6 +24,7 @@ func TestReferringQuestion(t *testing.T) {
 		{"by the table's number", "Tabelle 1: Schulden", "Anlage", 2},
 		{"by the annex's number", "", "Anlage 2", 1},
 		{"by the question the annex names", "Tabelle 1: Schulden", "Anlage zu Frage 3", 3},
+		{"by the question a longer heading names", "", "Anhang 1 zur Antwort auf Frage 3", 3},
 		{"by the first answer that names the annex", "", "Anlage", 1},
 		{"else the last question", "Tabelle 7: Anderes", "Anhang 9", 4},
 	}
@@ -58,6 +59,7 @@ func TestAnnexStart(t *testing.T) {
 		{"a heading above a table", body(q, a, anlage, layout.Line{Text: "Tabelle 1: Schulden", Break: true}, row), 2},
 		{"no table after it", body(q, a, anlage, a), 4},
 		{"a sentence naming the annex", body(q, layout.Line{Text: "Anlage 1 zeigt die Zahlen.", Break: true}, row), 3},
+		{"a heading of some words", body(q, a, layout.Line{Text: "Anlage 2 Übersicht der Fördermittel", Break: true}, row), 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
