@@ -46,6 +46,8 @@ func TestReaderTable(t *testing.T) {
 			[]string{"Getreide", "Importe / in Tonnen", "Ernte / in Euro"}, nil, [][]string{{"Hafer", "1", "2"}}},
 		{"a header repeated after a page break, a row cut by it", rowsOf("H|Nr.|Sachverhalt", "1|Der Rat hat", "2|Die Samtgemeinde hat einen Kre-", "p2H|Nr.|Sachverhalt", "p2||dit aufgenommen.", "p2|3|Der Kreistag"),
 			[]string{"Nr.", "Sachverhalt"}, nil, [][]string{{"1", "Der Rat hat"}, {"2", "Die Samtgemeinde hat einen Kredit aufgenommen."}, {"3", "Der Kreistag"}}},
+		{"no row cut where the row after the break has a figure of its own", rowsOf("H|Laufbahn|Ausbildung|Anzahl", "A|Studium|412", "A|Ausbildung|356", "p2||Lehrgang|12"),
+			[]string{"Laufbahn", "Ausbildung", "Anzahl"}, nil, [][]string{{"A", "Studium", "412"}, {"A", "Ausbildung", "356"}, {"", "Lehrgang", "12"}}},
 		{"no row cut where rows leave the first cell empty", rowsOf("H|Laufbahn|Anzahl", "A|1", "|2", "p2||3"),
 			[]string{"Laufbahn", "Anzahl"}, nil, [][]string{{"A", "1"}, {"", "2"}, {"", "3"}}},
 	}

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "4a97390aadf4566c601499e1cebc836c0ab3531dbf2ce1dc5deb7084c5743dcd"
+const Digest = "f678f4ba3504a52f8dd6ca2b595fba90fb9a5eb52604e7b908ee6740469c04ce"
