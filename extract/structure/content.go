@@ -57,6 +57,8 @@ func (p *parser) content(start int) {
 	}
 	if annex < end {
 		p.annex(annex, end, full)
+	} else if after := p.annexStart(end, len(p.body)); after < len(p.body) {
+		p.annex(after, len(p.body), full) // an annex printed after the note that closes the answer
 	}
 	p.shareAnswers()
 }

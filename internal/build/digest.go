@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "f678f4ba3504a52f8dd6ca2b595fba90fb9a5eb52604e7b908ee6740469c04ce"
+const Digest = "c58383e9e0e0a13f7726a34d9fa38777161f3fb3aacc2b4335b01e3ce33e9687"
