@@ -12,12 +12,14 @@ import (
 // SchemaVersion is the version of the JSON contract written by load.JSON.
 const SchemaVersion = 1
 
-// Kinds of document; only KindAnswer carries questions.
+// Kinds of document; only KindAnswer and KindWritten carry questions.
 const (
 	KindAnswer        = "kleine_anfrage_antwort" // answer to a Kleine Anfrage
 	KindUnterrichtung = "unterrichtung"          // a notice by the government, not an answer
 	KindWithdrawn     = "zurueckgezogen"         // a question withdrawn by its askers
 	KindBill          = "gesetzentwurf"          // a bill
+	KindMotion        = "antrag"                 // a motion ("Antrag") of members or a group of parliament
+	KindWritten       = "schriftliche_fragen"    // a compilation of written questions ("Schriftliche Fragen") with their answers, each question with its asker
 	KindUnknown       = "unknown"                // anything else
 )
 
@@ -109,10 +111,13 @@ type PreliminaryRemark struct {
 // Question is one numbered question with its answer.
 type Question struct {
 	Number       int        `json:"number"`
+	Part         string     `json:"part,omitempty"` // the letter of a sub-question answered on its own ("b" of "39 b)")
 	Text         string     `json:"text"`
 	Parts        []string   `json:"parts,omitempty"` // lettered sub-questions printed after a complete question ("a) Falls ja, …")
 	Answer       string     `json:"answer"`
 	AnsweredWith []int      `json:"answered_with,omitempty"`
+	Asker        *Asker     `json:"asker,omitempty"`       // a written question's asker ("Schriftliche Fragen")
+	AnsweredBy   string     `json:"answered_by,omitempty"` // a written question's answering ministry, in the nominative
 	Tables       []string   `json:"tables"`
 	Provenance   Provenance `json:"provenance"`
 	AnswerAt     Provenance `json:"answer_provenance"`

@@ -25,6 +25,7 @@ const (
 const (
 	WarnNoQuestions            WarningCode = "no_questions"              // an answer without numbered questions
 	WarnQuestionNumberingGap   WarningCode = "question_numbering_gap"    // question numbers do not run 1, 2, 3, …
+	WarnQuestionMissing        WarningCode = "question_missing"          // questions may be missing: the numbers found skip, or one answer holds lines that read like questions
 	WarnQuestionTextNotFound   WarningCode = "question_text_not_found"   // a question answered under "Zu Frage n" whose text was not found
 	WarnUnclassifiedText       WarningCode = "unclassified_text"         // text before the first question that is no preliminary remark
 	WarnNotAnAnswer            WarningCode = "not_an_answer"             // the paper is no answer: no questions extracted
@@ -49,7 +50,7 @@ const (
 var WarningCodes = []WarningCode{
 	WarnEncoding, WarnPDFRepaired, WarnPDFPageUnreadable, WarnPDFPageDamaged, WarnPDFPageLimit, WarnPDFPageNoText,
 	WarnPDFTextUnmapped, WarnPDFRotatedText, WarnWebPage, WarnTruncated, WarnDeepNesting, WarnNestedTable, WarnTableTooWide,
-	WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNotAnAnswer, WarnNoTitle,
+	WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionMissing, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNotAnAnswer, WarnNoTitle,
 	WarnTableHeaderMissing, WarnFootnoteMarkerNotFound, WarnTableRowAmbiguous, WarnFootnoteMarkerResolved,
 	WarnDate, WarnUnit, WarnDrucksache, WarnCheckFailed, WarnCheckUndecided, WarnInternal,
 }
@@ -67,7 +68,7 @@ func (c WarningCode) CallsForReview() bool {
 	switch c {
 	case WarnPDFPageUnreadable, WarnPDFPageDamaged, WarnPDFPageLimit, WarnPDFPageNoText, WarnPDFTextUnmapped,
 		WarnPDFRotatedText, WarnTruncated, WarnDeepNesting, WarnTableTooWide,
-		WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNoTitle,
+		WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionMissing, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNoTitle,
 		WarnTableHeaderMissing, WarnFootnoteMarkerNotFound, WarnTableRowAmbiguous,
 		WarnDate, WarnDrucksache, WarnCheckFailed, WarnInternal:
 		return true

@@ -20,6 +20,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/batch/internal/index"
 	"drucksache/extract"
+	"drucksache/transform"
 )
 
 // fixtures and testdata are the shared corpus and this package's bad inputs, made absolute before any
@@ -49,7 +50,7 @@ var goodFixtures = []string{
 
 // inProcess extracts in the test process: most of the runner's tests need no child processes.
 func inProcess(ctx context.Context, path string, timeout time.Duration) (*drucksache.Document, error) {
-	return extract.File(ctx, path, extract.Options{})
+	return extract.File(ctx, path, extract.Options{Sums: transform.Sums{}})
 }
 
 // counted wraps an extractor, counting its calls: a run that extracts nothing counts none.

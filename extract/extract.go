@@ -66,7 +66,13 @@ func DefaultLimits() Limits { return Limits{}.OrDefaults() }
 // side by side.
 type Options struct {
 	Limits Limits
+	// Sums is the arithmetic that decides how the figures of a row in dumped text group where the
+	// columns' pattern leaves several readings (transform.Sums); nil decides by pattern and layout only.
+	Sums Sums `json:"-"`
 }
+
+// Sums weighs the readings of a table by its arithmetic (see layout.Sums).
+type Sums = layout.Sums
 
 // Detect names the format of data: by content first (%PDF, <html), then by the file extension.
 func Detect(name string, data []byte) string {
@@ -151,5 +157,5 @@ func Bytes(ctx context.Context, name string, data []byte, opts Options) (doc *dr
 	if src.Pages == 0 {
 		src.Pages = 1
 	}
-	return structure.Parse(src, read)
+	return structure.Parse(src, read, opts.Sums)
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"drucksache/transform"
 	"errors"
 	"os"
 	"path/filepath"
@@ -38,7 +39,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Bytes(context.Background(), tt.name+".txt", []byte(tt.data), Options{})
+			doc, err := Bytes(context.Background(), tt.name+".txt", []byte(tt.data), Options{Sums: transform.Sums{}})
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) {
 					t.Fatalf("err = %v, want %v", err, tt.wantErr)
@@ -72,7 +73,7 @@ func TestEveryTextFixture(t *testing.T) {
 		t.Fatalf("fixtures missing: %v", files)
 	}
 	for _, f := range files {
-		doc, err := File(context.Background(), f, Options{})
+		doc, err := File(context.Background(), f, Options{Sums: transform.Sums{}})
 		if err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
@@ -101,7 +102,7 @@ func FuzzText(f *testing.F) {
 	}
 	f.Add([]byte("1. Frage?\n\nAntwort.\n\n2. Frage?\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := Bytes(context.Background(), "fuzz.txt", data, Options{})
+		doc, err := Bytes(context.Background(), "fuzz.txt", data, Options{Sums: transform.Sums{}})
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
@@ -145,7 +146,7 @@ func BenchmarkText(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
-			if _, err := Bytes(context.Background(), "bench.txt", d, Options{}); err != nil {
+			if _, err := Bytes(context.Background(), "bench.txt", d, Options{Sums: transform.Sums{}}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -23,7 +23,7 @@ import (
 // pipeline runs a fixture through extract and transform and returns its JSON.
 func pipeline(t *testing.T, path string) []byte {
 	t.Helper()
-	doc, err := extract.File(context.Background(), path, extract.Options{})
+	doc, err := extract.File(context.Background(), path, extract.Options{Sums: transform.Sums{}})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -200,19 +200,35 @@ func goldFailures(gold, out map[string]any) []string {
 			fail("footnotes:\n got  %s\n want %s", render(out["footnotes"]), render(w))
 		}
 	}
-	qs := map[float64]map[string]any{}
+	// a question is known by its number and, for a sub-question answered on its own, its part ("a")
+	key := func(q map[string]any) string {
+		n, _ := q["number"].(float64)
+		part, _ := q["part"].(string)
+		return fmt.Sprintf("%v%s", n, part)
+	}
+	qs := map[string]map[string]any{}
 	for _, q := range list(out["questions"]) {
-		n, _ := obj(q)["number"].(float64)
-		qs[n] = obj(q)
+		qs[key(obj(q))] = obj(q)
 	}
 	if w, ok := gold["questions"]; ok && len(list(w)) != len(qs) {
 		fail("question count: got %d, want %d", len(qs), len(list(w)))
 	}
+	numbers := func(v any) string {
+		var ns []string
+		for _, n := range list(v) {
+			ns = append(ns, fmt.Sprint(n))
+		}
+		sort.Strings(ns)
+		return strings.Join(ns, " ")
+	}
 	for _, gq := range list(gold["questions"]) {
-		n, _ := obj(gq)["number"].(float64)
+		n := key(obj(gq))
 		q := qs[n]
 		if nrm(q["text"]) != nrm(obj(gq)["text"]) {
 			fail("question %v text:\n got  %q\n want %q", n, nrm(q["text"]), nrm(obj(gq)["text"]))
+		}
+		if w, ok := obj(gq)["answered_with"]; ok && numbers(w) != numbers(q["answered_with"]) {
+			fail("question %v answered_with: got %v, want %v", n, q["answered_with"], w)
 		}
 		if ps, ok := obj(gq)["answer_paragraphs"]; ok {
 			var want []string
@@ -324,5 +340,22 @@ func TestGoldCheckerFails(t *testing.T) {
 	obj(list(out["questions"])[2])["text"] = "Eine andere Frage?"
 	if got := goldFailures(gold, out); len(got) != 2 {
 		t.Errorf("%d failures, want 2: %q", len(got), got)
+	}
+	// questions answered together, and a sub-question answered on its own
+	gold, out = nil, nil
+	readJSON(t, filepath.Join("..", "fixtures", "gold", "bt-21-9001-generated.pdf.gold.json"), &gold)
+	if err := json.Unmarshal(pipeline(t, filepath.Join("..", "fixtures", "bt-21-9001-generated.pdf")), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range list(out["questions"]) {
+		switch q := obj(q); {
+		case q["number"] == 2.0:
+			q["answered_with"] = []any{3.0}
+		case q["part"] == "b":
+			delete(q, "part")
+		}
+	}
+	if got := goldFailures(gold, out); len(got) != 3 {
+		t.Errorf("%d failures, want 3 (answered_with, the part's text and answer): %q", len(got), got)
 	}
 }

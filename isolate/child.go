@@ -154,7 +154,9 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 
 // serveOne extracts the requested document and, when the request names a folder, makes its outputs there.
 func serveOne(ctx context.Context, req request) childResult {
-	doc, err := extract.File(ctx, req.Path, req.Options)
+	opts := req.Options
+	opts.Sums = transform.Sums{} // a function does not travel in the request: the child has its own
+	doc, err := extract.File(ctx, req.Path, opts)
 	if err != nil {
 		return childResult{Error: newChildError(req.Path, err)}
 	}

@@ -31,7 +31,7 @@ func TestMakeWritesOutputs(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		doc, err := extract.File(context.Background(), path, extract.Options{})
+		doc, err := extract.File(context.Background(), path, extract.Options{Sums: transform.Sums{}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"drucksache/extract"
+	"drucksache/transform"
 )
 
 // TestMain lets the test binary play the child of Pool.Extract.
@@ -92,7 +93,7 @@ func TestExtract(t *testing.T) {
 				if err != nil {
 					t.Fatalf("err = %v", err)
 				}
-				want, err := extract.File(context.Background(), tt.path, extract.Options{})
+				want, err := extract.File(context.Background(), tt.path, extract.Options{Sums: transform.Sums{}})
 				if err != nil {
 					t.Fatal(err)
 				}

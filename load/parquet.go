@@ -487,11 +487,15 @@ type askerRow struct {
 type questionRow struct {
 	DocumentID   string   `parquet:"document_id,dict"`
 	Number       int32    `parquet:"number"`
+	Part         string   `parquet:"part"` // the letter of a sub-question answered on its own, "" for a question
 	Text         string   `parquet:"text"`
 	Parts        []string `parquet:"parts,list"`
 	Answer       string   `parquet:"answer"`
 	AnsweredWith []int32  `parquet:"answered_with,list"`
 	TableIDs     []string `parquet:"table_ids,list"`
+	AskerName    string   `parquet:"asker_name"`  // a written question's asker
+	AskerParty   string   `parquet:"asker_party"` // and the asker's party
+	AnsweredBy   string   `parquet:"answered_by"` // a written question's answering ministry
 	Page         *int32   `parquet:"page,optional"`
 	Line         *int32   `parquet:"line,optional"`
 	AnswerPage   *int32   `parquet:"answer_page,optional"`
@@ -599,12 +603,16 @@ func rowsOf(doc *drucksache.Document) docRows {
 		for _, n := range q.AnsweredWith {
 			with = append(with, int32(n))
 		}
-		r.questions = append(r.questions, questionRow{
-			DocumentID: doc.ID, Number: int32(q.Number), Text: q.Text, Parts: nonNil(q.Parts), Answer: q.Answer,
-			AnsweredWith: with, TableIDs: nonNil(q.Tables),
+		row := questionRow{
+			DocumentID: doc.ID, Number: int32(q.Number), Part: q.Part, Text: q.Text, Parts: nonNil(q.Parts), Answer: q.Answer,
+			AnsweredWith: with, TableIDs: nonNil(q.Tables), AnsweredBy: q.AnsweredBy,
 			Page: positive(q.Provenance.Page), Line: positive(q.Provenance.Line),
 			AnswerPage: positive(q.AnswerAt.Page), AnswerLine: positive(q.AnswerAt.Line),
-		})
+		}
+		if q.Asker != nil {
+			row.AskerName, row.AskerParty = q.Asker.Name, q.Asker.Party
+		}
+		r.questions = append(r.questions, row)
 	}
 	for _, t := range doc.Tables {
 		ncols := len(t.Header)

@@ -82,7 +82,7 @@ func TestParquetDataset(t *testing.T) {
 	dir := writeDataset(t, "r0", gold...)
 	want := []string{}
 	for _, table := range []string{TableCells, TableDocuments, TableQuestions, TableTables} {
-		want = append(want, table+"/parliament=ni/wahlperiode=19/part-r0.parquet")
+		want = append(want, table+"/parliament=bt/wahlperiode=21/part-r0.parquet", table+"/parliament=ni/wahlperiode=19/part-r0.parquet")
 	}
 	if got := listFiles(t, dir); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("files\n got %q\nwant %q", got, want)

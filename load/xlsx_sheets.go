@@ -209,7 +209,11 @@ func (wb *workbook) questions() error {
 		for _, n := range q.AnsweredWith {
 			with = append(with, strconv.Itoa(n))
 		}
-		values := []any{q.Number, text, q.Answer, strings.Join(q.Tables, ", "), strings.Join(with, ", "), optPage(q.Provenance.Page)}
+		var number any = q.Number
+		if q.Part != "" {
+			number = strconv.Itoa(q.Number) + q.Part // "39b": a sub-question answered on its own
+		}
+		values := []any{number, text, q.Answer, strings.Join(q.Tables, ", "), strings.Join(with, ", "), optPage(q.Provenance.Page)}
 		for c, v := range values {
 			style := wb.wrap
 			if c == 0 || c == 5 {

@@ -102,13 +102,17 @@ fi
 # 3. LibreOffice: every workbook to CSV, one file per sheet, cells as shown.
 say "LibreOffice (headless)"
 lo_ready=1
-if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
+# soffice may be there without Calc (a machine that has only LibreOffice Writer): Calc is its libsclo.
+calc_missing() {
+  ! command -v soffice >/dev/null || [ ! -e "$(dirname "$(readlink -f "$(command -v soffice)")")/libsclo.so" ]
+}
+if calc_missing || ! command -v pdftoppm >/dev/null; then
   echo "installing libreoffice-calc and poppler-utils with apt-get"
   if ! why=$(apt_install libreoffice-calc poppler-utils fonts-crosextra-carlito 2>&1); then
     skip "LibreOffice check and picture: libreoffice-calc could not be installed: $why"
     lo_ready=0
-  elif ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
-    skip "LibreOffice check and picture: installed, but soffice or pdftoppm is not on the PATH"
+  elif calc_missing || ! command -v pdftoppm >/dev/null; then
+    skip "LibreOffice check and picture: installed, but soffice with Calc or pdftoppm is not on the PATH"
     lo_ready=0
   fi
 fi

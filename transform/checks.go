@@ -466,3 +466,13 @@ func (c *checker) run() []drucksache.Check {
 	out = append(out, c.checkDavonRows()...)
 	return out
 }
+
+// Sums is the arithmetic the parser weighs the readings of a dumped table by (layout.Sums):
+// Evidence and TotalLabel of this package, passed to extract with its options.
+type Sums struct{}
+
+// Evidence is transform.Evidence.
+func (Sums) Evidence(t drucksache.Table) (passed, failed []int) { return Evidence(t) }
+
+// TotalLabel is transform.TotalLabel.
+func (Sums) TotalLabel(label string) bool { return TotalLabel(label) }

@@ -36,6 +36,11 @@ func Apply(doc *drucksache.Document) {
 	normalizeDate(doc, &doc.AnsweredOn, "answered_on")
 	normalizeDate(doc, &doc.DistributedOn, "distributed_on")
 	doc.AnsweredBy = Ministry(doc.AnsweredBy)
+	for i := range doc.Questions {
+		if q := &doc.Questions[i]; q.AnsweredBy != "" {
+			q.AnsweredBy = Ministry(q.AnsweredBy)
+		}
+	}
 	normalizeDrucksache(doc, &doc.Drucksache, "drucksache")
 	normalizeDrucksache(doc, &doc.QuestionDrucksache, "question_drucksache")
 	if doc.Wahlperiode == nil && doc.Drucksache != nil {

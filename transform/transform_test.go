@@ -237,6 +237,7 @@ func TestApplyFields(t *testing.T) {
 		AnsweredBy:         "des Niedersächsischen Ministeriums für Inneres, Sport und Digitalisierung",
 		Questions: []drucksache.Question{
 			{Number: 1, Text: "Wie viele Fälle (vgl. Drs. 19/10895, 19/11081)?", Answer: "Siehe Drucksache 19/11277 und BT-Drs. 21/7449."},
+			{Number: 2, Text: "Wer?", AnsweredBy: "des Bundesministeriums für Wirtschaft und Klimaschutz"},
 		},
 		Tables: []drucksache.Table{
 			{ID: "t1", Question: 1, Title: str("Landesoberbehörden"), Unit: str("in Tausend Euro"), Rows: [][]drucksache.Cell{{{Raw: "1.234,5"}}, nil}},
@@ -254,6 +255,7 @@ func TestApplyFields(t *testing.T) {
 		{"answered_on", show(doc.AnsweredOn), `"2026-07-27"`},
 		{"distributed_on", show(doc.DistributedOn), "<nil>"},
 		{"answered_by", doc.AnsweredBy, "Niedersächsisches Ministerium für Inneres, Sport und Digitalisierung"},
+		{"a written question's answered_by", doc.Questions[1].AnsweredBy, "Bundesministerium für Wirtschaft und Klimaschutz"},
 		{"references", strings.Join(doc.References, " "), "19/11087 19/10895 19/11081 21/7449"},
 		{"wahlperiode", fmt.Sprint(*doc.Wahlperiode), "19"},
 		{"table level", show(doc.Tables[0].AuthorityLevel), `"landesoberbehoerde"`},

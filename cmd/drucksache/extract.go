@@ -43,8 +43,11 @@ func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 	return err
 }
 
-// options are the extraction options of every command: the default limits.
-func options() extract.Options { return extract.Options{Limits: extract.DefaultLimits()} }
+// options are the extraction options of every command: the default limits, and transform's sums to
+// weigh how the figures of a dumped table's row group.
+func options() extract.Options {
+	return extract.Options{Limits: extract.DefaultLimits(), Sums: transform.Sums{}}
+}
 
 // extractor names this build and the options every command extracts with.
 func extractor() drucksache.Extractor {

@@ -24,7 +24,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// copyFixtures copies the documents of the fixtures folder (the six of the corpus) into dir.
+// copyFixtures copies the documents of the fixtures folder (the six of the corpus, the Bundestag answer
+// and the two papers made by scripts/papergen) into dir.
 func copyFixtures(t *testing.T, dir string) {
 	t.Helper()
 	names, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "*.*"))
@@ -57,15 +58,15 @@ func TestRunInputs(t *testing.T) {
 		code   int
 		inputs int
 	}{
-		{"a folder", "", []string{in}, "", 0, 6},
+		{"a folder", "", []string{in}, "", 0, 9},
 		{"files", "", []string{a, b}, "", 0, 2},
 		{"a file twice", "", []string{a, filepath.Join(in, ".", "ni-19-11185.txt")}, "", 0, 1},
 		{"a list on stdin", "", []string{"-"}, a + "\r\n\n" + b + "\n", 0, 2},
-		{"a list naming a folder", "", []string{"-"}, in + "\n", 0, 6},
-		{"flags after the inputs", "", []string{in, "--workers", "1"}, "", 0, 6},
-		{"the output folder inside the input", filepath.Join(in, "out"), []string{in}, "", 0, 6},
-		{"the output folder inside the input, again", filepath.Join(in, "out"), []string{in}, "", 0, 6},
-		{"the output folder around the input", dir, []string{in}, "", 0, 6},
+		{"a list naming a folder", "", []string{"-"}, in + "\n", 0, 9},
+		{"flags after the inputs", "", []string{in, "--workers", "1"}, "", 0, 9},
+		{"the output folder inside the input", filepath.Join(in, "out"), []string{in}, "", 0, 9},
+		{"the output folder inside the input, again", filepath.Join(in, "out"), []string{in}, "", 0, 9},
+		{"the output folder around the input", dir, []string{in}, "", 0, 9},
 		{"a missing input", "", []string{filepath.Join(in, "nope.txt")}, "", 2, 0},
 		{"no input", "", nil, "", 2, 0},
 		{"stdin twice", "", []string{"-", "-"}, "", 2, 0},

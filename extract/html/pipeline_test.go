@@ -10,6 +10,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract"
 	"drucksache/extract/html"
+	"drucksache/transform"
 )
 
 // The tests of this file run the reader's lines through the whole extraction.
@@ -24,7 +25,7 @@ func TestHTMLSameAsText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := extract.Bytes(context.Background(), name, data, extract.Options{})
+		doc, err := extract.Bytes(context.Background(), name, data, extract.Options{Sums: transform.Sums{}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +91,7 @@ func BenchmarkHTML(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := extract.Bytes(ctx, fixturePath, data, extract.Options{}); err != nil {
+			if _, err := extract.Bytes(ctx, fixturePath, data, extract.Options{Sums: transform.Sums{}}); err != nil {
 				b.Fatal(err)
 			}
 		}

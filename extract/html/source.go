@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	drucksache "drucksache"
+	"drucksache/extract/internal/encguess"
 	"drucksache/extract/layout"
 )
 
@@ -53,7 +54,7 @@ func decode(data []byte) ([]byte, string, []drucksache.Warning) {
 			return out, name, warnings
 		}
 	}
-	if order, ok := utf16Guess(data); ok {
+	if order, ok := encguess.UTF16Guess(data); ok {
 		name := "utf-16le"
 		if order == unicode.BigEndian {
 			name = "utf-16be"
@@ -76,7 +77,7 @@ func decode(data []byte) ([]byte, string, []drucksache.Warning) {
 			enc, name = nil, "utf-8" // without a byte order mark, a declared UTF-16 means UTF-8 (HTML standard)
 		}
 	}
-	multi, invalid := utf8Stats(data)
+	multi, invalid := encguess.UTF8Stats(data)
 	switch {
 	case name == "utf-8":
 		if invalid > 0 && invalid >= multi {
@@ -108,36 +109,12 @@ func decode(data []byte) ([]byte, string, []drucksache.Warning) {
 	return decodeWith(charmap.Windows1252, data), "windows-1252", warnings
 }
 
-// utf16Guess recognises UTF-16 without a byte order mark: markup is ASCII, so every other byte is zero.
-func utf16Guess(data []byte) (unicode.Endianness, bool) {
-	n := min(len(data), 512) &^ 1
-	if n < 16 {
-		return unicode.LittleEndian, false
-	}
-	even, odd := 0, 0
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0 {
-			even++
-		}
-		if data[i+1] == 0 {
-			odd++
-		}
-	}
-	switch half := n / 2; {
-	case odd*10 >= half*9 && even*10 < half:
-		return unicode.LittleEndian, true
-	case even*10 >= half*9 && odd*10 < half:
-		return unicode.BigEndian, true
-	}
-	return unicode.LittleEndian, false
-}
-
 // validUTF8 replaces invalid UTF-8 sequences with U+FFFD and says how many there were.
 func validUTF8(data []byte, warn func(drucksache.WarningCode, int, string, ...any)) []byte {
 	if utf8.Valid(data) {
 		return data
 	}
-	_, invalid := utf8Stats(data)
+	_, invalid := encguess.UTF8Stats(data)
 	warn(drucksache.WarnEncoding, 0, "%d invalid UTF-8 byte sequences replaced by U+FFFD", invalid)
 	return bytes.ToValidUTF8(data, []byte("\uFFFD"))
 }
@@ -149,24 +126,6 @@ func decodeWith(e *charmap.Charmap, data []byte) []byte {
 		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
 	return out
-}
-
-// utf8Stats counts the valid multi-byte UTF-8 sequences and the invalid bytes of data.
-func utf8Stats(data []byte) (multi, invalid int) {
-	for i := 0; i < len(data); {
-		if data[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			invalid++
-		} else {
-			multi++
-		}
-		i += size
-	}
-	return multi, invalid
 }
 
 // xmlEncoding matches the encoding of an XML declaration, which XHTML exports write before any <meta>.

@@ -46,10 +46,21 @@ type Line struct {
 
 	Indent float64 // left offset from the body's left margin, in points (PDF) or characters (text); 0 unknown
 	Fill   float64 // how much of the body width the line fills, 0..1; 0 unknown
+	Size   float64 // the size of the line's type in points (PDF); 0 unknown
+
+	// Words says where the words of a line of prose start, after its first (PDF): a line may hold a
+	// column of its own beside its text (a written question's asker beside the question).
+	Words []Word
 
 	// PadAbove is the most spaces of a blank line right above this one in text (the reader drops
 	// such lines): a dump prints one for the empty cells of a group label wrapped over lines.
 	PadAbove int
+}
+
+// Word is where a word of a line starts.
+type Word struct {
+	At     int     // byte offset of the word in Text
+	Indent float64 // where the word starts, measured as Line.Indent is
 }
 
 // Layout is what a format reader makes of one source: its lines and what it noticed.

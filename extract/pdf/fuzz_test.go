@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"drucksache/extract/layout"
+	"drucksache/internal/printable"
 )
 
 // FuzzPDF feeds the PDF reader the fixture and broken variants of it. Property: no panic, and
@@ -26,6 +27,20 @@ func FuzzPDF(f *testing.F) {
 	f.Add(onePage("%PDF-1.4\n", text))
 	f.Add(onePage("%PDF-2.0\n", "q Q Q "+text+" BI /W 1 /H 1 ID \x00\x01 EI"))
 	f.Add(onePage("%PDF-1.4\n", text+" <414243"))
+	// The paths that name a cause: a /Prev chain that loops, encryption, a truncated file, forms that nest.
+	page := onePage("%PDF-1.4\n", text)
+	if i := bytes.LastIndex(page, []byte("startxref\n")); i > 0 {
+		f.Add(withTrailer(page, "/Prev "+string(bytes.TrimSpace(page[i+len("startxref\n"):len(page)-6]))))
+	}
+	f.Add(withTrailer(page, "/Encrypt << /Filter /Standard /V 1 /R 2 /O <00> /U <00> /P -4 >> /ID [<01> <01>]"))
+	f.Add(withTrailer(page, "/Encrypt 9 0 R"))
+	f.Add(append(bytes.Clone(page[:200]), "\x00\x01\x1b[31m\xff\xfe"...))
+	f.Add(buildPDF("%PDF-1.4\n",
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /X 5 0 R >> >> >>",
+		"|/X Do "+text,
+		"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X 5 0 R >> >>|/X Do"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if bytes.Contains(data, []byte("ObjStm")) {
 			t.Skip()
@@ -71,4 +86,21 @@ func BenchmarkPDF(b *testing.B) {
 		pages += l.Pages
 	}
 	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
+}
+
+// FuzzDiagnose: naming the encryption method and following the /Prev chain end on any bytes, and
+// a cause never carries raw bytes.
+func FuzzDiagnose(f *testing.F) {
+	page := onePage("%PDF-1.4\n", "BT /F1 12 Tf 72 700 Td (Hallo) Tj ET")
+	f.Add(page)
+	f.Add(withTrailer(page, "/Encrypt << /Filter /Standard /V 4 /CF << /StdCF << /CFM /AESV2 >> >> >>"))
+	f.Add(withTrailer(page, "/Encrypt 1 0 R /Prev 9"))
+	f.Add([]byte("startxref 0 xref trailer << /Prev 0 >> << <<"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = encryption(data)
+		_ = xrefLoop(data)
+		if c := cause(string(data)); printable.String(c) != c {
+			t.Fatalf("cause %q carries raw bytes", c)
+		}
+	})
 }

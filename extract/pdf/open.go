@@ -47,10 +47,15 @@ func openPDF(data []byte) (r *pdf.Reader, repaired bool, err error) {
 		return nil, false, err
 	}
 	var tries [][]byte
-	if start > 0 {
+	loop := xrefLoop(data[start:])
+	if loop { // the library would follow the loop forever: rebuild the table from the objects
+		tries = nil
+	} else if start > 0 {
 		tries = append(tries, data[start:]) // offsets counted from the header, as most producers of such files do
 	}
-	tries = append(tries, data)
+	if !loop {
+		tries = append(tries, data)
+	}
 	for _, d := range tries {
 		if len(d) < len(acceptedHeader)+8 {
 			return nil, false, errors.New("file too short")
@@ -63,6 +68,9 @@ func openPDF(data []byte) (r *pdf.Reader, repaired bool, err error) {
 		return nil, false, err
 	}
 	// a truncated file or one with wrong offsets: rebuild the cross-reference table from the objects
+	if loop {
+		err = errors.New("damaged cross-reference table: its chain of sections (/Prev) loops")
+	}
 	fixed := repair(data[start:])
 	if fixed == nil {
 		return nil, false, fmt.Errorf("%v; no document catalog to rebuild it from (a truncated file?)", err)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ledongthuc/pdf"
+
 	drucksache "drucksache"
 	"drucksache/extract/layout"
 	"drucksache/extract/pdf/internal/content"
@@ -30,15 +32,22 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	}
 	r, repaired, err := openPDF(data)
 	if err != nil {
-		if isEncryptedErr(err) {
-			return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("%w: %v", layout.ErrEncrypted, err)}
+		if method := encryption(data); isEncryptedErr(err) || method != "" {
+			if method == "" {
+				method = "an unknown method"
+			}
+			why := "the reader does not support this method"
+			if errors.Is(err, pdf.ErrInvalidPassword) {
+				why = "it opens only with a password"
+			}
+			return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{msg: fmt.Sprintf("%v with %s: %s", layout.ErrEncrypted, method, why), err: layout.ErrEncrypted}}
 		}
-		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("not a readable PDF: %w", err)}
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{msg: "not a readable PDF: " + cause(err.Error()), err: err}}
 	}
 	doc := content.NewDoc(r)
 	refs, err := safe(func() ([]content.PageRef, error) { return doc.Pages(lim.MaxPages) })
 	if err != nil {
-		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("page tree: %w", err)}
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{msg: "page tree: " + cause(err.Error()), err: err}}
 	}
 	if len(refs) == 0 {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: errors.New("no pages")}
@@ -51,11 +60,18 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	pages := make([]*content.Page, len(refs))
 	sides := make([][]*content.Page, len(refs)) // text running across each page's direction
 	glyphs, images := 0, 0
+	problem := "" // the first page error or damage, to name the cause when no page gives text
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: err}
 		}
 		pg, err := safe(func() (*content.Page, error) { return doc.Interpret(ref) })
+		if err != nil && problem == "" {
+			problem = err.Error()
+		}
+		if len(pg.Notes) > 0 && problem == "" {
+			problem = pg.Notes[0]
+		}
 		if err != nil {
 			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageUnreadable,
 				Message: fmt.Sprintf("page %d could not be read: %v", i+1, err), Provenance: drucksache.Provenance{Page: i + 1}})
@@ -70,6 +86,13 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
 		pages[i], sides[i] = upright(pg)
+	}
+	if glyphs == 0 && encryption(data) != "" {
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{err: layout.ErrEncrypted,
+			msg: fmt.Sprintf("%v with %s: no page gives text after decryption (the reader may not decrypt it correctly)", layout.ErrEncrypted, encryption(data))}}
+	}
+	if glyphs == 0 && problem != "" && images == 0 {
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: errors.New("no page gives text: " + whyNoText(problem))}
 	}
 	if glyphs == 0 {
 		return nil, &layout.Error{File: name, Page: 1, Stage: "pdf",
@@ -104,6 +127,15 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	out.Lines = lines
 	return out, nil
 }
+
+// cleanErr is an error with a message of its own (cleaned of a file's bytes) that still wraps its cause.
+type cleanErr struct {
+	msg string
+	err error
+}
+
+func (e *cleanErr) Error() string { return e.msg }
+func (e *cleanErr) Unwrap() error { return e.err }
 
 // safe runs f and turns a panic inside the library or the layout into an error.
 func safe[T any](f func() (T, error)) (v T, err error) {

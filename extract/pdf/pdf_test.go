@@ -513,3 +513,45 @@ func TestPDFTwoColumns(t *testing.T) {
 		t.Errorf("the right column's first line starts a paragraph; the left column's last line filled its column")
 	}
 }
+
+// TestPDFTypeAndFurniture reads a Bundestag answer rendered by LibreOffice (scripts/papergen): every
+// line says the size of its type, the words of a line where they start, and the note at the foot of
+// page 1 ("Die Antwort wurde namens der Bundesregierung …") is furniture, not text.
+func TestPDFTypeAndFurniture(t *testing.T) {
+	const file = "../../fixtures/bt-21-9001-generated.pdf"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := Reader{}.Read(context.Background(), file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(prefix string) layout.Line {
+		for _, line := range l.Lines {
+			if strings.HasPrefix(line.Text, prefix) {
+				return line
+			}
+		}
+		t.Fatalf("no line starts %q", prefix)
+		return layout.Line{}
+	}
+	question, answer := find("2. Welche Kriterien"), find("An den Bundesstraßen in Nordhessen")
+	if question.Size != 9.5 || answer.Size != 10.5 {
+		t.Errorf("question in %v pt, answer in %v pt; want 9.5 and 10.5", question.Size, answer.Size)
+	}
+	if question.Indent <= answer.Indent {
+		t.Errorf("question indented %v, answer %v; want the question indented", question.Indent, answer.Indent)
+	}
+	if w := question.Words; len(w) == 0 || question.Text[w[0].At:] != question.Text[len("2. "):] || w[0].Indent <= question.Indent {
+		t.Errorf("words of %q: %+v; want the second word after the number, right of the line's start", question.Text, w)
+	}
+	for _, prefix := range []string{"Die Antwort wurde namens der Bundesregierung", "vom 1. September 2025 übermittelt.", "Die Drucksache enthält zusätzlich"} {
+		if r := find(prefix).Role; r != layout.RoleFooter {
+			t.Errorf("%q has role %v, want the page's foot (footer)", prefix, r)
+		}
+	}
+	if r := find("Drucksache 21/9001 – 2 –").Role; r != layout.RoleHeader {
+		t.Errorf("page 2's header has role %v", r)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"drucksache/extract"
 	"drucksache/extract/pdf"
 	"drucksache/extract/structure"
+	"drucksache/transform"
 )
 
 const fixturePath = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
@@ -52,11 +53,11 @@ func TestPDFSameDocumentAsText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdfDoc, err := structure.Parse(drucksache.Source{File: "x", Format: extract.FormatPDF, Pages: l.Pages}, l)
+	pdfDoc, err := structure.Parse(drucksache.Source{File: "x", Format: extract.FormatPDF, Pages: l.Pages}, l, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt, err := extract.File(context.Background(), strings.TrimSuffix(fixturePath, ".pdf")+".txt", extract.Options{})
+	txt, err := extract.File(context.Background(), strings.TrimSuffix(fixturePath, ".pdf")+".txt", extract.Options{Sums: transform.Sums{}})
 	if err != nil {
 		t.Fatal(err)
 	}

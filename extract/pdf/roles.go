@@ -7,6 +7,7 @@ import (
 
 	"drucksache/extract/layout"
 	"drucksache/extract/pdf/internal/content"
+	"drucksache/extract/profile"
 )
 
 // This file gives the lines of a page their roles (running header, page number, footnote) and
@@ -60,6 +61,24 @@ func markFurniture(pages []*content.Page, all [][]*textLine, m metrics) {
 				l.role = layout.RoleHeader
 			case l.y < h*0.1 && repeated(botCount[k]) && len(all) > 1:
 				l.role = layout.RoleFooter
+			}
+		}
+	}
+	// A note at a page's foot that a parliament's profile knows as furniture ("Die Antwort wurde
+	// namens der Bundesregierung …", the printer's imprint) is furniture with every line below it.
+	for i, lines := range all {
+		h := pages[i].Height
+		for j, l := range lines {
+			if l.role != layout.RoleBody || l.y > h*0.2 {
+				continue
+			}
+			if t := l.text(); profile.FootNote(t) || profile.Imprint(t) {
+				for _, o := range lines[j:] {
+					if o.role == layout.RoleBody {
+						o.role = layout.RoleFooter
+					}
+				}
+				break
 			}
 		}
 	}
@@ -222,6 +241,15 @@ func (l *textLine) toLine(no int, m metrics) layout.Line {
 		}
 	}
 	out.Indent = math.Round((l.x0-m.left)*10) / 10
+	out.Size = l.size
+	if l.cells == nil && l.role == layout.RoleBody && len(l.words) > 1 {
+		off := 0
+		out.Words = make([]layout.Word, 0, len(l.words)-1)
+		for k := 1; k < len(l.words); k++ {
+			off += len(l.words[k-1].text) + 1
+			out.Words = append(out.Words, layout.Word{At: off, Indent: math.Round((l.words[k].x0-m.left)*10) / 10})
+		}
+	}
 	if w := m.right - m.left; w > 0 {
 		out.Fill = math.Round(math.Max(0, math.Min(1, (l.x1-m.left)/w))*100) / 100
 	}

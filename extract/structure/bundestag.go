@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/profile"
 	"drucksache/extract/structure/internal/prose"
 )
 
@@ -42,11 +43,15 @@ func (p *parser) bundestag() int {
 	var all strings.Builder
 	kept := p.body[:0:0]
 	keptStart := p.pageStart[:0:0]
+	for _, l := range p.footers {
+		all.WriteString(strings.TrimSpace(l.Text))
+		all.WriteByte(' ')
+	}
 	for i, l := range p.body {
 		t := strings.TrimSpace(l.Text)
 		all.WriteString(t)
 		all.WriteByte(' ')
-		if i > a && (strings.HasPrefix(t, "Die Antwort wurde namens der Bundesregierung") || strings.HasPrefix(t, "Die Drucksache enthält zusätzlich") ||
+		if i > a && (profile.FootNote(t) ||
 			(len(kept) > 0 && strings.HasPrefix(strings.TrimSpace(kept[len(kept)-1].Text), "Die Antwort wurde namens") && strings.HasSuffix(t, "übermittelt."))) {
 			continue
 		}

@@ -2,6 +2,7 @@ package structure
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,7 @@ import (
 var (
 	reRemarkAskers = regexp.MustCompile(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
 	reRemarkGov    = regexp.MustCompile(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
-	reTogether     = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
+	reTogether     = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+[a-z]?(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
 	reNumbers      = regexp.MustCompile(`\d+`)
 )
 
@@ -25,11 +26,8 @@ func (p *parser) content(start int) {
 	// "(verteilt am …)" closes the document; it belongs to no answer.
 	for i := start; i < len(p.body); i++ {
 		t := p.body[i].Text
-		if (strings.IndexByte(t, '(') < 0 || !strings.Contains(t, "verteilt am")) && !strings.HasPrefix(t, "Gesamtherstellung") && !strings.HasPrefix(t, "Vertrieb") {
+		if (strings.IndexByte(t, '(') < 0 || !strings.Contains(t, "erteilt am")) && !strings.HasPrefix(t, "Gesamtherstellung") && !strings.HasPrefix(t, "Vertrieb") {
 			continue
-		}
-		if m := reDistributed.FindAllStringSubmatch(p.body[i].Text, -1); m != nil {
-			p.doc.DistributedOn = ptr(m[len(m)-1][1])
 		}
 		if (marks.IsDistributionNote(p.body[i].Text) || isImprint(p.body[i].Text)) && end == len(p.body) {
 			end = i
@@ -37,6 +35,15 @@ func (p *parser) content(start int) {
 	}
 	full := prose.FullWidth(p.body[start:end])
 	chain := p.questionChain(start, end, full)
+	annex := end // an annex after the last answer ("Anlage") belongs to no answer
+	if len(chain) > 0 {
+		annex = p.annexStart(slices.Max(chain), end)
+	}
+	if p.questionsByType(start, annex, full, len(chain)) {
+		p.readAnnex(annex, end, full)
+		p.shareAnswers()
+		return
+	}
 	if len(chain) == 0 && p.zuFrage(start, end, full) {
 		p.shareAnswers()
 		return
@@ -46,21 +53,31 @@ func (p *parser) content(start int) {
 		p.remarks(start, end, full)
 		return
 	}
-	p.remarks(start, chain[0], full)
-	annex := p.annexStart(chain[len(chain)-1], end)
+	// a question printed out of its order (answered together with the one before it) ends where
+	// the next question printed after it starts
+	order := slices.Clone(chain)
+	slices.Sort(order)
+	p.remarks(start, order[0], full)
 	for k, at := range chain {
 		stop := annex
-		if k+1 < len(chain) {
-			stop = chain[k+1]
+		if i, _ := slices.BinarySearch(order, at); i+1 < len(order) {
+			stop = order[i+1]
 		}
 		p.question(k+1, at, stop, full)
 	}
+	slices.SortStableFunc(p.questions, func(a, b qspan) int { return a.start - b.start })
+	p.readAnnex(annex, end, full)
+	p.shareAnswers()
+}
+
+// readAnnex reads the annex that starts at annex, before the note that closes the answer at end, or
+// else one printed after that note.
+func (p *parser) readAnnex(annex, end, full int) {
 	if annex < end {
 		p.annex(annex, end, full)
 	} else if after := p.annexStart(end, len(p.body)); after < len(p.body) {
-		p.annex(after, len(p.body), full) // an annex printed after the note that closes the answer
+		p.annex(after, len(p.body), full)
 	}
-	p.shareAnswers()
 }
 
 // remarks reads the preliminary remarks of the askers and of the government between start and end.
@@ -154,21 +171,60 @@ func (p *parser) questionChain(start, end, full int) []int {
 		}
 		cands = append(cands, cand{at: i, number: n, score: score})
 	}
-	// Longest chain 1, 2, …, n in document order; among equally long ones the best scored.
+	// A question printed out of its order to be answered together with the one before it ("2.",
+	// then "5.", then "Die Fragen 2 und 5 werden gemeinsam beantwortet") is a joint question: the
+	// chain may skip its number where it was printed before.
+	joint := make([]bool, len(cands))
+	for c := 1; c < len(cands); c++ {
+		prev, m := cands[c-1].number, cands[c].number
+		if m <= prev+1 || !strings.HasSuffix(strings.TrimRight(p.body[cands[c].at-1].Text, " “”\")"), "?") {
+			continue
+		}
+		to := end
+		if c+1 < len(cands) {
+			to = cands[c+1].at
+		}
+		for j := cands[c].at + 1; j < to && j < cands[c].at+25; j++ {
+			if m := reTogether.FindStringSubmatch(strings.TrimSpace(p.body[j].Text)); m != nil {
+				nums := togetherNumbers(m[1])
+				joint[c] = slices.Contains(nums, prev) && slices.Contains(nums, cands[c].number)
+				break
+			}
+		}
+	}
+	// Longest chain 1, 2, …, n in document order; among equally long ones the best scored. A
+	// candidate numbered n continues the best-scored full chain 1 … k ending before it (the first of
+	// equal scores), where k = n-1 or every number between k and n was printed before it as a joint
+	// question; ends[k] holds that chain's end, so the search is linear in the candidates.
 	type best struct{ length, score, prev int }
 	bests := make([]best, len(cands))
+	ends := map[int]int{}       // number -> the first best-scored candidate ending a full chain 1 … number
+	jointSeen := map[int]bool{} // numbers printed so far as joint questions
 	top := -1
 	for c := range cands {
 		bests[c] = best{length: 0, prev: -1}
-		if cands[c].number == 1 {
+		n := cands[c].number
+		if joint[c] {
+			jointSeen[n] = true
+			continue
+		}
+		if n == 1 {
 			bests[c] = best{length: 1, score: cands[c].score, prev: -1}
 		}
-		for q := 0; q < c; q++ {
-			if cands[q].number == cands[c].number-1 && bests[q].length == cands[q].number {
-				b := best{length: bests[q].length + 1, score: bests[q].score + cands[c].score, prev: q}
-				if bests[c].length < b.length || (bests[c].length == b.length && b.score > bests[c].score) {
-					bests[c] = b
-				}
+		for k := n - 1; k >= 1 && (k == n-1 || jointSeen[k+1]); k-- {
+			q, ok := ends[k]
+			if !ok {
+				continue
+			}
+			b := best{length: n, score: bests[q].score + cands[c].score, prev: q}
+			if bests[c].length < b.length || (bests[c].length == b.length &&
+				(b.score > bests[c].score || b.score == bests[c].score && q < bests[c].prev)) {
+				bests[c] = b
+			}
+		}
+		if bests[c].length == n {
+			if q, ok := ends[n]; !ok || bests[c].score > bests[q].score {
+				ends[n] = c
 			}
 		}
 		if bests[c].length > 0 && (top < 0 || bests[c].length > bests[top].length ||
@@ -180,8 +236,16 @@ func (p *parser) questionChain(start, end, full int) []int {
 		return nil
 	}
 	chain := make([]int, bests[top].length)
+	for i := range chain {
+		chain[i] = -1
+	}
 	for c := top; c >= 0; c = bests[c].prev {
 		chain[cands[c].number-1] = cands[c].at
+	}
+	for c := range cands {
+		if joint[c] && cands[c].number <= len(chain) && chain[cands[c].number-1] < 0 {
+			chain[cands[c].number-1] = cands[c].at
+		}
 	}
 	return chain
 }
@@ -219,8 +283,8 @@ func (p *parser) question(n, at, stop, full int) {
 	for _, t := range tables {
 		q.Tables = append(q.Tables, t)
 	}
+	p.questions = append(p.questions, qspan{number: n, start: at, end: stop, index: len(p.doc.Questions)})
 	p.doc.Questions = append(p.doc.Questions, q)
-	p.questions = append(p.questions, qspan{number: n, start: at, end: stop})
 }
 
 // questionExtent says how many lines of a question block are the question, and where its lettered
@@ -296,7 +360,7 @@ func (p *parser) shareAnswers() {
 		if m == nil {
 			continue
 		}
-		nums := togetherNumbers(m[1])
+		nums := togetherNumbers(m[1]) // "39 und 39a": one question with its part, no others
 		if len(nums) < 2 {
 			continue
 		}
@@ -339,7 +403,16 @@ func togetherNumbers(s string) []int {
 			}
 		}
 	}
-	return nums
+	// a number named twice ("39 und 39a") counts once
+	out := nums[:0]
+	seen := map[int]bool{}
+	for _, n := range nums {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // isImprint reports the printer's imprint that closes a Bundestag Drucksache.

@@ -2,12 +2,14 @@ package structure
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	drucksache "drucksache"
 	"drucksache/extract/internal/marks"
+	"drucksache/extract/layout"
 )
 
 // linkFootnotes records the footnotes and links each to the question whose text or answer carries
@@ -29,8 +31,9 @@ func (p *parser) linkFootnotes() {
 			if around == nil {
 				around = ptr(qs.number)
 			}
-			q := p.doc.Questions[k]
-			if strings.Contains(q.Text, n.marker) || strings.Contains(q.Answer, n.marker) || strings.Contains(strings.Join(q.Parts, " "), n.marker) {
+			q := p.doc.Questions[qs.index]
+			if strings.Contains(q.Text, n.marker) || strings.Contains(q.Answer, n.marker) || strings.Contains(strings.Join(q.Parts, " "), n.marker) ||
+				p.inTables(q.Tables, n.marker) {
 				f.Question = ptr(q.Number)
 				break
 			}
@@ -47,7 +50,7 @@ func (p *parser) linkFootnotes() {
 					inRemark = true
 				}
 			}
-			if !inRemark {
+			if !inRemark && !p.printedBefore(n) {
 				msg := "footnote " + n.marker + ": its marker was not found in the text, so it is linked to no question"
 				if around != nil {
 					msg += "; it is printed after question " + itoa(*around)
@@ -91,25 +94,88 @@ func (p *parser) tableMark(n note) (tableMark, bool) {
 // raiseMarkers writes the footnote markers of dumped text as superscripts where the body prints
 // them as plain digits glued to a word or a sign ("Gewalt“1 Betroffen", "Angeboten.1"): the last such
 // digit before the footnote on its page, or on the page before.
+//
+// The search is linear in the body's size: each footnote visits only the lines that hold its digits
+// (a line without them never gains them: markers are superscripts), and a line where no occurrence
+// of the digits can be raised is dropped from the search for good (raising another marker in it only
+// puts superscripts beside its digits, which keeps them unglued).
 func (p *parser) raiseMarkers() {
+	ordered := true // body pages never decrease: the page limit is a bound found by binary search
+	for i := 1; i < len(p.body) && ordered; i++ {
+		ordered = p.body[i].Page >= p.body[i-1].Page
+	}
+	cands := map[string]*candidates{}
 	for _, n := range p.notes {
 		num := marks.SuperscriptValue(n.marker)
 		if num == 0 {
 			continue
 		}
-		digits := []rune(strings.TrimSpace(itoa(num)))
-		done := false
-		for i := n.at - 1; i >= 0 && !done; i-- {
-			if p.body[i].Page < n.prov.Page-1 {
+		digits := strings.TrimSpace(itoa(num))
+		if !ordered {
+			for i := n.at - 1; i >= 0; i-- {
+				if p.body[i].Page < n.prov.Page-1 {
+					break
+				}
+				if t, ok := raiseIn(p.body[i].Text, digits, n.marker); ok {
+					p.body[i].Text = t
+					break
+				}
+			}
+			continue
+		}
+		c := cands[digits]
+		if c == nil {
+			c = newCandidates(p.body, digits)
+			cands[digits] = c
+		}
+		lo := sort.Search(len(p.body), func(i int) bool { return p.body[i].Page >= n.prov.Page-1 })
+		for k := c.last(n.at - 1); k >= 0 && c.lines[k] >= lo; k = c.find(k - 1) {
+			i := c.lines[k]
+			if t, ok := raiseIn(p.body[i].Text, digits, n.marker); ok {
+				p.body[i].Text = t
 				break
 			}
-			if t, ok := raiseIn(p.body[i].Text, string(digits), n.marker); ok {
-				p.body[i].Text = t
-				done = true
-			}
+			c.drop(k)
 		}
 	}
 }
+
+// candidates are the body lines that hold a footnote number's digits, in order; dropped ones are
+// skipped by a path-compressed link to the previous one still in.
+type candidates struct {
+	lines []int // body indexes
+	prev  []int // prev[k] == k while lines[k] is in; else a k' < k to look at instead (-1: none)
+}
+
+func newCandidates(body []layout.Line, digits string) *candidates {
+	c := &candidates{}
+	for i := range body {
+		if strings.Contains(body[i].Text, digits) {
+			c.prev = append(c.prev, len(c.lines))
+			c.lines = append(c.lines, i)
+		}
+	}
+	return c
+}
+
+// last returns the position of the last candidate still in whose body index is at most i, or -1.
+func (c *candidates) last(i int) int {
+	k := sort.SearchInts(c.lines, i+1) - 1
+	return c.find(k)
+}
+
+func (c *candidates) find(k int) int {
+	root := k
+	for root >= 0 && c.prev[root] != root {
+		root = c.prev[root]
+	}
+	for k >= 0 && c.prev[k] != k { // compress the path
+		k, c.prev[k] = c.prev[k], root
+	}
+	return root
+}
+
+func (c *candidates) drop(k int) { c.prev[k] = k - 1 }
 
 // raiseIn replaces the last plain-digit marker in t by its superscript form.
 func raiseIn(t, digits, marker string) (string, bool) {
@@ -138,4 +204,53 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b)
+}
+
+// printedBefore reports whether the marker of footnote n is printed in a body line before it, on its
+// page or the page before: in a title, a table cell, or the text of a paper that is no answer.
+func (p *parser) printedBefore(n note) bool {
+	for i := min(n.at, len(p.body)) - 1; i >= 0; i-- {
+		if p.body[i].Page < n.prov.Page-1 {
+			break
+		}
+		if strings.Contains(p.body[i].Text, n.marker) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutMarkers removes footnote markers (superscript digits) from a title: the footnote keeps them.
+func withoutMarkers(t string) string {
+	if !strings.ContainsAny(t, "⁰¹²³⁴⁵⁶⁷⁸⁹") {
+		return t
+	}
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if strings.ContainsRune("⁰¹²³⁴⁵⁶⁷⁸⁹", r) {
+			return -1
+		}
+		return r
+	}, t))
+}
+
+// inTables reports whether a cell of one of the tables ids (an answer's tables) prints marker ("2016²").
+func (p *parser) inTables(ids []string, marker string) bool {
+	for _, t := range p.doc.Tables {
+		if !slices.Contains(ids, t.ID) {
+			continue
+		}
+		for _, h := range t.Header {
+			if strings.Contains(h, marker) {
+				return true
+			}
+		}
+		for _, row := range t.Rows {
+			for _, c := range row {
+				if strings.Contains(c.Raw, marker) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

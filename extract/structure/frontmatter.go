@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	drucksache "drucksache"
+	"drucksache/extract/profile"
 	"drucksache/extract/structure/internal/prose"
 )
 
@@ -18,7 +19,6 @@ var (
 	reAnswer        = regexp.MustCompile(`Antwort ((?:des|der) .+?)(?: namens der Landesregierung)? vom (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
 	reAnswerHead    = regexp.MustCompile(`Antwort (?:des|der) .+? namens der Landesregierung`)
 	reTitleEnd      = regexp.MustCompile(`Anfrage (?:des|der) Abgeordneten .+?, einge-? ?gangen am`)
-	reDistributed   = regexp.MustCompile(`\(verteilt am (\d{1,2}\.\d{1,2}\.\d{4})\)`)
 	reUnterrichtung = regexp.MustCompile(`^Unterrichtung\b`)
 	reGesetzentwurf = regexp.MustCompile(`^Gesetzentwurf\b`)
 	reBTAnswer      = regexp.MustCompile(`Antwort\s+der Bundesregierung`)
@@ -62,6 +62,10 @@ func (p *parser) frontMatter() int {
 		p.doc.Urgent = strings.Contains(reKleineAnfrage.FindString(text), "kurzfristigen")
 	case reBTAnswer.MatchString(text) || (strings.Contains(text, "Kleine Anfrage") && strings.Contains(text, "Wir fragen die Bundesregierung")):
 		p.doc.Kind = drucksache.KindAnswer
+	case first == "Antrag":
+		p.doc.Kind = drucksache.KindMotion
+	case first == "Schriftliche Fragen":
+		p.doc.Kind = drucksache.KindWritten
 	case reUnterrichtung.MatchString(first) || strings.HasPrefix(text, "Unterrichtung"):
 		p.doc.Kind = drucksache.KindUnterrichtung
 	case reGesetzentwurf.MatchString(first):
@@ -74,7 +78,7 @@ func (p *parser) frontMatter() int {
 	if p.doc.Kind == drucksache.KindAnswer && withdrawn(text) && !strings.Contains(text, "Antwort de") {
 		p.doc.Kind = drucksache.KindWithdrawn
 	}
-	if p.doc.Kind != drucksache.KindAnswer {
+	if p.doc.Kind != drucksache.KindAnswer && p.doc.Kind != drucksache.KindWritten {
 		p.warn(drucksache.WarnNotAnAnswer, &p.body[0], "the document is not an answer to a Kleine Anfrage (kind %s); no questions extracted", p.doc.Kind)
 	}
 
@@ -95,8 +99,11 @@ func (p *parser) frontMatter() int {
 		p.doc.AnsweredOn = ptr(m[2])
 	}
 	p.doc.Title = title(text)
-	if p.doc.Kind == drucksache.KindBill {
-		p.doc.Title = p.billTitle()
+	switch p.doc.Kind {
+	case drucksache.KindBill, drucksache.KindMotion, drucksache.KindUnterrichtung, drucksache.KindWithdrawn, drucksache.KindWritten:
+		if t := p.subject(); t != "" || p.doc.Title == "" {
+			p.doc.Title = t
+		}
 	}
 	if p.doc.Title == "" && p.doc.Kind == drucksache.KindAnswer {
 		p.warn(drucksache.WarnNoTitle, &p.body[0], "no subject line found in the title block")
@@ -170,6 +177,9 @@ func title(text string) string {
 	return strings.TrimSpace(text[head[1] : head[1]+tail[0]])
 }
 
+// reOthers is the phrase that stands for askers not named: "und weiterer Abgeordneter".
+var reOthers = regexp.MustCompile(`^(?:weiterer|weitere|weiteren) Abgeordnete[rn]?$`)
+
 // parseAskers splits "Omid Najafi, Holger Kühnlenz, Dennis Jahn und Stephan Bothe (AfD)" into askers;
 // a list may carry several parties ("A (CDU) und B (SPD)").
 func parseAskers(s string) []drucksache.Asker {
@@ -191,7 +201,7 @@ func parseAskers(s string) []drucksache.Asker {
 		for _, n := range strings.Split(names, ",") {
 			n = strings.TrimSpace(n)
 			n = strings.TrimPrefix(n, "und ")
-			if n != "" {
+			if n != "" && !reOthers.MatchString(n) {
 				out = append(out, drucksache.Asker{Name: n, Party: party})
 			}
 		}
@@ -211,15 +221,8 @@ func (p *parser) inferParliament() {
 		head.WriteByte('\n')
 	}
 	h := head.String()
-	switch {
-	case strings.Contains(h, "Niedersächsisch") || strings.Contains(h, "Niedersachsen"):
-		p.doc.Parliament = ptr("Niedersächsischer Landtag")
-	case strings.Contains(h, "LANDTAG DES SAARLANDES") || strings.Contains(h, "Landtag des Saarlandes"):
-		p.doc.Parliament = ptr("Landtag des Saarlandes")
-	case strings.Contains(h, "Deutscher Bundestag"):
-		p.doc.Parliament = ptr("Deutscher Bundestag")
-	case strings.Contains(h, "Landtag von Baden-Württemberg"):
-		p.doc.Parliament = ptr("Landtag von Baden-Württemberg")
+	if prof := profile.Named(h); prof != nil {
+		p.doc.Parliament = ptr(prof.Parliament)
 	}
 	if p.doc.Wahlperiode == nil {
 		if m := reHeaderWP.FindStringSubmatch(h); m != nil {
@@ -235,26 +238,98 @@ func (p *parser) inferParliament() {
 	}
 }
 
-// billTitle is the subject of a bill: the paragraph after "Gesetzentwurf / der Fraktion …".
-func (p *parser) billTitle() string {
-	for i := 0; i+1 < len(p.body) && i < frontLimit; i++ {
-		if !reGesetzentwurf.MatchString(strings.TrimSpace(p.body[i].Text)) {
-			continue
-		}
-		j := i + 1
-		if t := strings.TrimSpace(p.body[j].Text); strings.HasPrefix(t, "der ") || strings.HasPrefix(t, "des ") {
-			j++ // the authors: "der Fraktion der SPD", "der Landesregierung"
-		}
-		title := ""
-		for k := j; k < len(p.body) && k < j+5; k++ {
-			if k > j && p.body[k].Break {
+var (
+	// reAuthors starts the authors of a paper under its kind: "der Fraktion der SPD", "der Abgeordneten …".
+	reAuthors = regexp.MustCompile(`^(?:der|des|durch die|durch den) `)
+	// reSender is a line of the sender's block of a notice: its place and date, the sender, its office.
+	reSender = regexp.MustCompile(`^(?:[A-ZÄÖÜ][a-zäöü]+, den \d|Die Präsidentin|Der Präsident|- ?Landtagsverwaltung ?-|Der [A-Z][a-zäöü]+ Ministerpräsident|Die Ministerpräsidentin|Der Ministerpräsident|Die Landesregierung$|Die Bundesregierung$|(?:Der |Die |Das )?(?:Niedersächsische[rs]? |Bayerische[rs]? |Hessische[rs]? )?(?:[A-ZÄÖÜ][a-zäöüß-]*)?(?:[Mm]inisterium|[Mm]inisterin|[Mm]inister|Staatskanzlei)(?: (?:für|der|des) [^.:]*)?$)`)
+	// reNoticeOf is a line by which a notice names the question it is about: its kind, the rule.
+	reNoticeOf = regexp.MustCompile(`^(?:(?:Kleine|Dringliche|Große) Anfrage\b|gemäß § |mit Antwort de[rs] )`)
+	// reAskersLine starts the askers of the question a notice is about: "Anfrage der Abgeordneten … (AfD)".
+	reAskersLine = regexp.MustCompile(`^Anfrage (?:des|der) Abgeordneten `)
+	// reSubjectEnd is a line that follows the subject of a paper: what the paper refers to, or its text.
+	reSubjectEnd = regexp.MustCompile(`^(?:eingegangen am|Antrag (?:der|des)|Beschluss|Anfrage|Bezug|Drs\.|Drucksache|Gesetzentwurf (?:der|des)|Sehr geehrte|Der (?:Deutsche )?(?:Bundestag|Landtag) (?:wolle|möge|hat)|A\. (?:Problem|Zielsetzung)|Problem und Ziel|Bericht|Vorbemerkung|Verzeichnis)`)
+)
+
+// subject is the printed title of a paper that is no answer: what follows its kind ("Antrag",
+// "Gesetzentwurf", "Unterrichtung", "Schriftliche Fragen"), its authors ("der Fraktion der SPD",
+// "der Abgeordneten …") and a notice's sender ("Hannover, den …", "Die Präsidentin des …"), up to
+// the next paragraph or the line that starts what it refers to or its text. A compilation of written
+// questions is titled by its heading ("Schriftliche Fragen mit den in der Woche vom … eingegangenen
+// Antworten der Bundesregierung").
+func (p *parser) subject() string {
+	n := min(len(p.body), frontLimit)
+	i := 0
+	for i < n && !isKindLine(strings.TrimSpace(p.body[i].Text)) {
+		i++
+	}
+	if i == n {
+		return ""
+	}
+	breaks := false // the source marks its paragraphs (a PDF, clean text)
+	for k := 1; k < n; k++ {
+		breaks = breaks || p.body[k].Break
+	}
+	j := i + 1
+	title := ""
+	if p.doc.Kind == drucksache.KindWritten {
+		j, title = i, ""
+	}
+	if j < n && reAuthors.MatchString(strings.TrimSpace(p.body[j].Text)) {
+		// the authors: up to the next paragraph, or to the line naming their group ("der Fraktion der
+		// SPD"), or one line naming a body ("der Landesregierung")
+		first := j
+		for j++; j < n; j++ {
+			t, prev := strings.TrimSpace(p.body[j].Text), strings.TrimSpace(p.body[j-1].Text)
+			group := !strings.HasSuffix(prev, ",") && (strings.Contains(prev, "Fraktion") || j-1 == first && !strings.Contains(prev, "Abgeordnete"))
+			if breaks && p.body[j].Break || group {
 				break
 			}
-			title = prose.JoinLine(title, p.body[k].Text)
+			if reSubjectEnd.MatchString(t) {
+				break
+			}
 		}
-		return strings.TrimSpace(title)
 	}
-	return ""
+	for j < n && reSender.MatchString(strings.TrimSpace(p.body[j].Text)) {
+		j++
+	}
+	// a notice about a question (withdrawn, say) names it first: its kind and rule, then its askers
+	for j < n {
+		t := strings.TrimSpace(p.body[j].Text)
+		if reNoticeOf.MatchString(t) {
+			j++
+			continue
+		}
+		if reAskersLine.MatchString(t) {
+			for j < n && !strings.Contains(p.body[j].Text, ")") {
+				j++
+			}
+			j++
+			continue
+		}
+		break
+	}
+	for k := j; k < n && k < j+6; k++ {
+		t := strings.TrimSpace(p.body[k].Text)
+		heading := p.doc.Kind == drucksache.KindWritten && k == i+1 // its heading goes on after "Schriftliche Fragen"
+		if k > j && (p.body[k].Break && breaks && !heading || reSubjectEnd.MatchString(t) || reSender.MatchString(t)) {
+			break
+		}
+		if k == j && reSubjectEnd.MatchString(t) {
+			return ""
+		}
+		title = prose.JoinLine(title, p.body[k].Text)
+	}
+	return strings.TrimSpace(title)
+}
+
+// isKindLine reports the line that names a paper's kind under its running header.
+func isKindLine(t string) bool {
+	switch t {
+	case "Antrag", "Gesetzentwurf", "Unterrichtung", "Schriftliche Fragen", "Beschlussempfehlung":
+		return true
+	}
+	return reGesetzentwurf.MatchString(t) && len(t) < 40 || reUnterrichtung.MatchString(t) && len(t) < 40
 }
 
 // withdrawn reports a notice that a question was withdrawn ("zurückgezogen").

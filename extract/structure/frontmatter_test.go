@@ -15,6 +15,8 @@ func TestParseAskers(t *testing.T) {
 		{"Dr. Marco Mohrmann (CDU)", "Dr. Marco Mohrmann/CDU"},
 		{"MUDr. PhDr. / Univ.Prag Jozef Rakicky (fraktionslos)", "MUDr. PhDr. / Univ.Prag Jozef Rakicky/fraktionslos"},
 		{"Anna A (CDU) und Bernd B (SPD)", "Anna A/CDU Bernd B/SPD"},
+		{"Anna A, Bernd B, weiterer Abgeordneter (CDU/CSU)", "Anna A/CDU/CSU Bernd B/CDU/CSU"},
+		{"Anna A und weiterer Abgeordneter (AfD)", "Anna A/AfD"},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -108,7 +110,7 @@ func TestKind(t *testing.T) {
 		title string
 	}{
 		{"an urgent answer", strings.Replace(titleBlock, "zur schriftlichen", "zur kurzfristigen schriftlichen", 1), drucksache.KindAnswer, "Fälle häuslicher Gewalt im 1. Quartal 2026 in Niedersachsen"},
-		{"an Unterrichtung", "Unterrichtung\nDer Präsident des Niedersächsischen Landtages\nBeschlüsse des Landtages\n", drucksache.KindUnterrichtung, ""},
+		{"an Unterrichtung", "Unterrichtung\nDer Präsident des Niedersächsischen Landtages\nBeschlüsse des Landtages\n", drucksache.KindUnterrichtung, "Beschlüsse des Landtages"},
 		{"a bill", "Gesetzentwurf\nder Fraktion der SPD\nEntwurf eines Gesetzes zur Änderung\ndes Kommunalverfassungsgesetzes\n\nA. Problem\n", drucksache.KindBill, "Entwurf eines Gesetzes zur Änderung des Kommunalverfassungsgesetzes"},
 		{"a withdrawn question", "Kleine Anfrage zur schriftlichen Beantwortung\nAnfrage der Abgeordneten Anna Beispiel (SPD)\nDie Anfrage wurde zurückgezogen.\n", drucksache.KindWithdrawn, ""},
 		{"a shopping list", "Einkaufsliste\n1. Milch\n2. Brot\n", drucksache.KindUnknown, ""},

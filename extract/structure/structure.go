@@ -9,6 +9,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract/internal/marks"
 	"drucksache/extract/layout"
+	"drucksache/extract/profile"
 	"drucksache/extract/structure/internal/prose"
 )
 
@@ -16,8 +17,8 @@ import (
 // running headers, preliminary remarks, numbered questions with their answers, tables and footnotes.
 // It is shared by every format, so finding questions is written once. Parse takes over
 // read.Lines: it filters them in place.
-func Parse(src drucksache.Source, read *layout.Layout) (*drucksache.Document, error) {
-	p := &parser{doc: &drucksache.Document{
+func Parse(src drucksache.Source, read *layout.Layout, sums layout.Sums) (*drucksache.Document, error) {
+	p := &parser{sums: sums, doc: &drucksache.Document{
 		SchemaVersion: drucksache.SchemaVersion,
 		Source:        src,
 		Kind:          drucksache.KindUnknown,
@@ -39,19 +40,28 @@ func Parse(src drucksache.Source, read *layout.Layout) (*drucksache.Document, er
 		front = p.frontMatter()
 	}
 	p.inferParliament()
+	p.distributed()
 	if p.doc.Kind == drucksache.KindAnswer {
 		p.content(front)
+		p.missingQuestions()
 	}
+	if p.doc.Kind == drucksache.KindWritten {
+		p.writtenQuestions()
+		p.missingQuestions()
+	}
+	p.doc.Title = withoutMarkers(p.doc.Title)
 	p.linkFootnotes()
 	return p.doc, nil
 }
 
 // parser holds the state of one Parse call.
 type parser struct {
+	sums      layout.Sums // how dumped tables are weighed by their arithmetic; nil: not at all
 	doc       *drucksache.Document
 	body      []layout.Line // running text and tables, without page furniture and footnotes
 	pageStart []bool        // body[i] is the first body line of its page
 	headers   []layout.Line // running headers
+	footers   []layout.Line // notes at a page's foot that are furniture: no text, but facts (who sent the answer)
 	notes     []note        // footnotes in order, with the body position they follow
 	marks     []tableMark   // footnote markers read off figures of dumped tables
 	questions []qspan
@@ -71,6 +81,7 @@ type note struct {
 type qspan struct {
 	number     int
 	start, end int // body[start] is the "N. " line; the block ends before body[end]
+	index      int // the question's place in doc.Questions
 }
 
 // split sorts lines into running text, page furniture and footnotes.
@@ -83,7 +94,9 @@ func (p *parser) split(lines []layout.Line) {
 		switch l.Role {
 		case layout.RoleHeader:
 			p.headers = append(p.headers, l)
-		case layout.RolePageNumber, layout.RoleFooter:
+		case layout.RoleFooter:
+			p.footers = append(p.footers, l)
+		case layout.RolePageNumber:
 		case layout.RoleFootnote:
 			t := strings.TrimSpace(l.Text)
 			marker, rest := footnoteStart(t)
@@ -163,3 +176,25 @@ func (p *parser) headerFacts() {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// distributed reads the date of the distribution note that closes a paper of any kind
+// ("(verteilt am 11.06.2025)"), which is no text of its last answer.
+func (p *parser) distributed() {
+	if p.doc.DistributedOn != nil {
+		return
+	}
+	for i := len(p.body) - 1; i >= 0; i-- {
+		if strings.Contains(p.body[i].Text, "erteilt am") {
+			if d := profile.Distributed(p.body[i].Text); d != "" {
+				p.doc.DistributedOn = ptr(d)
+				return
+			}
+		}
+	}
+	for _, l := range p.footers {
+		if d := profile.Distributed(l.Text); d != "" {
+			p.doc.DistributedOn = ptr(d)
+			return
+		}
+	}
+}

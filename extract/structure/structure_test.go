@@ -11,6 +11,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract/layout"
 	"drucksache/extract/text"
+	"drucksache/transform"
 )
 
 // parseText parses text the way extract does for a .txt file: the text reader's lines, then Parse.
@@ -27,7 +28,7 @@ func parseLayout(t testing.TB, name string, data []byte, webPage bool) *drucksac
 		t.Fatalf("%s: %v", name, err)
 	}
 	l.WebPage = webPage
-	doc, err := Parse(drucksache.Source{File: name, Format: "txt", Pages: l.Pages}, l)
+	doc, err := Parse(drucksache.Source{File: name, Format: "txt", Pages: l.Pages}, l, transform.Sums{})
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -160,7 +161,7 @@ func TestParseNoText(t *testing.T) {
 		{Text: "1", Role: layout.RolePageNumber, Page: 1, No: 2},
 		{Text: "  ", Page: 1, No: 3},
 	}}
-	_, err := Parse(drucksache.Source{File: "leer.pdf"}, l)
+	_, err := Parse(drucksache.Source{File: "leer.pdf"}, l, transform.Sums{})
 	var e *layout.Error
 	if !errors.As(err, &e) || e.File != "leer.pdf" || e.Stage != "parse" || !errors.Is(err, layout.ErrNoText) {
 		t.Errorf("error %v, want an *Error of leer.pdf in stage parse wrapping ErrNoText", err)

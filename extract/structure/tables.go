@@ -247,7 +247,7 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 			i += n
 			continue
 		}
-		if t, n := dumped.Read(lines, i, full, p.pageNotes); t != nil {
+		if t, n := dumped.Read(lines, i, full, p.pageNotes, p.sums); t != nil {
 			segs = takeAbove(segs, t, full)
 			segs = append(segs, segment{table: fromDumped(t)})
 			i += n

@@ -5,12 +5,14 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	drucksache "drucksache"
+	"drucksache/extract/internal/encguess"
 	"drucksache/extract/layout"
+	"drucksache/extract/profile"
 )
 
 // Reader reads plain text in both forms found in practice: clean text with blank lines between
@@ -22,39 +24,76 @@ import (
 // the same for every format.
 type Reader struct{}
 
-// Read decodes data (UTF-8, else Windows-1252 with a warning) and splits it into lines.
+// Read decodes data (UTF-8, UTF-16 or Windows-1252, as the bytes say; see decode) and splits it into lines.
 func (Reader) Read(ctx context.Context, name string, data []byte) (*layout.Layout, error) {
-	s, enc, err := decode(data)
+	s, enc, note, err := decode(data)
 	if err != nil {
 		return nil, &layout.Error{File: name, Stage: "txt", Err: err}
 	}
 	out := &layout.Layout{Encoding: enc}
-	if enc != "" {
-		out.Warnings = append(out.Warnings, drucksache.Warning{
-			Code:    drucksache.WarnEncoding,
-			Message: fmt.Sprintf("the file is not valid UTF-8; decoded as %s", enc),
-		})
+	if note != "" {
+		out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnEncoding, Message: note})
 	}
 	out.Lines, out.Pages = Lines(s)
 	markFootnotes(out.Lines)
 	return out, nil
 }
 
-// decode returns data as a string, decoding Windows-1252 (a superset of Latin-1's printable
-// characters) when data is not UTF-8, and refusing binary data.
-func decode(data []byte) (string, string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.IndexByte(data, 0) >= 0 || controlShare(data) > 0.01 {
-		return "", "", layout.ErrNotText
+// decode returns data as a string, the encoding it was decoded from when not UTF-8, and a note for
+// the encoding warning when the bytes were not clean UTF-8. Every file is decided on its own bytes:
+//
+//   - a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE);
+//   - without one, text whose every other byte is zero is UTF-16 of that byte order;
+//   - bytes that are mostly valid UTF-8 (more valid multi-byte sequences than invalid bytes) are
+//     UTF-8, the invalid bytes replaced by U+FFFD: one stray byte does not turn a file into Windows-1252;
+//   - else Windows-1252 (a superset of Latin-1's printable characters).
+//
+// Binary data (NUL bytes, more than 1% control characters) is refused.
+func decode(data []byte) (text, name, note string, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		return decodeUTF16(data[2:], unicode.LittleEndian, "utf-16le", "byte order mark")
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return decodeUTF16(data[2:], unicode.BigEndian, "utf-16be", "byte order mark")
+	default:
+		if order, ok := encguess.UTF16Guess(data); ok {
+			if order == unicode.BigEndian {
+				return decodeUTF16(data, order, "utf-16be", "no byte order mark: every other byte is zero")
+			}
+			return decodeUTF16(data, order, "utf-16le", "no byte order mark: every other byte is zero")
+		}
 	}
-	if utf8.Valid(data) {
-		return string(data), "", nil
+	if bytes.IndexByte(data, 0) >= 0 || controlShare(data) > 0.01 {
+		return "", "", "", layout.ErrNotText
+	}
+	multi, invalid := encguess.UTF8Stats(data)
+	switch {
+	case invalid == 0:
+		return string(data), "", "", nil
+	case multi > invalid:
+		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), "",
+			fmt.Sprintf("the file is UTF-8 with %d invalid byte sequences (beside %d valid non-ASCII characters): replaced by U+FFFD", invalid, multi), nil
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", fmt.Errorf("%w: %v", layout.ErrNotText, err)
+		return "", "", "", fmt.Errorf("%w: %v", layout.ErrNotText, err)
 	}
-	return string(out), "windows-1252", nil
+	return string(out), "windows-1252", fmt.Sprintf("the file is not UTF-8 (%d invalid byte sequences, %d valid non-ASCII characters); decoded as windows-1252", invalid, multi), nil
+}
+
+// decodeUTF16 decodes UTF-16 of the given byte order (the byte order mark already cut off),
+// refusing binary data as decode does; unpaired surrogates and an odd last byte become U+FFFD.
+func decodeUTF16(data []byte, order unicode.Endianness, name, why string) (string, string, string, error) {
+	out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", "", fmt.Errorf("%w: %v", layout.ErrNotText, err)
+	}
+	if bytes.IndexByte(out, 0) >= 0 || controlShare(out) > 0.01 {
+		return "", "", "", layout.ErrNotText
+	}
+	return string(out), name, fmt.Sprintf("decoded as %s (%s)", name, why), nil
 }
 
 // controlShare is the share of bytes that are control characters other than tab, CR, LF and FF.
@@ -171,6 +210,9 @@ func Lines(s string) ([]layout.Line, int) {
 // Wahlperiode and the Drucksache ("Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11277",
 // "Drucksache 21/7449 – 2 – Deutscher Bundestag – 21. Wahlperiode").
 func isRunningHeader(t string) bool {
+	if profile.Header(t) {
+		return true // a header a parliament's profile knows
+	}
 	if len(t) > 140 || strings.IndexByte(t, '/') < 0 || !strings.Contains(t, "Wahlperiode") {
 		return false
 	}

@@ -1,14 +1,19 @@
 package text
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
@@ -128,28 +133,64 @@ func TestIsPageNumber(t *testing.T) {
 
 func TestDecode(t *testing.T) {
 	cp1252, _ := charmap.Windows1252.NewEncoder().String("Größe – „Zitat“")
+	le, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().String("Größe – „Zitat“ und mehr Text")
+	be, _ := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewEncoder().String("Größe – „Zitat“ und mehr Text")
 	tests := []struct {
 		name string
 		data string
 		text string
 		enc  string
+		warn bool
 		err  error
 	}{
-		{"UTF-8", "Größe – „Zitat“", "Größe – „Zitat“", "", nil},
-		{"a byte order mark goes", "\xef\xbb\xbfAnfang", "Anfang", "", nil},
-		{"Windows-1252", cp1252, "Größe – „Zitat“", "windows-1252", nil},
-		{"a NUL byte", "Text\x00mehr", "", "", layout.ErrNotText},
-		{"control characters", strings.Repeat("a\x01", 50), "", "", layout.ErrNotText},
-		{"tabs, form feeds and line ends are text", "a\tb\fc\r\nd", "a\tb\fc\r\nd", "", nil},
+		{"UTF-8", "Größe – „Zitat“", "Größe – „Zitat“", "", false, nil},
+		{"a byte order mark goes", "\xef\xbb\xbfAnfang", "Anfang", "", false, nil},
+		{"Windows-1252", cp1252, "Größe – „Zitat“", "windows-1252", true, nil},
+		{"one stray byte in UTF-8 stays UTF-8", "Größe \x96 „Zitat“", "Größe \uFFFD „Zitat“", "", true, nil},
+		{"a stray byte in ASCII is Windows-1252", "Jahr 2025 \x96 2026", "Jahr 2025 – 2026", "windows-1252", true, nil},
+		{"as many bad bytes as good ones is Windows-1252", "Gr\xf6\xdfe – x", "Größe â€“ x", "windows-1252", true, nil},
+		{"UTF-16LE with BOM", "\xff\xfe" + le, "Größe – „Zitat“ und mehr Text", "utf-16le", true, nil},
+		{"UTF-16BE with BOM", "\xfe\xff" + be, "Größe – „Zitat“ und mehr Text", "utf-16be", true, nil},
+		{"UTF-16LE without BOM", le, "Größe – „Zitat“ und mehr Text", "utf-16le", true, nil},
+		{"UTF-16BE without BOM", be, "Größe – „Zitat“ und mehr Text", "utf-16be", true, nil},
+		{"UTF-16 with a BOM but binary", "\xff\xfe\x01\x00\x02\x00\x03\x00", "", "", false, layout.ErrNotText},
+		{"a NUL byte", "Text\x00mehr", "", "", false, layout.ErrNotText},
+		{"control characters", strings.Repeat("a\x01", 50), "", "", false, layout.ErrNotText},
+		{"tabs, form feeds and line ends are text", "a\tb\fc\r\nd", "a\tb\fc\r\nd", "", false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, enc, err := decode([]byte(tt.data))
-			if text != tt.text || enc != tt.enc || !errors.Is(err, tt.err) {
-				t.Errorf("decode = %q, %q, %v; want %q, %q, %v", text, enc, err, tt.text, tt.enc, tt.err)
+			text, enc, note, err := decode([]byte(tt.data))
+			if text != tt.text || enc != tt.enc || (note != "") != tt.warn || !errors.Is(err, tt.err) {
+				t.Errorf("decode = %q, %q, %q, %v; want %q, %q, warning %v, %v", text, enc, note, err, tt.text, tt.enc, tt.warn, tt.err)
 			}
 		})
 	}
+}
+
+// FuzzDecode: decode never panics, returns valid UTF-8, and reads UTF-8 without invalid bytes unchanged.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"Größe", "\xff\xfeG\x00r\x00", "\xfe\xff\x00G", "Gr\x96\xf6", "\xef\xbb\xbf", "a\x00b", ""} {
+		f.Add([]byte(s))
+	}
+	if data, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "ni-19-11185.txt")); err == nil {
+		f.Add(data[:min(len(data), 2000)])
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, enc, note, err := decode(data)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("decode(%q) = %q: not UTF-8", data, text)
+		}
+		if enc == "" && note == "" && utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && text != string(data) {
+			t.Fatalf("decode(%q) = %q: valid UTF-8 changed", data, text)
+		}
+		if enc != "" && note == "" {
+			t.Fatalf("decode(%q): decoded as %s without a warning", data, enc)
+		}
+	})
 }
 
 // Read names the file and the stage in its errors and says which encoding it decoded.

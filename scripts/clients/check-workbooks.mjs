@@ -55,7 +55,8 @@ for (const { id, doc } of docs) {
   const questions = sheet(id, 'Fragen');
   if (questions) {
     const shown = questions.slice(1).filter((r) => r.some((f) => f !== ''));
-    const want = (doc.questions || []).map((q) => String(q.number));
+    // a sub-question answered on its own shows its letter after the number ("39b")
+    const want = (doc.questions || []).map((q) => String(q.number) + (q.part || ''));
     if (shown.map((r) => r[0]).join(',') !== want.join(',')) {
       problems.push(`${id} Fragen: numbers ${shown.map((r) => r[0]).join(',')}, want ${want.join(',')}`);
     }

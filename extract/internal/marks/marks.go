@@ -32,7 +32,7 @@ func FootnoteNumber(t string) (int, bool) {
 
 // IsDistributionNote reports the "(verteilt am …)" line that closes a Niedersachsen Drucksache.
 func IsDistributionNote(t string) bool {
-	return strings.Contains(t, "(verteilt am") || strings.HasPrefix(strings.TrimSpace(t), "Ausgegeben:")
+	return strings.Contains(t, "(verteilt am") || strings.Contains(t, "(Verteilt am") || strings.HasPrefix(strings.TrimSpace(t), "Ausgegeben:")
 }
 
 var superscripts = map[rune]int{'¹': 1, '²': 2, '³': 3, '⁴': 4, '⁵': 5, '⁶': 6, '⁷': 7, '⁸': 8, '⁹': 9, '⁰': 0}

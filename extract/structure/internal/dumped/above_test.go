@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"drucksache/extract/text"
+	"drucksache/transform"
 )
 
 // Above takes from the prose above a table read from dumped text what belongs to the table:
@@ -37,7 +38,7 @@ func TestAbove(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lines, _ := text.Lines(tt.text)
-			tb, _ := Read(lines, tt.prose, tt.full, nil)
+			tb, _ := Read(lines, tt.prose, tt.full, nil, transform.Sums{})
 			if tb == nil {
 				t.Fatal("no table")
 			}

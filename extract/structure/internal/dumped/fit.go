@@ -8,7 +8,6 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
-	"drucksache/transform"
 )
 
 // A dump prints each cell's words one space apart, so where a figure's thousands are grouped by a
@@ -189,7 +188,7 @@ func (t *Table) fit(header []string, n int) {
 	// where a sum refutes it as printed: a marker may be glued to one of its figures.
 	if len(marked) > 0 {
 		tab, _ := t.evidenceTable(header, rows, allRows(len(t.dump)), -1, reading{})
-		_, failed := transform.Evidence(tab)
+		_, failed := t.arith.Evidence(tab)
 		for _, r := range marked {
 			if failed[r] > 0 {
 				rows[r] = nil
@@ -253,7 +252,7 @@ func (t *Table) fit(header []string, n int) {
 // total decides where exactly one combination adds up, every open row proven and no row refuted.
 // It returns the rows still open; the combinations tried are at most maxCombinations.
 func (t *Table) together(header []string, rows [][]string, open []int, n int, p *pattern) []int {
-	if len(open) < 2 || !slices.ContainsFunc(t.dump, func(d row) bool { return transform.TotalLabel(d.label) }) {
+	if len(open) < 2 || !slices.ContainsFunc(t.dump, func(d row) bool { return t.arith.TotalLabel(d.label) }) {
 		return open
 	}
 	choices := make([][]reading, len(open))
@@ -278,7 +277,7 @@ func (t *Table) together(header []string, rows [][]string, open []int, n int, p 
 			rows[open[k]] = choices[k][pick[k]].cells
 		}
 		tab, _ := t.evidenceTable(header, rows, allRows(len(t.dump)), -1, reading{})
-		passed, failed := transform.Evidence(tab)
+		passed, failed := t.arith.Evidence(tab)
 		if slices.ContainsFunc(failed, func(f int) bool { return f > 0 }) ||
 			slices.ContainsFunc(open, func(r int) bool { return passed[r] == 0 }) {
 			continue
@@ -326,7 +325,11 @@ func (t *Table) sums(header []string, rows [][]string, r int) evidence {
 			return 0, 0
 		}
 		tab, at := t.evidenceTable(header, rows, keep, r, rd)
-		return transform.RowEvidence(tab, at)
+		passed, failed := t.arith.Evidence(tab)
+		if at < 0 || at >= len(passed) {
+			return 0, 0
+		}
+		return passed[at], failed[at]
 	}
 }
 
@@ -359,7 +362,7 @@ const evidenceWork = 200_000
 // evidenceRows are the rows a reading of row r is weighed among: every row where one is labelled
 // as a total, else r and the nearest rows read so far, at most evidenceRowsMax of them.
 func (t *Table) evidenceRows(rows [][]string, r int) []int {
-	if slices.ContainsFunc(t.dump, func(d row) bool { return transform.TotalLabel(d.label) }) {
+	if slices.ContainsFunc(t.dump, func(d row) bool { return t.arith.TotalLabel(d.label) }) {
 		return allRows(len(t.dump))
 	}
 	keep := []int{r}

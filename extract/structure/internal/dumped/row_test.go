@@ -7,6 +7,7 @@ import (
 
 	"drucksache/extract/layout"
 	"drucksache/extract/text"
+	"drucksache/transform"
 )
 
 // Snippets of Niedersachsen answers (Drs. 19/11198, 19/11184, 19/11244, 19/11216, 19/11136): a
@@ -57,7 +58,7 @@ func TestReadRows(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(blankBreaks(rawLines(tc.text)), 0, 95, nil)
+			tab, n := Read(blankBreaks(rawLines(tc.text)), 0, 95, nil, transform.Sums{})
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -111,7 +112,7 @@ func TestReadNone(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if tab, n := Read(rawLines(tc.text), 0, 95, nil); tab != nil {
+			if tab, n := Read(rawLines(tc.text), 0, 95, nil, transform.Sums{}); tab != nil {
 				t.Errorf("Read = %d lines %q %q, want none", n, tab.Header, tab.Rows)
 			}
 		})
@@ -162,7 +163,7 @@ func TestReadGroupLabels(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			lines, _ := text.Lines(tc.text)
-			tab, n := Read(lines, 0, 95, nil)
+			tab, n := Read(lines, 0, 95, nil, transform.Sums{})
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -200,7 +201,7 @@ func TestReadNarrowDecimals(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(rawLines(tc.text), 0, 44, nil)
+			tab, n := Read(rawLines(tc.text), 0, 44, nil, transform.Sums{})
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -238,7 +239,7 @@ func TestReadWrappedCells(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, n := Read(blankBreaks(rawLines(tc.text)), 0, 95, nil)
+			tab, n := Read(blankBreaks(rawLines(tc.text)), 0, 95, nil, transform.Sums{})
 			if tab == nil {
 				t.Fatalf("no table")
 			}

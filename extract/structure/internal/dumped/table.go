@@ -9,7 +9,6 @@ import (
 
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
-	"drucksache/transform"
 )
 
 // Text dumped from a PDF keeps no column structure: a table row is a label followed by figures
@@ -36,7 +35,8 @@ type Table struct {
 
 	dump  []row // the rows as printed, to read them again into the columns a header names
 	notes Notes
-	work  int // rows weighed for the readings of rows so far (see sums)
+	arith layout.Sums // the arithmetic readings are weighed by
+	work  int         // rows weighed for the readings of rows so far (see sums)
 }
 
 // MaxHeaderLines is how many printed lines a table header may take in dumped text.
@@ -48,7 +48,7 @@ type Notes func(page int) []int
 
 // Read reads a table of dumped text starting at lines[i]; it returns nil when there is none.
 // notes (nil for none) names the footnotes of each page.
-func Read(lines []layout.Line, i, full int, notes Notes) (*Table, int) {
+func Read(lines []layout.Line, i, full int, notes Notes, sums layout.Sums) (*Table, int) {
 	head, start := headerLines(lines, i, full, notes)
 	if start < 0 || start >= len(lines) {
 		return nil, 0
@@ -65,6 +65,9 @@ func Read(lines []layout.Line, i, full int, notes Notes) (*Table, int) {
 		return nil, 0
 	}
 	t.notes = notes
+	if t.arith = sums; t.arith == nil {
+		t.arith = layout.NoSums{}
+	}
 	// A list right below the sentence that leads into it prints no header.
 	afterLead := i > 0 && i == start && strings.HasSuffix(strings.TrimSpace(lines[i-1].Text), ":")
 	t.finish(r.rows, r.head, lines[start], afterLead)
@@ -260,7 +263,7 @@ func (t *Table) finish(rows []row, head []layout.Line, first layout.Line, afterL
 	}
 	// Rows of figures only whose first figure is a year: the year is the row label, and a note
 	// printed in place of a row's first figure is that cell.
-	years := yearLabels(rows)
+	years := yearLabels(rows, t.arith)
 	if years || yearNoteRows(rows) {
 		for k := range rows {
 			if years && rows[k].label != "" {
@@ -607,10 +610,10 @@ func allYears(vals []string) bool {
 
 // yearLabels reports rows that have no label and start with distinct years ("2022 243 27"), perhaps
 // closed by a row labelled as their total ("Insgesamt 1 205 488").
-func yearLabels(rows []row) bool {
+func yearLabels(rows []row, sums layout.Sums) bool {
 	seen := map[string]bool{}
 	for _, r := range rows {
-		if r.label != "" && transform.TotalLabel(r.label) && len(seen) > 0 {
+		if r.label != "" && sums.TotalLabel(r.label) && len(seen) > 0 {
 			continue // the total of the years above ("Insgesamt", "Summe")
 		}
 		if r.label != "" || len(r.vals) < 2 || !isYear(r.vals[0]) || seen[r.vals[0]] {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 
 	"drucksache/extract/layout"
+	"drucksache/transform"
 )
 
 func TestDataRow(t *testing.T) {
@@ -116,7 +117,7 @@ func TestReadYearNotes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := Read(rawLines(tc.text), 0, 95, nil)
+			tab, _ := Read(rawLines(tc.text), 0, 95, nil, transform.Sums{})
 			if tab == nil {
 				t.Fatalf("no table")
 			}
@@ -145,7 +146,7 @@ func TestReadLabels(t *testing.T) {
 			nil},
 	}
 	for _, tc := range tests {
-		tb, _ := Read(rawLines(tc.src), 0, 95, nil)
+		tb, _ := Read(rawLines(tc.src), 0, 95, nil, transform.Sums{})
 		var labels []string
 		if tb != nil {
 			for _, r := range tb.Rows {

@@ -1,6 +1,7 @@
 package dumped
 
 import (
+	"drucksache/transform"
 	"fmt"
 	"strings"
 	"testing"
@@ -35,7 +36,7 @@ func TestDumpTableThousands(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tab, _ := Read(blankBreaks(rawLines(tc.text)), 0, 95, nil)
+			tab, _ := Read(blankBreaks(rawLines(tc.text)), 0, 95, nil, transform.Sums{})
 			if tab == nil {
 				t.Fatalf("no table")
 			}

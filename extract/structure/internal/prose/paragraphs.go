@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -36,7 +37,10 @@ func joinLineIn(text, next string, words *Vocabulary) string {
 
 // AppendLine is joinLineIn on a byte buffer, so that a paragraph is built in linear time.
 func AppendLine(buf []byte, next string, words *Vocabulary) []byte {
-	start := len(buf) - 128 // the rules look at the last word only
+	start := len(buf) - 128 // the rules look at the last word only, however long (a URL)
+	if sp := bytes.LastIndexByte(buf, ' '); sp >= 0 && sp < start {
+		start = sp
+	}
 	if start < 0 {
 		start = 0
 	}
@@ -62,6 +66,9 @@ func joinPlan(text, next string, words *Vocabulary) (int, string, string) {
 	t := strings.TrimRight(text, " \t\u00a0")
 	if t == "" {
 		return 0, "", nextT
+	}
+	if urlGoesOn(t, nextT) {
+		return len(t), "", nextT // a URL broken at the line end: "…/sites/landespla" + "nung.hessen.de/…"
 	}
 	if !strings.HasSuffix(t, "-") || strings.HasSuffix(t, "--") {
 		if strings.ContainsRune(".,;:!?)", rune(nextT[0])) {
@@ -336,4 +343,33 @@ func IsHeading(s string) bool {
 // SameWords reports two texts with the same words, however the dump spaced them.
 func SameWords(a, b string) bool {
 	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}
+
+// urlGoesOn reports whether the URL that text ends with runs on in next: a line break inside a URL
+// is no space ("(https://landesplanung.hessen.de/sites/landespla" + "nung.hessen.de/files/…"). The
+// URL must not have ended with a sign that closes it (a hyphen at the line end is left to the rules
+// of words broken there), and next must start with the rest of a URL:
+// a word holding a path, host or query sign, or a lowercase word with a hyphen ("spaetet-sich-…").
+func urlGoesOn(text, next string) bool {
+	last := text[strings.LastIndexAny(text, " \t")+1:]
+	i := strings.Index(last, "://")
+	if i < 0 {
+		i = strings.Index(last, "www.")
+	}
+	if i < 0 {
+		return false
+	}
+	end, _ := utf8.DecodeLastRuneInString(last)
+	if !unicode.IsLetter(end) && !unicode.IsDigit(end) && !strings.ContainsRune("/_=&?%#~+", end) {
+		return false
+	}
+	first := next
+	if k := strings.IndexAny(first, " \t"); k >= 0 {
+		first = first[:k]
+	}
+	core := strings.TrimRight(first, ".,;:)]“”\"'")
+	if strings.ContainsAny(core, "/._=&?%#~") {
+		return true
+	}
+	return strings.Contains(core, "-") && StartsLowercase(core)
 }

@@ -28,6 +28,12 @@ func TestJoinLine(t *testing.T) {
 		{"slash standing alone", "Bund / ", "Länder", "Bund / Länder"},
 		{"empty next", "Text", "  ", "Text"},
 		{"empty text", "", "Anfang", "Anfang"},
+		{"URL broken inside a word", "(https://landesplanung.hessen.de/sites/landespla", "nung.hessen.de/files/a.pdf, S. 67 f.).", "(https://landesplanung.hessen.de/sites/landesplanung.hessen.de/files/a.pdf, S. 67 f.)."},
+		{"URL broken inside a number", "(https://landesplanung.hessen.de/files/2024-10/hessen_abschlussbericht_2", "0240918.pdf, S. 67", "(https://landesplanung.hessen.de/files/2024-10/hessen_abschlussbericht_20240918.pdf, S. 67"},
+		{"URL broken after a slash", "www.example.de/files/2024-10/", "bericht.pdf", "www.example.de/files/2024-10/bericht.pdf"},
+		{"URL broken before an underscore", "https://www.example.de/plan_nordhessen", "_luecken.pdf", "https://www.example.de/plan_nordhessen_luecken.pdf"},
+		{"URL ended by its bracket", "(https://www.example.de/a).", "Die Angaben", "(https://www.example.de/a). Die Angaben"},
+		{"URL at a line end, then a word", "siehe https://www.example.de/a", "und weitere", "siehe https://www.example.de/a und weitere"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
