@@ -2,6 +2,7 @@ package transform
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	drucksache "drucksache"
@@ -37,4 +38,18 @@ func TestApplyLegend(t *testing.T) {
 	if got.Kind != drucksache.CellSymbol || got.Meaning != MeaningUnknown || got.Value != nil || tb.Rows[0][2].Kind != drucksache.CellNumber {
 		t.Errorf("cells %+v", tb.Rows[0])
 	}
+}
+
+// FuzzLegend: any notes give signs of up to four characters without figures, each with a meaning.
+func FuzzLegend(f *testing.F) {
+	f.Add("– = nichts vorhanden g = Zahlenwert unbekannt oder geheim x = Tabellenfach gesperrt")
+	f.Add("Zeichenerklärung: r = berichtigt")
+	f.Add("= = = =")
+	f.Fuzz(func(t *testing.T, note string) {
+		for sign, meaning := range Legend([]string{note}) {
+			if len([]rune(sign)) > 4 || strings.ContainsAny(sign, "0123456789 =") || meaning == "" {
+				t.Fatalf("%q: sign %q meaning %q", note, sign, meaning)
+			}
+		}
+	})
 }

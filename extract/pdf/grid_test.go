@@ -109,3 +109,50 @@ func TestGridCells(t *testing.T) {
 		t.Errorf("cells %v, want %v", got, want)
 	}
 }
+
+// FuzzTables reads pages of random rules and words as tables: nothing panics, and every row of a
+// table has the same number of cells.
+func FuzzTables(f *testing.F) {
+	f.Add([]byte{0, 10, 10, 10, 90, 0, 50, 10, 50, 90, 1, 10, 10, 60, 10, 1, 10, 90, 60, 90, 2, 12, 80, 3, 1, 2, 52, 80, 4, 2})
+	f.Add([]byte{2, 10, 80, 5, 0, 2, 40, 80, 5, 0, 2, 10, 60, 5, 0, 2, 40, 60, 5, 0, 2, 10, 40, 5, 0, 2, 40, 40, 5, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out := runTablesOn(data)
+		width := map[int]int{}
+		for _, l := range out {
+			if l.table == 0 {
+				continue
+			}
+			if w, ok := width[l.table]; ok && w != len(l.cells) {
+				t.Fatalf("table %d: rows of %d and %d cells", l.table, w, len(l.cells))
+			}
+			width[l.table] = len(l.cells)
+		}
+	})
+}
+
+// runTablesOn reads data as a page of rules and words (five bytes each: kind, then coordinates) and
+// returns its lines with the tables read.
+func runTablesOn(data []byte) []*textLine {
+	words := []string{"Landkreise", "(inkl.", "12", "1.270", "Beanstandun", "g", "–", "darunter", "Insgesamt", "2023"}
+	{
+		pg := &content.Page{Width: 600, Height: 800}
+		for i := 0; i+5 <= len(data) && i < 2000; i += 5 {
+			a, b, c, d := 5*float64(data[i+1]), 5*float64(data[i+2]), 5*float64(data[i+3]), 5*float64(data[i+4])
+			switch data[i] % 3 {
+			case 0:
+				pg.Rules = append(pg.Rules, content.Rule{X0: a, Y0: min(b, d), X1: a, Y1: max(b, d)})
+			case 1:
+				pg.Rules = append(pg.Rules, content.Rule{X0: min(a, c), Y0: b, X1: max(a, c), Y1: b})
+			default:
+				w := words[int(data[i+3])%len(words)]
+				for k, r := range w {
+					pg.Glyphs = append(pg.Glyphs, content.Glyph{Text: string(r), X: a + 5*float64(k), Y: b, W: 5, Size: 10, Bold: data[i+4]%2 == 0, Seq: int32(len(pg.Glyphs))})
+				}
+			}
+		}
+		lines := pageLines(pg, 1)
+		m := metrics{size: 10, pitch: 12, left: 50, right: 550}
+		out, _, _ := tables(pg, lines, m, 0, &vocabulary{all: [][]*textLine{lines}})
+		return out
+	}
+}

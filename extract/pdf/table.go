@@ -681,14 +681,16 @@ func projection(lines, body []*textLine) []float64 {
 }
 
 // flushRight reports whether the text of the body lines between x0 and x1 is set flush right: its
-// right ends agree more than its left ends.
+// right ends agree more than its left ends, or, where both agree (figures of one width), it is figures.
 func flushRight(body []*textLine, x0, x1 float64) bool {
 	lefts, rights := []float64{}, []float64{}
+	figures := true
 	for _, l := range body {
 		a, b := math.Inf(1), math.Inf(-1)
 		for _, w := range l.words {
 			if w.x0 >= x0-0.1 && w.x1 <= x1+0.1 {
 				a, b = math.Min(a, w.x0), math.Max(b, w.x1)
+				figures = figures && numericRe.MatchString(w.text)
 			}
 		}
 		if b > a {
@@ -704,6 +706,9 @@ func flushRight(body []*textLine, x0, x1 float64) bool {
 			lo, hi = math.Min(lo, x), math.Max(hi, x)
 		}
 		return hi - lo
+	}
+	if spread(lefts) < 1 && spread(rights) < 1 {
+		return figures
 	}
 	return spread(rights)+1 < spread(lefts)
 }

@@ -12,7 +12,9 @@ import (
 // answer.
 
 var (
-	reAnnex      = regexp.MustCompile(`^(?:Anlage|Anhang)(?:\s+(\d{1,2}))?(?:\s+zur?\s+Frage\s+(\d{1,3}))?\s*:?$`)
+	// reAnnex is the heading of an annex: "Anlage", "Anlage 2", "Anlage zu Frage 3", "Anhang 1 zur
+	// Antwort auf Frage 12", with the annex's number and the question it names.
+	reAnnex      = regexp.MustCompile(`^(?:Anlage|Anhang)(?:\s+(\d{1,2}))?(?:\s+[^.;,!?]{0,60}?\bFrage\s+(\d{1,3}))?(?:\s+[^.;,!?]{0,60})?\s*:?$`)
 	reTableTitle = regexp.MustCompile(`^(?:Tabelle|Tab\.|Übersicht)\s*(\d+[a-z]?)`)
 )
 

@@ -1,6 +1,8 @@
 package structure
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 
 	drucksache "drucksache"
@@ -24,6 +26,7 @@ func TestReferringQuestion(t *testing.T) {
 		{"by the table's number", "Tabelle 1: Schulden", "Anlage", 2},
 		{"by the annex's number", "", "Anlage 2", 1},
 		{"by the question the annex names", "Tabelle 1: Schulden", "Anlage zu Frage 3", 3},
+		{"by the question a longer heading names", "", "Anhang 1 zur Antwort auf Frage 3", 3},
 		{"by the first answer that names the annex", "", "Anlage", 1},
 		{"else the last question", "Tabelle 7: Anderes", "Anhang 9", 4},
 	}
@@ -58,11 +61,49 @@ func TestAnnexStart(t *testing.T) {
 		{"a heading above a table", body(q, a, anlage, layout.Line{Text: "Tabelle 1: Schulden", Break: true}, row), 2},
 		{"no table after it", body(q, a, anlage, a), 4},
 		{"a sentence naming the annex", body(q, layout.Line{Text: "Anlage 1 zeigt die Zahlen.", Break: true}, row), 3},
+		{"a heading of some words", body(q, a, layout.Line{Text: "Anlage 2 Übersicht der Fördermittel", Break: true}, row), 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := tt.p.annexStart(0, len(tt.p.body)); got != tt.want {
 				t.Errorf("annex at %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnnexTables reads an annex after the last answer, before or after the note that closes the
+// answer: its table belongs to the question that refers to it, with its title, legend, footnote and
+// source, and nothing of the annex is in the last answer.
+func TestAnnexTables(t *testing.T) {
+	head := titleBlock[:strings.Index(titleBlock, "1. Wie viele")]
+	questions := "1. Wie haben sich die Schulden entwickelt?\nEs wird auf die anliegende Tabelle 1 (Anlage) verwiesen.\n\n" +
+		"2. Was plant die Landesregierung?\nSie berät mit den Kommunen.\n\n"
+	annex := "Anlage\n\nTabelle 1: Schulden der Gemeinden\nArt\t2023\t2024\nKredite¹⁾\t12\tg\nInsgesamt\t12\t14\n\n" +
+		"g = Zahlenwert unbekannt oder geheim\n\n1) Einschließlich der Eigenbetriebe.\n\n© Landesamt für Statistik Niedersachsen\n"
+	tests := []struct{ name, text string }{
+		{"after the last answer", head + questions + annex},
+		{"after the note that closes the answer", head + questions + "(verteilt am 16.07.2026)\n\n" + annex},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parseText(t, "annex.txt", tt.text)
+			if len(doc.Questions) != 2 || len(doc.Tables) != 1 {
+				t.Fatalf("%d questions, %d tables", len(doc.Questions), len(doc.Tables))
+			}
+			tb := doc.Tables[0]
+			if tb.Question != 1 || !reflect.DeepEqual(doc.Questions[0].Tables, []string{tb.ID}) || len(doc.Questions[1].Tables) != 0 {
+				t.Errorf("table of question %d; questions' tables %v, %v", tb.Question, doc.Questions[0].Tables, doc.Questions[1].Tables)
+			}
+			if tb.Title == nil || *tb.Title != "Tabelle 1: Schulden der Gemeinden" || tb.Source == nil || *tb.Source != "© Landesamt für Statistik Niedersachsen" ||
+				!reflect.DeepEqual(tb.Notes, []string{"g = Zahlenwert unbekannt oder geheim"}) {
+				t.Errorf("title %v, source %v, notes %q", tb.Title, tb.Source, tb.Notes)
+			}
+			if len(doc.Footnotes) != 1 || doc.Footnotes[0].Table != tb.ID || doc.Footnotes[0].Marker != "¹⁾" || doc.Footnotes[0].Question == nil || *doc.Footnotes[0].Question != 1 {
+				t.Errorf("footnotes %+v", doc.Footnotes)
+			}
+			if a := doc.Questions[1].Answer; a != "Sie berät mit den Kommunen." {
+				t.Errorf("last answer %q", a)
 			}
 		})
 	}

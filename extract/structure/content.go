@@ -40,9 +40,7 @@ func (p *parser) content(start int) {
 		annex = p.annexStart(slices.Max(chain), end)
 	}
 	if p.questionsByType(start, annex, full, len(chain)) {
-		if annex < end {
-			p.annex(annex, end, full)
-		}
+		p.readAnnex(annex, end, full)
 		p.shareAnswers()
 		return
 	}
@@ -68,10 +66,18 @@ func (p *parser) content(start int) {
 		p.question(k+1, at, stop, full)
 	}
 	slices.SortStableFunc(p.questions, func(a, b qspan) int { return a.start - b.start })
+	p.readAnnex(annex, end, full)
+	p.shareAnswers()
+}
+
+// readAnnex reads the annex that starts at annex, before the note that closes the answer at end, or
+// else one printed after that note.
+func (p *parser) readAnnex(annex, end, full int) {
 	if annex < end {
 		p.annex(annex, end, full)
+	} else if after := p.annexStart(end, len(p.body)); after < len(p.body) {
+		p.annex(after, len(p.body), full)
 	}
-	p.shareAnswers()
 }
 
 // remarks reads the preliminary remarks of the askers and of the government between start and end.

@@ -39,6 +39,11 @@ func (p *parser) linkFootnotes() {
 			}
 		}
 		if f.Question == nil {
+			if id, q, ok := p.tableOf(n); ok { // a footnote of a table printed at the page's foot
+				f.Table, f.Question = id, ptr(q)
+				p.doc.Footnotes = append(p.doc.Footnotes, f)
+				continue
+			}
 			inRemark := false
 			for _, r := range p.doc.PreliminaryRemarks {
 				if strings.Contains(r.Text, n.marker) {
@@ -55,6 +60,24 @@ func (p *parser) linkFootnotes() {
 		}
 		p.doc.Footnotes = append(p.doc.Footnotes, f)
 	}
+}
+
+// tableOf finds the table whose cells or header print the marker of footnote n: a table on the
+// footnote's page, or one that ends on the page before.
+func (p *parser) tableOf(n note) (string, int, bool) {
+	for _, t := range p.doc.Tables {
+		if t.Provenance.Page > n.prov.Page || t.Provenance.EndPage < n.prov.Page-1 {
+			continue
+		}
+		printed := slices.ContainsFunc(t.Header, func(h string) bool { return strings.Contains(h, n.marker) })
+		for _, r := range t.Rows {
+			printed = printed || slices.ContainsFunc(r, func(c drucksache.Cell) bool { return strings.Contains(c.Raw, n.marker) })
+		}
+		if printed {
+			return t.ID, t.Question, true
+		}
+	}
+	return "", 0, false
 }
 
 // tableMark finds the marker of footnote n read off a figure of a table printed on its page.

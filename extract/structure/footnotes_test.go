@@ -92,3 +92,34 @@ func TestRaiseMarkers(t *testing.T) {
 		t.Errorf("marker not raised in the remark: %.200q", r)
 	}
 }
+
+// A footnote printed at the page's foot whose marker only a table prints belongs to that table
+// (on the footnote's page or ending on the page before) and to its question.
+func TestTableOf(t *testing.T) {
+	p := &parser{doc: &drucksache.Document{Tables: []drucksache.Table{
+		{ID: "t1", Question: 2, Provenance: drucksache.Span{Page: 3, EndPage: 3},
+			Header: []string{"Art", "2023"}, Rows: [][]drucksache.Cell{{{Raw: "Kassenkredite¹⁾"}, {Raw: "12"}}}},
+		{ID: "t2", Question: 4, Provenance: drucksache.Span{Page: 5, EndPage: 6},
+			Header: []string{"Art", "2024*"}, Rows: [][]drucksache.Cell{{{Raw: "Kredite"}, {Raw: "7"}}}},
+	}}}
+	tests := []struct {
+		name   string
+		marker string
+		page   int
+		id     string
+		q      int
+	}{
+		{"a marker in a cell, on the table's page", "¹", 3, "t1", 2},
+		{"a marker in the header, the page after the table", "*", 7, "t2", 4},
+		{"on a page the table is not near", "¹", 5, "", 0},
+		{"a marker no table prints", "²", 3, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, q, _ := p.tableOf(note{marker: tt.marker, prov: drucksache.Provenance{Page: tt.page}})
+			if id != tt.id || q != tt.q {
+				t.Errorf("table %q question %d, want %q %d", id, q, tt.id, tt.q)
+			}
+		})
+	}
+}

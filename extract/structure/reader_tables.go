@@ -70,7 +70,8 @@ func repeatsLevel(levels [][]string, cells []string, header bool) bool {
 }
 
 // continuesRow reports a row that goes on with the row above it, cut by a page break: its first
-// cell is empty where every row before it has one, and it has text.
+// cell is empty where every row before it has one, it has text, and no cell of it holds a figure
+// where the row above holds one (a cell holds one figure).
 func continuesRow(rows [][]string, cells []string) bool {
 	if len(rows) == 0 || len(cells) < 2 || strings.TrimSpace(cells[0]) != "" || strings.TrimSpace(strings.Join(cells, "")) == "" {
 		return false
@@ -80,8 +81,16 @@ func continuesRow(rows [][]string, cells []string) bool {
 			return false
 		}
 	}
+	last := rows[len(rows)-1]
+	for c, v := range cells {
+		if c < len(last) && reFigure.MatchString(strings.TrimSpace(v)) && reFigure.MatchString(strings.TrimSpace(last[c])) {
+			return false
+		}
+	}
 	return true
 }
+
+var reFigure = regexp.MustCompile(`^[-+–]?\d[\d.,  ]*%?$`)
 
 // headerPaths gives each column the path of its header levels from the top, joined by " / ": a level
 // empty in the column is left out, as is a text repeating the level above it.

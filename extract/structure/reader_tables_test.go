@@ -46,6 +46,8 @@ func TestReaderTable(t *testing.T) {
 			[]string{"Getreide", "Importe / in Tonnen", "Ernte / in Euro"}, nil, [][]string{{"Hafer", "1", "2"}}},
 		{"a header repeated after a page break, a row cut by it", rowsOf("H|Nr.|Sachverhalt", "1|Der Rat hat", "2|Die Samtgemeinde hat einen Kre-", "p2H|Nr.|Sachverhalt", "p2||dit aufgenommen.", "p2|3|Der Kreistag"),
 			[]string{"Nr.", "Sachverhalt"}, nil, [][]string{{"1", "Der Rat hat"}, {"2", "Die Samtgemeinde hat einen Kredit aufgenommen."}, {"3", "Der Kreistag"}}},
+		{"no row cut where the row after the break has a figure of its own", rowsOf("H|Laufbahn|Ausbildung|Anzahl", "A|Studium|412", "A|Ausbildung|356", "p2||Lehrgang|12"),
+			[]string{"Laufbahn", "Ausbildung", "Anzahl"}, nil, [][]string{{"A", "Studium", "412"}, {"A", "Ausbildung", "356"}, {"", "Lehrgang", "12"}}},
 		{"no row cut where rows leave the first cell empty", rowsOf("H|Laufbahn|Anzahl", "A|1", "|2", "p2||3"),
 			[]string{"Laufbahn", "Anzahl"}, nil, [][]string{{"A", "1"}, {"", "2"}, {"", "3"}}},
 	}
@@ -60,4 +62,32 @@ func TestReaderTable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzReaderTable: any rows give a table that takes them all, with a header as wide as its widest
+// level, and column units as wide as the row that named them.
+func FuzzReaderTable(f *testing.F) {
+	f.Add("H|Art|2023|2023\nH||Insgesamt|darunter\n|in 1.000 Euro|\nKredite|1|2\np2H|Art|2023|2023\np2||3|")
+	f.Add("a|b\n|c\np2||d")
+	f.Add("H|\nH||||\n|in Prozent")
+	f.Fuzz(func(t *testing.T, src string) {
+		rows := strings.Split(src, "\n")
+		if len(rows) > 50 {
+			rows = rows[:50]
+		}
+		lines := rowsOf(rows...)
+		tb, n := readerTable(lines)
+		if n != len(lines) {
+			t.Fatalf("took %d of %d lines", n, len(lines))
+		}
+		for _, l := range tb.headerRows {
+			if len(l) > len(tb.header) {
+				t.Fatalf("header %q narrower than level %q", tb.header, l)
+			}
+		}
+		if len(tb.rows)+len(tb.headerRows) > len(lines)+1 {
+			t.Fatalf("%d rows and %d levels from %d lines", len(tb.rows), len(tb.headerRows), len(lines))
+		}
+		tb.below([]layout.Line{{Text: src, Break: true}})
+	})
 }
