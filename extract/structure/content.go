@@ -115,13 +115,15 @@ func (p *parser) remarks(start, end int, full int) {
 	flush(end)
 }
 
-// questionChain picks the lines that start questions 1, 2, 3, …: the longest run of numbered lines
-// counting up from 1, preferring lines that look like questions (bold, after a break or a finished
-// sentence, ending in "?"). Numbered lists inside remarks or answers lose to it.
-func (p *parser) questionChain(start, end, full int) []int {
-	type cand struct {
-		at, number, score int
-	}
+// cand is a numbered line that may start a question, scored by how much it looks like one.
+type cand struct {
+	at, number, score int
+}
+
+// questionCandidates lists the numbered lines of body[start:end] that may start a question, in
+// document order, scored: bold (where the document prints bold at all), after a break or a finished
+// sentence, ending in "?" within a few lines.
+func (p *parser) questionCandidates(start, end int) []cand {
 	var cands []cand
 	anyBold := false
 	for i := start; i < end; i++ {
@@ -171,6 +173,14 @@ func (p *parser) questionChain(start, end, full int) []int {
 		}
 		cands = append(cands, cand{at: i, number: n, score: score})
 	}
+	return cands
+}
+
+// questionChain picks the lines that start questions 1, 2, 3, …: the longest run of numbered lines
+// counting up from 1, preferring lines that look like questions (bold, after a break or a finished
+// sentence, ending in "?"). Numbered lists inside remarks or answers lose to it.
+func (p *parser) questionChain(start, end, full int) []int {
+	cands := p.questionCandidates(start, end)
 	// A question printed out of its order to be answered together with the one before it ("2.",
 	// then "5.", then "Die Fragen 2 und 5 werden gemeinsam beantwortet") is a joint question: the
 	// chain may skip its number where it was printed before.

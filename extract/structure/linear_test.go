@@ -9,7 +9,6 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract/internal/marks"
 	"drucksache/extract/layout"
-	"drucksache/extract/structure/internal/prose"
 )
 
 // raiseMarkersByScan is raiseMarkers as it was, scanning back line by line from every footnote
@@ -78,58 +77,7 @@ func clone(l []layout.Line) []layout.Line { return append([]layout.Line(nil), l.
 // questionChainByPairs is questionChain as it was, comparing every pair of candidates (quadratic in a
 // long text): the reference the linear chain must equal.
 func questionChainByPairs(p *parser, start, end, full int) []int {
-	type cand struct {
-		at, number, score int
-	}
-	var cands []cand
-	anyBold := false
-	for i := start; i < end; i++ {
-		if p.body[i].Bold == layout.Yes {
-			anyBold = true
-			break
-		}
-	}
-	for i := start; i < end; i++ {
-		l := p.body[i]
-		if l.Cells != nil || l.Table > 0 {
-			continue
-		}
-		n, _, ok := questionStart(l.Text)
-		if !ok || n == 0 {
-			continue
-		}
-		if anyBold && l.Bold == layout.No {
-			continue
-		}
-		score := 0
-		if l.Bold == layout.Yes {
-			score += 4
-		}
-		if l.Break || p.pageStart[i] || i == start {
-			score += 2
-		} else if i > start {
-			prev := strings.TrimSpace(p.body[i-1].Text)
-			switch {
-			case strings.HasSuffix(prev, ":"):
-				score -= 3
-			case prose.EndsSentence(prev):
-				score++
-			default:
-				score -= 2
-			}
-		}
-		// A question ends in "?" within a few lines.
-		for j := i; j < end && j < i+8; j++ {
-			if j > i && (isQuestionStart(p.body[j].Text) || p.body[j].Break) {
-				break
-			}
-			if strings.HasSuffix(strings.TrimRight(p.body[j].Text, " “”\")"), "?") {
-				score += 2
-				break
-			}
-		}
-		cands = append(cands, cand{at: i, number: n, score: score})
-	}
+	cands := p.questionCandidates(start, end)
 	// Longest chain 1, 2, …, n in document order; among equally long ones the best scored.
 	type best struct{ length, score, prev int }
 	bests := make([]best, len(cands))
