@@ -10,8 +10,6 @@ import (
 	"unicode/utf8"
 
 	drucksache "drucksache"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Sheet names of the fixed sheets of a workbook.
@@ -62,47 +60,22 @@ func (x *XLSX) Write(ctx context.Context, doc *drucksache.Document) error {
 func (x *XLSX) Close() error { return nil }
 
 // WriteWorkbook writes the workbook of one document to w.
-func WriteWorkbook(w io.Writer, doc *drucksache.Document) (err error) {
-	f := excelize.NewFile()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}()
-	wb := &workbook{f: f, doc: doc, numFmts: map[string]int{}}
+func WriteWorkbook(w io.Writer, doc *drucksache.Document) error {
+	wb := &workbook{book: newBook(w, docLabel(doc)), doc: doc, sheets: TableSheetNames(doc.Tables)}
 	if err := wb.build(); err != nil {
 		return fmt.Errorf("%s: xlsx: %w", doc.Source.File, err)
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return nil
 }
 
-// workbook holds the file being built and the styles shared by its sheets.
+// workbook holds the workbook being written and the names of its table sheets.
 type workbook struct {
-	f       *excelize.File
-	doc     *drucksache.Document
-	sheets  []string // table sheet names, in the order of doc.Tables
-	numFmts map[string]int
-
-	bold, title, header, wrap, label, date, text, code, symbol, link, general int
+	*book
+	doc    *drucksache.Document
+	sheets []string // table sheet names, in the order of doc.Tables
 }
 
 func (wb *workbook) build() error {
-	if err := wb.styles(); err != nil {
-		return err
-	}
-	if err := wb.f.SetSheetName("Sheet1", SheetOverview); err != nil {
-		return err
-	}
-	wb.sheets = TableSheetNames(wb.doc.Tables)
-	for _, name := range append([]string{SheetQuestions}, append(wb.sheets, SheetChecks)...) {
-		if _, err := wb.f.NewSheet(name); err != nil {
-			return fmt.Errorf("sheet %q: %w", name, err)
-		}
-	}
-	// Before any table is streamed: setting the active sheet reads every sheet, a streamed one back into memory.
-	wb.f.SetActiveSheet(0)
 	if err := wb.overview(); err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetOverview, err)
 	}
@@ -117,74 +90,12 @@ func (wb *workbook) build() error {
 	if err := wb.checks(); err != nil {
 		return fmt.Errorf("sheet %s: %w", SheetChecks, err)
 	}
-	return wb.f.SetDocProps(&excelize.DocProperties{
-		Title:      docLabel(wb.doc),
-		Subject:    wb.doc.Title,
-		Creator:    "drucksache",
-		Identifier: wb.doc.ID,
-		Language:   "de-DE",
-	})
-}
-
-// fontFamily is the workbook's font (Excel's default; LibreOffice shows it as the metric-compatible Carlito).
-const fontFamily = "Calibri"
-
-func font(bold bool, size float64) *excelize.Font {
-	return &excelize.Font{Bold: bold, Family: fontFamily, Size: size}
-}
-
-// grid is the thin border around table cells, so a printed table keeps its lines.
-var grid = []excelize.Border{
-	{Type: "left", Color: "C8CED8", Style: 1}, {Type: "right", Color: "C8CED8", Style: 1},
-	{Type: "top", Color: "C8CED8", Style: 1}, {Type: "bottom", Color: "C8CED8", Style: 1},
-}
-
-func (wb *workbook) styles() error {
-	top := &excelize.Alignment{Vertical: "top", WrapText: true}
-	specs := []struct {
-		id    *int
-		style excelize.Style
-	}{
-		{&wb.bold, excelize.Style{Font: font(true, 11)}},
-		{&wb.title, excelize.Style{Font: font(true, 13)}},
-		{&wb.header, excelize.Style{
-			Font: font(true, 11),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE4EE"}},
-			Border: []excelize.Border{{Type: "bottom", Color: "7F8FA6", Style: 1},
-				{Type: "left", Color: "C8CED8", Style: 1}, {Type: "right", Color: "C8CED8", Style: 1}},
-			Alignment: &excelize.Alignment{Vertical: "bottom", WrapText: true},
-		}},
-		{&wb.wrap, excelize.Style{Alignment: top}},
-		{&wb.text, excelize.Style{Alignment: top, Border: grid}},
-		{&wb.label, excelize.Style{Font: font(true, 11), Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&wb.date, excelize.Style{CustomNumFmt: ptr("[$-407]DD.MM.YYYY"), Alignment: &excelize.Alignment{Horizontal: "left"}}},
-		{&wb.code, excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}, Border: grid}},
-		{&wb.symbol, excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}, Border: grid}},
-		{&wb.link, excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 11, Color: "1F5FBF", Underline: "single"}}},
-		{&wb.general, excelize.Style{CustomNumFmt: ptr("[$-407]General"), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}}},
-	}
-	for _, s := range specs {
-		id, err := wb.f.NewStyle(&s.style)
-		if err != nil {
-			return err
-		}
-		*s.id = id
-	}
-	return nil
+	return wb.close(docProps{title: docLabel(wb.doc), subject: wb.doc.Title, identifier: wb.doc.ID})
 }
 
 // numberStyle returns the style showing a number in German notation with the given decimals and unit.
-func (wb *workbook) numberStyle(decimals int, unit string) (int, error) {
-	code := NumberFormat(decimals, unit)
-	if id, ok := wb.numFmts[code]; ok {
-		return id, nil
-	}
-	id, err := wb.f.NewStyle(&excelize.Style{CustomNumFmt: &code, Alignment: &excelize.Alignment{Vertical: "top"}, Border: grid})
-	if err != nil {
-		return 0, err
-	}
-	wb.numFmts[code] = id
-	return id, nil
+func (wb *workbook) numberStyle(decimals int, unit string) int {
+	return wb.book.numberStyle(NumberFormat(decimals, unit))
 }
 
 // NumberFormat is the display format of a number printed with decimals places and an optional unit,
@@ -229,11 +140,11 @@ func uniqueSheetName(name string, seen map[string]bool) string {
 	if name == "" {
 		name = "Tabelle"
 	}
-	name = clipUTF16(name, excelize.MaxSheetNameLength)
+	name = clipUTF16(name, maxSheetNameLen)
 	candidate := name
 	for n := 2; seen[strings.ToLower(candidate)]; n++ {
 		suffix := fmt.Sprintf(" (%d)", n)
-		candidate = strings.TrimRight(clipUTF16(name, excelize.MaxSheetNameLength-len(suffix)), " '") + suffix
+		candidate = strings.TrimRight(clipUTF16(name, maxSheetNameLen-len(suffix)), " '") + suffix
 	}
 	seen[strings.ToLower(candidate)] = true
 	return candidate

@@ -9,8 +9,6 @@ import (
 	"unicode/utf8"
 
 	drucksache "drucksache"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // textOf is the text of a cell: its string value, else what was printed.
@@ -91,10 +89,10 @@ const clipped = " […] (gekürzt; vollständig im JSON)"
 
 // cellText fits s into one cell (at most 32 767 UTF-16 units), saying so where it had to cut.
 func cellText(s string) string {
-	if len(s) <= excelize.TotalCellChars/2 || utf16Len(s) <= excelize.TotalCellChars {
+	if len(s) <= maxCellChars/2 || utf16Len(s) <= maxCellChars {
 		return s
 	}
-	return clipUTF16(s, excelize.TotalCellChars-utf16Len(clipped)) + clipped
+	return clipUTF16(s, maxCellChars-utf16Len(clipped)) + clipped
 }
 
 func utf16Len(s string) int {
@@ -108,33 +106,27 @@ func utf16Len(s string) int {
 	return n
 }
 
-func setCell(f *excelize.File, sheet string, col, row int, value any, style int) error {
-	ref := cellName(col, row)
-	if value == nil {
-		return nil
+// valueCell is the cell of a value of the overview, questions or checks: a text, a whole or decimal
+// number, a date (a number in the date format of style), or blank in the style where v is nil.
+func valueCell(v any, style int) cell {
+	switch v := v.(type) {
+	case string:
+		return textOfCell(v, style)
+	case int:
+		return numberOfCell(float64(v), style)
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return textOfCell(fmt.Sprint(v), style)
+		}
+		return numberOfCell(v, style)
+	case time.Time:
+		if serial, ok := dateSerial(v); ok {
+			return numberOfCell(serial, style)
+		}
+		return textOfCell(v.Format(time.DateOnly), style)
 	}
-	if s, ok := value.(string); ok {
-		value = cellText(s)
-	}
-	if err := f.SetCellValue(sheet, ref, value); err != nil {
-		return err
-	}
-	return f.SetCellStyle(sheet, ref, ref, style)
+	return cell{style: style}
 }
-
-func cellName(col, row int) string {
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	return ref
-}
-
-// frozen keeps the rows up to row in view while scrolling.
-func frozen(row int) *excelize.Panes {
-	top := cellName(1, row+1)
-	return &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: top, ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}
-}
-
-func quoteSheet(name string) string { return "'" + strings.ReplaceAll(name, "'", "''") + "'" }
 
 func tableTitle(i int, t *drucksache.Table) string {
 	s := fmt.Sprintf("Tabelle %d", i+1)

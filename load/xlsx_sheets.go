@@ -6,43 +6,39 @@ import (
 	"strings"
 
 	drucksache "drucksache"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // overview writes the first sheet: the document's facts one a row, its warnings, and a link to each table's sheet.
 func (wb *workbook) overview() error {
-	d, f := wb.doc, wb.f
-	if err := setCell(f, SheetOverview, 1, 1, docLabel(d), wb.title); err != nil {
+	d := wb.doc
+	sw, err := wb.sheet(SheetOverview, sheetOptions{selected: true, widths: []float64{20, overviewWidth}, shared: true})
+	if err != nil {
 		return err
 	}
-	if err := setCell(f, SheetOverview, 1, 2, d.Title, wb.bold); err != nil {
+	if err := sw.row(1, 0, []cell{textOfCell(docLabel(d), styleTitle)}); err != nil {
 		return err
 	}
-	o := &overviewRows{wb: wb, row: 4}
+	if err := sw.row(2, 0, []cell{textOfCell(d.Title, styleBold)}); err != nil {
+		return err
+	}
+	o := &overviewRows{sw: sw, row: 4}
 	for _, fl := range wb.overviewFields() {
 		if err := o.put(fl.label, fl.value, fl.style); err != nil {
 			return err
 		}
 	}
-	if err := o.put("Hinweise", len(d.Warnings), wb.general); err != nil {
+	if err := o.put("Hinweise", len(d.Warnings), styleGeneral); err != nil {
 		return err
 	}
 	for _, w := range d.Warnings {
-		if err := o.put("Hinweis", string(w.Code)+": "+w.Message+where(w.Provenance.Page, w.Provenance.Line), wb.wrap); err != nil {
+		if err := o.put("Hinweis", string(w.Code)+": "+w.Message+where(w.Provenance.Page, w.Provenance.Line), styleWrap); err != nil {
 			return err
 		}
 	}
-	if err := wb.tableLinks(o.row + 1); err != nil {
+	if err := wb.tableLinks(sw, o.row+1); err != nil {
 		return err
 	}
-	if err := f.SetColWidth(SheetOverview, "A", "A", 20); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(SheetOverview, "B", "B", overviewWidth); err != nil {
-		return err
-	}
-	return wb.pageSetup(SheetOverview)
+	return sw.close()
 }
 
 // overviewField is one labelled fact of the overview sheet.
@@ -68,25 +64,25 @@ func (wb *workbook) overviewFields() []overviewField {
 		source += " (" + d.Source.Format + ", " + plural(d.Source.Pages, "Seite", "Seiten") + ")"
 	}
 	return []overviewField{
-		{"Drucksache", deref(d.Drucksache), wb.wrap},
-		{"Parlament", deref(d.Parliament), wb.wrap},
-		{"Wahlperiode", optInt(d.Wahlperiode), wb.general},
-		{"Art", kindLabel(d.Kind), wb.wrap},
-		{"Titel", d.Title, wb.wrap},
-		{"Fragesteller", strings.Join(askers, "\n"), wb.wrap},
-		{"Beantwortet von", d.AnsweredBy, wb.wrap},
-		{"Anfrage", deref(d.QuestionDrucksache), wb.wrap},
-		{"Eingang", isoDate(d.ReceivedOn), wb.date},
-		{"Weiterleitung", isoDate(d.ForwardedOn), wb.date},
-		{"Antwort vom", isoDate(d.AnsweredOn), wb.date},
-		{"Verteilt am", isoDate(d.DistributedOn), wb.date},
-		{"Fragen", len(d.Questions), wb.general},
-		{"Tabellen", len(d.Tables), wb.general},
-		{"Quelle", source, wb.wrap},
-		{"SHA-256", d.Source.SHA256, wb.wrap},
-		{"Kennung", d.ID, wb.wrap},
-		{"Prüfung", reviewLabel(d.Review), wb.wrap},
-		{"Erstellt mit", extractorLabel(d.Extractor), wb.wrap},
+		{"Drucksache", deref(d.Drucksache), styleWrap},
+		{"Parlament", deref(d.Parliament), styleWrap},
+		{"Wahlperiode", optInt(d.Wahlperiode), styleGeneral},
+		{"Art", kindLabel(d.Kind), styleWrap},
+		{"Titel", d.Title, styleWrap},
+		{"Fragesteller", strings.Join(askers, "\n"), styleWrap},
+		{"Beantwortet von", d.AnsweredBy, styleWrap},
+		{"Anfrage", deref(d.QuestionDrucksache), styleWrap},
+		{"Eingang", isoDate(d.ReceivedOn), styleDate},
+		{"Weiterleitung", isoDate(d.ForwardedOn), styleDate},
+		{"Antwort vom", isoDate(d.AnsweredOn), styleDate},
+		{"Verteilt am", isoDate(d.DistributedOn), styleDate},
+		{"Fragen", len(d.Questions), styleGeneral},
+		{"Tabellen", len(d.Tables), styleGeneral},
+		{"Quelle", source, styleWrap},
+		{"SHA-256", d.Source.SHA256, styleWrap},
+		{"Kennung", d.ID, styleWrap},
+		{"Prüfung", reviewLabel(d.Review), styleWrap},
+		{"Erstellt mit", extractorLabel(d.Extractor), styleWrap},
 	}
 }
 
@@ -114,7 +110,7 @@ func extractorLabel(e *drucksache.Extractor) string {
 
 // overviewRows writes labelled values on the overview sheet, one a row from row on.
 type overviewRows struct {
-	wb  *workbook
+	sw  *sheetWriter
 	row int
 }
 
@@ -123,84 +119,48 @@ func (o *overviewRows) put(label string, value any, style int) error {
 	if value == nil || value == "" {
 		return nil
 	}
-	f := o.wb.f
-	if err := setCell(f, SheetOverview, 1, o.row, label, o.wb.label); err != nil {
-		return err
-	}
-	if err := setCell(f, SheetOverview, 2, o.row, value, style); err != nil {
-		return err
-	}
+	height := 0.0
 	if s, ok := value.(string); ok {
-		if err := f.SetRowHeight(SheetOverview, o.row, rowHeight([]string{s}, []float64{overviewWidth}, charsPerWidth)); err != nil {
-			return err
-		}
+		height = rowHeight([]string{s}, []float64{overviewWidth}, charsPerWidth)
+	}
+	if err := o.sw.row(o.row, height, []cell{textOfCell(label, styleLabel), valueCell(value, style)}); err != nil {
+		return err
 	}
 	o.row++
 	return nil
 }
 
 // tableLinks lists the table sheets from row on, each a link to its sheet beside what the table holds.
-func (wb *workbook) tableLinks(row int) error {
+func (wb *workbook) tableLinks(sw *sheetWriter, row int) error {
 	if len(wb.doc.Tables) == 0 {
 		return nil
 	}
-	f, sh := wb.f, SheetOverview
-	if err := setCell(f, sh, 1, row, "Tabellenblätter", wb.title); err != nil {
+	if err := sw.row(row, 0, []cell{textOfCell("Tabellenblätter", styleTitle)}); err != nil {
 		return err
 	}
 	row++
 	for i, t := range wb.doc.Tables {
-		if err := setCell(f, sh, 1, row, wb.sheets[i], wb.link); err != nil {
+		if err := sw.row(row, 0, []cell{textOfCell(wb.sheets[i], styleLink), textOfCell(tableLabel(t), styleWrap)}); err != nil {
 			return err
 		}
-		ref, _ := excelize.CoordinatesToCellName(1, row)
-		if err := f.SetCellHyperLink(sh, ref, quoteSheet(wb.sheets[i])+"!A1", "Location"); err != nil {
-			return err
-		}
-		if err := setCell(f, sh, 2, row, tableLabel(t), wb.wrap); err != nil {
-			return err
-		}
+		sw.link(1, row, quoteSheet(wb.sheets[i])+"!A1")
 		row++
 	}
 	return nil
 }
 
-// pageSetup prints a sheet on A4 landscape pages as wide as the sheet, with the document and sheet named
-// in the header; for a sheet with an autofilter it must come after the filter, which resets the sheet properties.
-func (wb *workbook) pageSetup(sheet string) error {
-	err := wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: ptr(9), Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
-	})
+func (wb *workbook) questions() error {
+	head := []string{"Nr.", "Frage", "Antwort", "Tabellen", "Zusammen beantwortet mit", "Seite"}
+	widths := []float64{6, 60, 90, 14, 14, 8}
+	sw, err := wb.sheet(SheetQuestions, sheetOptions{frozenRows: 1, widths: widths, shared: true})
 	if err != nil {
 		return err
 	}
-	if err := wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+	if err := sw.row(1, rowHeight(head, widths, boldCharsPerWidth), headerCells(head)); err != nil {
 		return err
 	}
-	label := strings.ReplaceAll(docLabel(wb.doc), "&", "&&")
-	return wb.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + label + "&R&A", OddFooter: "&CSeite &P von &N",
-	})
-}
-
-func (wb *workbook) questions() error {
-	f, sh := wb.f, SheetQuestions
-	head := []string{"Nr.", "Frage", "Antwort", "Tabellen", "Zusammen beantwortet mit", "Seite"}
-	widths := []float64{6, 60, 90, 14, 14, 8}
-	for c, h := range head {
-		if err := setCell(f, sh, c+1, 1, h, wb.header); err != nil {
-			return err
-		}
-		col, _ := excelize.ColumnNumberToName(c + 1)
-		if err := f.SetColWidth(sh, col, col, widths[c]); err != nil {
-			return err
-		}
-	}
-	if err := f.SetRowHeight(sh, 1, rowHeight(head, widths, boldCharsPerWidth)); err != nil {
-		return err
-	}
+	cells := make([]cell, len(head))
 	for i, q := range wb.doc.Questions {
-		r := i + 2
 		text := q.Text
 		if len(q.Parts) > 0 {
 			text += "\n" + strings.Join(q.Parts, "\n")
@@ -215,94 +175,73 @@ func (wb *workbook) questions() error {
 		}
 		values := []any{number, text, q.Answer, strings.Join(q.Tables, ", "), strings.Join(with, ", "), optPage(q.Provenance.Page)}
 		for c, v := range values {
-			style := wb.wrap
+			style := styleWrap
 			if c == 0 || c == 5 {
-				style = wb.label
+				style = styleLabel
 			}
-			if err := setCell(f, sh, c+1, r, v, style); err != nil {
-				return err
+			cells[c] = cell{}
+			if v != nil {
+				cells[c] = valueCell(v, style)
 			}
 		}
-		if err := f.SetRowHeight(sh, r, rowHeight([]string{text, q.Answer}, widths[1:3], charsPerWidth)); err != nil {
+		if err := sw.row(i+2, rowHeight([]string{text, q.Answer}, widths[1:3], charsPerWidth), cells); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(head), max(len(wb.doc.Questions)+1, 2))
-	if err := f.AutoFilter(sh, "A1:"+last, nil); err != nil {
-		return err
-	}
-	if err := wb.pageSetup(sh); err != nil {
-		return err
-	}
-	return f.SetPanes(sh, frozen(1))
+	sw.autoFilter(cellRange{1, 1, len(head), max(len(wb.doc.Questions)+1, 2)})
+	return sw.close()
 }
 
-// table writes one table sheet with the stream writer, so a table of any size is held once, on disk.
+// headerCells are the cells of a header row.
+func headerCells(head []string) []cell {
+	cells := make([]cell, len(head))
+	for c, h := range head {
+		cells[c] = textOfCell(h, styleHeader)
+	}
+	return cells
+}
+
+// table writes one table sheet row by row, so a table of any size is held once, compressed.
 func (wb *workbook) table(i int) error {
 	t, name := &wb.doc.Tables[i], wb.sheets[i]
-	if err := wb.pageSetup(name); err != nil {
-		return err
-	}
-	sw, err := wb.f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
 	ncols := len(t.Header)
 	for _, r := range t.Rows {
 		ncols = max(ncols, len(r))
 	}
 	if note := tooLarge(t, ncols); note != "" {
-		return wb.tableLeftOut(sw, i, note)
+		return wb.tableLeftOut(i, note)
 	}
 	widths := columnWidths(t, ncols)
-	for c, w := range widths {
-		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
-			return err
-		}
-	}
+	frozenRows := 0
 	if ncols > 0 {
-		if err := sw.SetPanes(frozen(tableHeaderRow)); err != nil {
-			return err
-		}
+		frozenRows = tableHeaderRow
+	}
+	sw, err := wb.sheet(name, sheetOptions{frozenRows: frozenRows, widths: widths})
+	if err != nil {
+		return err
 	}
 	if err := wb.tableTitle(sw, i); err != nil {
 		return err
 	}
 	if ncols == 0 {
-		return sw.Flush()
+		return sw.close()
 	}
-	head := make([]any, ncols)
-	for c := range head {
-		head[c] = excelize.Cell{StyleID: wb.header, Value: headerText(t, c)}
-	}
-	var headOpts []excelize.RowOpts
 	headers := make([]string, ncols)
 	for c := range headers {
 		headers[c] = headerText(t, c)
 	}
-	if h := rowHeight(headers, widths, boldCharsPerWidth); h > lineHeight {
-		headOpts = append(headOpts, excelize.RowOpts{Height: h})
-	}
-	if err := sw.SetRow(cellName(1, tableHeaderRow), head, headOpts...); err != nil {
+	if err := sw.row(tableHeaderRow, tallerThanALine(rowHeight(headers, widths, boldCharsPerWidth)), headerCells(headers)); err != nil {
 		return err
 	}
-	values := make([]any, ncols)
+	values := make([]cell, ncols)
 	for r, row := range t.Rows {
 		for c := range values {
-			values[c] = excelize.Cell{StyleID: wb.text} // cells missing from a short row keep the grid
+			values[c] = cell{style: styleText} // cells missing from a short row keep the grid
 		}
-		for c, cell := range row {
-			v, err := wb.cellValue(t, cell)
-			if err != nil {
-				return fmt.Errorf("row %d column %d: %w", r+1, c+1, err)
-			}
-			values[c] = v
+		for c, tc := range row {
+			values[c] = wb.cellValue(tc)
 		}
-		var opts []excelize.RowOpts
-		if h := rowHeight(rowTexts(row), widths, charsPerWidth); h > lineHeight {
-			opts = append(opts, excelize.RowOpts{Height: h})
-		}
-		if err := sw.SetRow(cellName(1, tableFirstRow+r), values, opts...); err != nil {
+		if err := sw.row(tableFirstRow+r, tallerThanALine(rowHeight(rowTexts(row), widths, charsPerWidth)), values); err != nil {
 			return err
 		}
 	}
@@ -312,16 +251,20 @@ func (wb *workbook) table(i int) error {
 		below = append(below[:len(below):len(below)], *t.Source)
 	}
 	for n, note := range below {
-		if err := sw.SetRow(cellName(1, lastRow+2+n), []any{note}); err != nil {
+		if err := sw.row(lastRow+2+n, 0, []cell{textOfCell(note, styleNone)}); err != nil {
 			return err
 		}
 	}
-	// The stream writer has no autofilter of its own; the sheet's filter is written with the sheet on Flush.
-	filter := cellName(1, tableHeaderRow) + ":" + cellName(ncols, max(lastRow, tableHeaderRow+1))
-	if err := wb.f.AutoFilter(name, filter, nil); err != nil {
-		return err
+	sw.autoFilter(cellRange{1, tableHeaderRow, ncols, max(lastRow, tableHeaderRow+1)})
+	return sw.close()
+}
+
+// tallerThanALine is a row's height where it needs more than one line, else 0: the reader's default.
+func tallerThanALine(h float64) float64 {
+	if h > lineHeight {
+		return h
 	}
-	return sw.Flush()
+	return 0
 }
 
 // tooLarge is the note of a table too large for a sheet (more rows or columns than a worksheet
@@ -331,39 +274,40 @@ func tooLarge(t *drucksache.Table, ncols int) string {
 	if len(t.Notes) > 0 {
 		last += 1 + len(t.Notes)
 	}
-	if last <= excelize.TotalRows && ncols <= excelize.MaxColumns {
+	if last <= maxRows && ncols <= maxColumns {
 		return ""
 	}
 	return fmt.Sprintf("Diese Tabelle hat %s Zeilen und %s Spalten, mehr als ein Tabellenblatt fasst (%s Zeilen, %s Spalten): "+
 		"sie fehlt in dieser Arbeitsmappe und steht vollständig in der JSON-Datei und im Parquet-Datensatz.",
-		thousands(len(t.Rows)), thousands(ncols), thousands(excelize.TotalRows), thousands(excelize.MaxColumns))
+		thousands(len(t.Rows)), thousands(ncols), thousands(maxRows), thousands(maxColumns))
 }
 
 // tableLeftOut writes the sheet of a table too large for it: its title and information, and the note
 // saying where the table is.
-func (wb *workbook) tableLeftOut(sw *excelize.StreamWriter, i int, note string) error {
-	if err := sw.SetColWidth(1, 1, maxColWidth); err != nil {
+func (wb *workbook) tableLeftOut(i int, note string) error {
+	sw, err := wb.sheet(wb.sheets[i], sheetOptions{widths: []float64{maxColWidth}})
+	if err != nil {
 		return err
 	}
 	if err := wb.tableTitle(sw, i); err != nil {
 		return err
 	}
-	height := excelize.RowOpts{Height: rowHeight([]string{note}, []float64{maxColWidth}, charsPerWidth)}
-	if err := sw.SetRow(cellName(1, tableHeaderRow), []any{excelize.Cell{StyleID: wb.wrap, Value: note}}, height); err != nil {
+	height := rowHeight([]string{note}, []float64{maxColWidth}, charsPerWidth)
+	if err := sw.row(tableHeaderRow, height, []cell{textOfCell(note, styleWrap)}); err != nil {
 		return err
 	}
-	return sw.Flush()
+	return sw.close()
 }
 
 // tableTitle writes the title of the i-th table and its information (unit, authority level, source)
 // above it.
-func (wb *workbook) tableTitle(sw *excelize.StreamWriter, i int) error {
+func (wb *workbook) tableTitle(sw *sheetWriter, i int) error {
 	t := &wb.doc.Tables[i]
-	if err := sw.SetRow(cellName(1, tableTitleRow), []any{excelize.Cell{StyleID: wb.title, Value: tableTitle(i, t)}}); err != nil {
+	if err := sw.row(tableTitleRow, 0, []cell{textOfCell(tableTitle(i, t), styleTitle)}); err != nil {
 		return err
 	}
 	if info := tableInfo(t); info != "" {
-		return sw.SetRow(cellName(1, tableInfoRow), []any{info})
+		return sw.row(tableInfoRow, 0, []cell{textOfCell(info, styleNone)})
 	}
 	return nil
 }
@@ -378,67 +322,50 @@ func thousands(n int) string {
 }
 
 // cellValue is what a table cell holds in the workbook: numbers as numbers, everything else as text, empty as nothing.
-func (wb *workbook) cellValue(t *drucksache.Table, cell drucksache.Cell) (any, error) {
-	switch cell.Kind {
+func (wb *workbook) cellValue(c drucksache.Cell) cell {
+	switch c.Kind {
 	case drucksache.CellEmpty:
-		if strings.TrimSpace(cell.Raw) == "" {
-			return excelize.Cell{StyleID: wb.text}, nil // no value, only the grid
+		if strings.TrimSpace(c.Raw) == "" {
+			return cell{style: styleText} // no value, only the grid
 		}
 	case drucksache.CellNumber:
-		if v, ok := cell.Number(); ok {
-			style, err := wb.numberStyle(cell.Decimals, cell.Unit)
-			return excelize.Cell{StyleID: style, Value: v}, err
+		if v, ok := c.Number(); ok {
+			return valueCell(v, wb.numberStyle(c.Decimals, c.Unit))
 		}
 	case drucksache.CellCode:
-		return excelize.Cell{StyleID: wb.code, Value: cellText(textOf(cell))}, nil
+		return textOfCell(textOf(c), styleCode)
 	case drucksache.CellSymbol:
-		return excelize.Cell{StyleID: wb.symbol, Value: cellText(cell.Raw)}, nil
+		return textOfCell(c.Raw, styleSymbol)
 	}
-	if s := textOf(cell); s != "" {
-		return excelize.Cell{StyleID: wb.text, Value: cellText(s)}, nil
+	if s := textOf(c); s != "" {
+		return textOfCell(s, styleText)
 	}
-	return excelize.Cell{StyleID: wb.text}, nil
+	return cell{style: styleText}
 }
 
 func (wb *workbook) checks() error {
-	sh := SheetChecks
-	if err := wb.pageSetup(sh); err != nil {
-		return err
-	}
-	// Written with the stream writer like the table sheets: a document can carry hundreds of checks.
-	sw, err := wb.f.NewStreamWriter(sh)
+	head := []string{"Tabelle", "Blatt", "Art", "Zeilen im Blatt", "Summenzeile", "Spalte", "Erwartet", "Gefunden", "Bestanden", "Anmerkung"}
+	widths := []float64{10, 14, 14, 24, 12, 24, 12, 12, 10, 50}
+	// Written row by row like the table sheets: a document can carry hundreds of checks.
+	sw, err := wb.sheet(SheetChecks, sheetOptions{frozenRows: 1, widths: widths})
 	if err != nil {
 		return err
 	}
-	head := []string{"Tabelle", "Blatt", "Art", "Zeilen im Blatt", "Summenzeile", "Spalte", "Erwartet", "Gefunden", "Bestanden", "Anmerkung"}
-	widths := []float64{10, 14, 14, 24, 12, 24, 12, 12, 10, 50}
-	for c, w := range widths {
-		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(frozen(1)); err != nil {
-		return err
-	}
-	headCells := make([]any, len(head))
-	for c, h := range head {
-		headCells[c] = excelize.Cell{StyleID: wb.header, Value: h}
-	}
-	if err := sw.SetRow("A1", headCells); err != nil {
+	if err := sw.row(1, 0, headerCells(head)); err != nil {
 		return err
 	}
 	index := map[string]int{}
 	for i, t := range wb.doc.Tables {
 		index[t.ID] = i
 	}
+	cells := make([]cell, len(head))
 	for i, ch := range wb.doc.Checks {
-		r := i + 2
 		var sheet, column string
 		decimals := -1
 		if ti, ok := index[ch.Table]; ok {
 			t := &wb.doc.Tables[ti]
 			sheet = wb.sheets[ti]
-			column, _ = excelize.ColumnNumberToName(ch.Column + 1)
+			column = columnName(ch.Column + 1)
 			if ch.Column >= 0 && ch.Column < len(t.Header) && t.Header[ch.Column] != "" {
 				column += " (" + t.Header[ch.Column] + ")"
 			}
@@ -454,39 +381,25 @@ func (wb *workbook) checks() error {
 		if ch.Passed != nil {
 			passed = map[bool]string{true: "ja", false: "nein"}[*ch.Passed]
 		}
-		numStyle := wb.general
+		numStyle := styleGeneral
 		if decimals >= 0 {
-			var err error
-			if numStyle, err = wb.numberStyle(decimals, ""); err != nil {
-				return err
-			}
+			numStyle = wb.numberStyle(decimals, "")
 		}
 		values := []any{ch.Table, sheet, ch.Kind, strings.Join(rows, ", "), ch.Target + tableFirstRow, column,
 			optFloat(ch.Expected), optFloat(ch.Found), passed, ch.Note}
-		cells := make([]any, len(values))
 		for c, v := range values {
-			style := wb.wrap
+			style := styleWrap
 			if c == 6 || c == 7 {
 				style = numStyle
 			}
-			if str, ok := v.(string); ok {
-				v = cellText(str)
-			}
-			if v == nil {
-				cells[c] = excelize.Cell{StyleID: style}
-				continue
-			}
-			cells[c] = excelize.Cell{StyleID: style, Value: v}
+			cells[c] = valueCell(v, style)
 		}
-		if err := sw.SetRow(cellName(1, r), cells); err != nil {
+		if err := sw.row(i+2, 0, cells); err != nil {
 			return err
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(head), max(len(wb.doc.Checks)+1, 2))
-	if err := wb.f.AutoFilter(sh, "A1:"+last, nil); err != nil {
-		return err
-	}
-	return sw.Flush()
+	sw.autoFilter(cellRange{1, 1, len(head), max(len(wb.doc.Checks)+1, 2)})
+	return sw.close()
 }
 
 // headerText is the header of column c as the sheet shows it: with the column's unit, where a unit

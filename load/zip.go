@@ -4,23 +4,21 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"errors"
 	"hash"
 	"hash/crc32"
 	"io"
-	"io/fs"
 	"sort"
 	"sync"
 )
 
-// sortedZip is a zip writer for excelize that writes the entries in name order with no
-// timestamps, so that the same document gives a byte-identical workbook (excelize itself writes
-// streamed sheets in map order). Entries are compressed as they arrive and kept compressed until
-// Close, so a large sheet costs its compressed size, not its XML.
+// sortedZip is a zip writer that writes the entries in name order with no timestamps, so that the
+// same document gives a byte-identical workbook whatever order its parts are written in. Entries are
+// compressed as they arrive and kept compressed until Close, so a large sheet costs its compressed
+// size, not its XML.
 type sortedZip struct {
 	w       io.Writer
 	entries map[string]*zipEntry
-	open    *zipEntry // the entry being written; excelize writes one entry after the other
+	open    *zipEntry // the entry being written: one entry is written after the other
 }
 
 // compressors are reused: a flate writer costs far more to set up than a small entry to compress.
@@ -70,11 +68,6 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 	e.crc.Write(p)
 	e.size += uint64(len(p))
 	return e.fw.Write(p)
-}
-
-// AddFS is not needed by the workbooks written here.
-func (z *sortedZip) AddFS(fsys fs.FS) error {
-	return errors.New("sortedZip: AddFS is not supported")
 }
 
 // Close writes the entries in name order and the zip directory.
