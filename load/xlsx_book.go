@@ -20,6 +20,7 @@ type book struct {
 	strs     []string // shared strings in the order of their indexes
 	strIndex map[string]int
 	open     *sheetWriter
+	buf      []byte // the XML buffer, handed from one sheet to the next
 }
 
 func newBook(w io.Writer, label string) *book {
@@ -87,7 +88,10 @@ func (b *book) sheet(name string, o sheetOptions) (*sheetWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sheetWriter{b: b, index: index, w: w, shared: o.shared, buf: make([]byte, 0, 4096)}
+	if b.buf == nil {
+		b.buf = make([]byte, 0, flushAt+4096)
+	}
+	s := &sheetWriter{b: b, index: index, w: w, shared: o.shared, buf: b.buf[:0]}
 	b.open = s
 	s.buf = append(s.buf, xmlHeader+`<worksheet xmlns="`+nsMain+`" xmlns:r="`+nsRel+`">`+
 		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView`...)
@@ -252,7 +256,9 @@ func (s *sheetWriter) close() error {
 	s.buf = appendAttr(s.buf, "&L"+label+"&R&A")
 	s.buf = append(s.buf, `</oddHeader><oddFooter>&amp;CSeite &amp;P von &amp;N</oddFooter></headerFooter></worksheet>`...)
 	s.b.open = nil
-	return s.flush()
+	err := s.flush()
+	s.b.buf = s.buf
+	return err
 }
 
 // numberStyle is the cell format of numbers shown in the format code (see NumberFormat): top
@@ -282,14 +288,16 @@ func (b *book) close(p docProps) error {
 		data []byte
 	}{
 		{"[Content_Types].xml", b.contentTypes()},
-		{"_rels/.rels", []byte(xmlHeader + rootRels)},
-		{"docProps/app.xml", []byte(xmlHeader + appProps)},
 		{"docProps/core.xml", coreProps(p)},
 		{"xl/workbook.xml", b.workbookXML()},
 		{"xl/_rels/workbook.xml.rels", b.workbookRels()},
 		{"xl/styles.xml", b.stylesXML()},
 		{"xl/sharedStrings.xml", b.sharedStringsXML()},
-		{"xl/theme/theme1.xml", themeXML},
+	}
+	for _, part := range constParts {
+		if err := b.zip.CreateConst(part.name, part.data, part.entry); err != nil {
+			return err
+		}
 	}
 	for _, part := range parts {
 		w, err := b.zip.Create(part.name)
@@ -310,6 +318,17 @@ const (
 	nsPkgRel  = "http://schemas.openxmlformats.org/package/2006/relationships"
 	ctSheet   = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 )
+
+// constParts are the parts every workbook has the same, compressed once.
+var constParts = []struct {
+	name  string
+	data  []byte
+	entry *constEntry
+}{
+	{"_rels/.rels", []byte(xmlHeader + rootRels), &constEntry{}},
+	{"docProps/app.xml", []byte(xmlHeader + appProps), &constEntry{}},
+	{"xl/theme/theme1.xml", themeXML, &constEntry{}},
+}
 
 // themeXML is the Office theme the default font's colour refers to.
 //

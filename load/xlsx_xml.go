@@ -111,58 +111,68 @@ func needsSpacePreserved(s string) bool {
 // appendText appends s as XML character data of a cell text: markup characters escaped, characters
 // XML cannot hold as U+FFFD, and every "_xHHHH_" that a reader would decode as an escaped character
 // kept literal by escaping its underscore (_x005F_).
-func appendText(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '_' && isEscapeSequence(s[i:]):
-			dst = append(dst, "_x005F_"...)
-		case r == '&':
-			dst = append(dst, "&amp;"...)
-		case r == '<':
-			dst = append(dst, "&lt;"...)
-		case r == '>':
-			dst = append(dst, "&gt;"...)
-		case r == '\r':
-			dst = append(dst, "&#xD;"...)
-		case !isXMLChar(r) || r == utf8.RuneError && size == 1:
-			dst = append(dst, "\uFFFD"...)
-		default:
-			dst = append(dst, s[i:i+size]...)
-		}
-		i += size
-	}
-	return dst
-}
+func appendText(dst []byte, s string) []byte { return appendEscaped(dst, s, false) }
 
 // appendAttr appends s escaped for an attribute value in double quotes.
-func appendAttr(dst []byte, s string) []byte {
+func appendAttr(dst []byte, s string) []byte { return appendEscaped(dst, s, true) }
+
+// appendEscaped appends s escaped for a cell text or for an attribute; runs of characters that
+// need no escape are copied at once.
+func appendEscaped(dst []byte, s string, attr bool) []byte {
+	start := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == '&':
-			dst = append(dst, "&amp;"...)
-		case r == '<':
-			dst = append(dst, "&lt;"...)
-		case r == '>':
-			dst = append(dst, "&gt;"...)
-		case r == '"':
-			dst = append(dst, "&quot;"...)
-		case r == '\n':
-			dst = append(dst, "&#xA;"...)
-		case r == '\r':
-			dst = append(dst, "&#xD;"...)
-		case r == '\t':
-			dst = append(dst, "&#x9;"...)
-		case !isXMLChar(r) || r == utf8.RuneError && size == 1:
-			dst = append(dst, "\uFFFD"...)
-		default:
-			dst = append(dst, s[i:i+size]...)
+		c := s[i]
+		if plainASCII[c] || !attr && (c == '\n' || c == '\t') || attr && c == '_' {
+			i++
+			continue
 		}
+		esc, size := "", 1
+		switch c {
+		case '_':
+			if !isEscapeSequence(s[i:]) {
+				i++
+				continue
+			}
+			esc = "_x005F_"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&quot;"
+		case '\n':
+			esc = "&#xA;"
+		case '\t':
+			esc = "&#x9;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			esc = "\uFFFD" // a control character
+			if c >= utf8.RuneSelf {
+				r, n := utf8.DecodeRuneInString(s[i:])
+				if isXMLChar(r) && !(r == utf8.RuneError && n == 1) {
+					i += n
+					continue
+				}
+				size = n
+			}
+		}
+		dst = append(append(dst, s[start:i]...), esc...)
 		i += size
+		start = i
 	}
-	return dst
+	return append(dst, s[start:]...)
 }
+
+// plainASCII marks the bytes copied as they are into a text or an attribute.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = !strings.ContainsRune(`&<>"_`, rune(c))
+	}
+	return t
+}()
 
 // escapeXML is s escaped for XML character data or an attribute (not a cell text: no _xHHHH_ escapes).
 func escapeXML(s string) string {

@@ -70,6 +70,34 @@ func (e *zipEntry) Write(p []byte) (int, error) {
 	return e.fw.Write(p)
 }
 
+// constEntry is an entry whose content is the same in every zip, compressed once per process.
+type constEntry struct {
+	once  sync.Once
+	entry zipEntry
+	err   error
+}
+
+// CreateConst adds an entry of data that never changes (the theme), compressed the first time only.
+func (z *sortedZip) CreateConst(name string, data []byte, c *constEntry) error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	c.once.Do(func() {
+		e := &c.entry
+		e.crc = crc32.NewIEEE()
+		e.fw, _ = flate.NewWriter(&e.buf, flate.BestSpeed)
+		if _, c.err = e.Write(data); c.err == nil {
+			c.err = e.fw.Close()
+		}
+		e.fw = nil
+	})
+	if c.err != nil {
+		return c.err
+	}
+	z.entries[name] = &c.entry
+	return nil
+}
+
 // Close writes the entries in name order and the zip directory.
 func (z *sortedZip) Close() error {
 	if err := z.finish(); err != nil {
@@ -93,7 +121,7 @@ func (z *sortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(w, &e.buf); err != nil {
+		if _, err := w.Write(e.buf.Bytes()); err != nil {
 			return err
 		}
 		delete(z.entries, n)
