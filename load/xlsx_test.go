@@ -53,11 +53,17 @@ func TestXLSXGolden(t *testing.T) {
 	}
 }
 
-// dumpWorkbook describes every sheet of a workbook in text: one line per cell with its type,
-// number format and boldness, then the sheet's panes, filter and column widths.
+// dumpWorkbook describes a workbook in text: its properties, then per sheet its panes, filter, page
+// layout, links and column widths, and one line per cell with its type, value and style.
 func dumpWorkbook(t testing.TB, f *excelize.File) string {
 	t.Helper()
 	var b strings.Builder
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&b, "properties title=%q subject=%q creator=%q identifier=%q language=%q\n",
+		props.Title, props.Subject, props.Creator, props.Identifier, props.Language)
 	filters := map[int]string{}
 	for _, dn := range f.GetDefinedName() {
 		if dn.Name == "_xlnm._FilterDatabase" {
@@ -68,6 +74,9 @@ func dumpWorkbook(t testing.TB, f *excelize.File) string {
 	}
 	for i, sheet := range f.GetSheetList() {
 		fmt.Fprintf(&b, "== sheet %d %q\n", i+1, sheet)
+		if f.GetActiveSheetIndex() == i {
+			b.WriteString("active\n")
+		}
 		panes, err := f.GetPanes(sheet)
 		if err != nil {
 			t.Fatal(err)
@@ -78,54 +87,135 @@ func dumpWorkbook(t testing.TB, f *excelize.File) string {
 		if ref, ok := filters[i]; ok {
 			fmt.Fprintf(&b, "autofilter %s\n", ref)
 		}
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ncols := 0
-		for _, r := range rows {
-			ncols = max(ncols, len(r))
-		}
-		var widths []string
-		for c := 1; c <= ncols; c++ {
-			col, _ := excelize.ColumnNumberToName(c)
-			w, _ := f.GetColWidth(sheet, col)
-			widths = append(widths, col+"="+strconv.FormatFloat(w, 'f', -1, 64))
-		}
-		fmt.Fprintf(&b, "widths %s\n", strings.Join(widths, " "))
-		for r, row := range rows {
-			if h, _ := f.GetRowHeight(sheet, r+1); h != 15 {
-				fmt.Fprintf(&b, "row %d height %g\n", r+1, h)
-			}
-			for c, v := range row {
-				ref := cellName(c+1, r+1)
-				typ, _ := f.GetCellType(sheet, ref)
-				kind := "n"
-				switch {
-				case v == "":
-					continue
-				case typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString:
-					kind = "s"
-				}
-				style, _ := f.GetCellStyle(sheet, ref)
-				st, _ := f.GetStyle(style)
-				format := ""
-				if st != nil && st.CustomNumFmt != nil {
-					format = " fmt=" + *st.CustomNumFmt
-				} else if st != nil && st.NumFmt != 0 {
-					format = " fmt=" + strconv.Itoa(st.NumFmt)
-				}
-				if st != nil && st.Font != nil && st.Font.Bold {
-					format += " bold"
-				}
-				if utf8.RuneCountInString(v) > 60 {
-					v = string([]rune(v)[:60]) + "…"
-				}
-				fmt.Fprintf(&b, "%s %s%s %q\n", ref, kind, format, v)
-			}
-		}
+		dumpPage(t, &b, f, sheet)
+		dumpCells(t, &b, f, sheet)
 	}
 	return b.String()
+}
+
+// dumpPage describes how a sheet prints and where its links lead.
+func dumpPage(t testing.TB, b *strings.Builder, f *excelize.File, sheet string) {
+	t.Helper()
+	layout, err := f.GetPageLayout(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	props, err := f.GetSheetProps(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hf, err := f.GetHeaderFooter(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(b, "page size=%d %s fit=%v width=%d height=%d header=%q footer=%q\n", *layout.Size, *layout.Orientation,
+		props.FitToPage != nil && *props.FitToPage, *layout.FitToWidth, *layout.FitToHeight, hf.OddHeader, hf.OddFooter)
+	links, err := f.GetHyperLinkCells(sheet, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range links {
+		_, target, _ := f.GetCellHyperLink(sheet, ref)
+		fmt.Fprintf(b, "link %s -> %s\n", ref, target)
+	}
+}
+
+// dumpCells describes the column widths, the row heights other than one line, and every cell with a
+// value or a style: its type (s text, n number), style and value.
+func dumpCells(t testing.TB, b *strings.Builder, f *excelize.File, sheet string) {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ncols := 0
+	for _, r := range rows {
+		ncols = max(ncols, len(r))
+	}
+	var widths []string
+	for c := 1; c <= ncols; c++ {
+		col, _ := excelize.ColumnNumberToName(c)
+		w, _ := f.GetColWidth(sheet, col)
+		widths = append(widths, col+"="+strconv.FormatFloat(w, 'f', -1, 64))
+	}
+	fmt.Fprintf(b, "widths %s\n", strings.Join(widths, " "))
+	for r := range rows {
+		if h, _ := f.GetRowHeight(sheet, r+1); h != 15 {
+			fmt.Fprintf(b, "row %d height %g\n", r+1, h)
+		}
+		for c := range ncols {
+			ref := cellName(c+1, r+1)
+			v := ""
+			if c < len(rows[r]) {
+				v = rows[r][c]
+			}
+			style, _ := f.GetCellStyle(sheet, ref)
+			typ, _ := f.GetCellType(sheet, ref)
+			kind := "n"
+			switch {
+			case v == "" && style == 0:
+				continue
+			case v == "":
+				kind = "blank"
+			case typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString:
+				kind = "s"
+			}
+			if utf8.RuneCountInString(v) > 60 {
+				v = string([]rune(v)[:60]) + "…"
+			}
+			fmt.Fprintf(b, "%s %s%s %q\n", ref, kind, describeStyle(t, f, style), v)
+		}
+	}
+}
+
+// describeStyle names what a cell style shows: number format, font, fill, alignment and borders.
+func describeStyle(t testing.TB, f *excelize.File, id int) string {
+	t.Helper()
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []string
+	if st.CustomNumFmt != nil {
+		parts = append(parts, "fmt="+*st.CustomNumFmt)
+	} else if st.NumFmt != 0 {
+		parts = append(parts, "fmt="+strconv.Itoa(st.NumFmt))
+	}
+	if fn := st.Font; fn != nil {
+		if fn.Bold {
+			parts = append(parts, "bold")
+		}
+		if fn.Size != 11 && fn.Size != 0 {
+			parts = append(parts, fmt.Sprintf("size=%g", fn.Size))
+		}
+		if fn.Underline != "" {
+			parts = append(parts, "underline="+fn.Underline)
+		}
+		if fn.Color != "" {
+			parts = append(parts, "color="+fn.Color)
+		}
+	}
+	if len(st.Fill.Color) > 0 {
+		parts = append(parts, "fill="+strings.Join(st.Fill.Color, ","))
+	}
+	if a := st.Alignment; a != nil {
+		if a.WrapText {
+			parts = append(parts, "wrap")
+		}
+		if a.Horizontal != "" {
+			parts = append(parts, "h="+a.Horizontal)
+		}
+		if a.Vertical != "" {
+			parts = append(parts, "v="+a.Vertical)
+		}
+	}
+	for _, br := range st.Border {
+		parts = append(parts, fmt.Sprintf("%s=%d:%s", br.Type, br.Style, br.Color))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " " + strings.Join(parts, " ")
 }
 
 // TestXLSXTableCells checks every table cell of every gold document in its workbook: numbers stored as
