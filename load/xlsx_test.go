@@ -387,6 +387,8 @@ func FuzzXLSXCell(f *testing.F) {
 	f.Add("0101", 0.0, uint8(0), false)
 	f.Add("a\x00b\x1fc & <d>", 1e300, uint8(20), true)
 	f.Add("_x0041_", -0.0, uint8(3), true)
+	f.Add("_x0041_x0042_ _x005F_", 0.1, uint8(1), false)
+	f.Add(" führende und folgende Leerzeichen\n", 0.1, uint8(1), false)
 	f.Fuzz(func(t *testing.T, raw string, number float64, decimals uint8, isNumber bool) {
 		if !utf8.ValidString(raw) {
 			t.Skip("the readers hand over valid UTF-8 only")
@@ -423,15 +425,19 @@ func FuzzXLSXCell(f *testing.F) {
 	})
 }
 
-// xmlText is a string as an XML file can hold it: characters XML forbids become U+FFFD, at most 32767 UTF-16 units.
+// xmlText is a string as a cell of an XML file can hold it: characters XML forbids become U+FFFD, at most 32767 UTF-16 units.
 func xmlText(s string) string {
-	s = strings.Map(func(r rune) rune {
+	return clipUTF16(xmlChars(s), excelize.TotalCellChars)
+}
+
+// xmlChars is s with every character XML forbids, and each byte that is not UTF-8, as U+FFFD.
+func xmlChars(s string) string {
+	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
 			return r
 		}
 		return '\uFFFD'
-	}, strings.ToValidUTF8(s, "\uFFFD"))
-	return clipUTF16(s, excelize.TotalCellChars)
+	}, s)
 }
 
 // largeDocument has one table of n rows: a code, a name, two numbers and a symbol.
