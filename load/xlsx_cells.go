@@ -65,7 +65,7 @@ func rowHeight(texts []string, widths []float64, charsPer float64) float64 {
 		}
 		perLine := max(int(widths[i]*charsPer)-1, 1)
 		n := 0
-		for _, para := range strings.Split(s, "\n") {
+		for para := range strings.SplitSeq(s, "\n") {
 			n += max(1, (utf8.RuneCountInString(para)+perLine-1)/perLine)
 		}
 		lines = max(lines, n)
