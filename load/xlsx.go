@@ -95,7 +95,7 @@ func (wb *workbook) build() error {
 
 // numberStyle returns the style showing a number in German notation with the given decimals and unit.
 func (wb *workbook) numberStyle(decimals int, unit string) int {
-	return wb.book.numberStyle(NumberFormat(decimals, unit))
+	return wb.formatStyle(NumberFormat(decimals, unit))
 }
 
 // NumberFormat is the display format of a number printed with decimals places and an optional unit,

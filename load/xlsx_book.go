@@ -31,9 +31,9 @@ func newBook(w io.Writer, label string) *book {
 type cellKind uint8
 
 const (
-	blankCell  cellKind = iota // no value, only a style
-	numberCell                 // a number
-	textCell                   // a text
+	kindBlank  cellKind = iota // no value, only a style
+	kindNumber                 // a number
+	kindText                   // a text
 )
 
 // cell is one cell of a row: its kind, value and style (an index of the workbook's cell formats).
@@ -44,13 +44,13 @@ type cell struct {
 	text  string
 }
 
-// textOfCell is a text cell, cut to what a cell holds.
-func textOfCell(s string, style int) cell {
-	return cell{kind: textCell, style: style, text: cellText(s)}
+// textCell is a cell holding a text, cut to what a cell holds.
+func textCell(s string, style int) cell {
+	return cell{kind: kindText, style: style, text: cellText(s)}
 }
 
-// numberOfCell is a number cell.
-func numberOfCell(v float64, style int) cell { return cell{kind: numberCell, style: style, num: v} }
+// numberCell is a cell holding a number.
+func numberCell(v float64, style int) cell { return cell{kind: kindNumber, style: style, num: v} }
 
 // sheetOptions are the parts of a sheet written before its rows.
 type sheetOptions struct {
@@ -72,6 +72,7 @@ type sheetWriter struct {
 	shared bool
 	filter *cellRange
 	links  []byte // the hyperlinks, written after the rows
+	last   int    // the last row written
 }
 
 // flushAt is the size of XML a sheet writer gathers before it hands it to the compressor.
@@ -142,9 +143,10 @@ func appendCols(dst []byte, widths []float64) []byte {
 // row writes row r (from 1, after the rows written before) with its cells from column A; a height
 // of 0 leaves the row to the reader, a blank cell without a style is left out.
 func (s *sheetWriter) row(r int, height float64, cells []cell) error {
-	if r < 1 || r > maxRows || len(cells) > maxColumns {
-		return fmt.Errorf("row %d of %d cells is outside a sheet", r, len(cells))
+	if r <= s.last || r > maxRows || len(cells) > maxColumns {
+		return fmt.Errorf("row %d of %d cells after row %d: rows go down a sheet of %d rows and %d columns", r, len(cells), s.last, maxRows, maxColumns)
 	}
+	s.last = r
 	s.buf = append(s.buf, `<row r="`...)
 	s.buf = strconv.AppendInt(s.buf, int64(r), 10)
 	if height > 0 {
@@ -164,7 +166,7 @@ func (s *sheetWriter) row(r int, height float64, cells []cell) error {
 }
 
 func (s *sheetWriter) cell(col, r int, c *cell) {
-	if c.kind == blankCell && c.style == 0 {
+	if c.kind == kindBlank && c.style == 0 {
 		return
 	}
 	s.buf = append(s.buf, `<c r="`...)
@@ -176,13 +178,13 @@ func (s *sheetWriter) cell(col, r int, c *cell) {
 		s.buf = append(s.buf, '"')
 	}
 	switch c.kind {
-	case blankCell:
+	case kindBlank:
 		s.buf = append(s.buf, `/>`...)
-	case numberCell:
+	case kindNumber:
 		s.buf = append(s.buf, `><v>`...)
 		s.buf = appendFloat(s.buf, c.num)
 		s.buf = append(s.buf, `</v></c>`...)
-	case textCell:
+	case kindText:
 		if s.shared {
 			s.buf = append(s.buf, ` t="s"><v>`...)
 			s.buf = strconv.AppendInt(s.buf, int64(s.b.sharedString(c.text)), 10)
@@ -261,9 +263,9 @@ func (s *sheetWriter) close() error {
 	return err
 }
 
-// numberStyle is the cell format of numbers shown in the format code (see NumberFormat): top
+// formatStyle is the cell format of numbers shown in the format code (see NumberFormat): top
 // aligned in the grid of the table cells.
-func (b *book) numberStyle(code string) int {
+func (b *book) formatStyle(code string) int {
 	if id, ok := b.numStyle[code]; ok {
 		return id
 	}

@@ -111,19 +111,19 @@ func utf16Len(s string) int {
 func valueCell(v any, style int) cell {
 	switch v := v.(type) {
 	case string:
-		return textOfCell(v, style)
+		return textCell(v, style)
 	case int:
-		return numberOfCell(float64(v), style)
+		return numberCell(float64(v), style)
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return textOfCell(fmt.Sprint(v), style)
+			return textCell(fmt.Sprint(v), style)
 		}
-		return numberOfCell(v, style)
+		return numberCell(v, style)
 	case time.Time:
 		if serial, ok := dateSerial(v); ok {
-			return numberOfCell(serial, style)
+			return numberCell(serial, style)
 		}
-		return textOfCell(v.Format(time.DateOnly), style)
+		return textCell(v.Format(time.DateOnly), style)
 	}
 	return cell{style: style}
 }

@@ -15,10 +15,10 @@ func (wb *workbook) overview() error {
 	if err != nil {
 		return err
 	}
-	if err := sw.row(1, 0, []cell{textOfCell(docLabel(d), styleTitle)}); err != nil {
+	if err := sw.row(1, 0, []cell{textCell(docLabel(d), styleTitle)}); err != nil {
 		return err
 	}
-	if err := sw.row(2, 0, []cell{textOfCell(d.Title, styleBold)}); err != nil {
+	if err := sw.row(2, 0, []cell{textCell(d.Title, styleBold)}); err != nil {
 		return err
 	}
 	o := &overviewRows{sw: sw, row: 4}
@@ -123,7 +123,7 @@ func (o *overviewRows) put(label string, value any, style int) error {
 	if s, ok := value.(string); ok {
 		height = rowHeight([]string{s}, []float64{overviewWidth}, charsPerWidth)
 	}
-	if err := o.sw.row(o.row, height, []cell{textOfCell(label, styleLabel), valueCell(value, style)}); err != nil {
+	if err := o.sw.row(o.row, height, []cell{textCell(label, styleLabel), valueCell(value, style)}); err != nil {
 		return err
 	}
 	o.row++
@@ -135,12 +135,12 @@ func (wb *workbook) tableLinks(sw *sheetWriter, row int) error {
 	if len(wb.doc.Tables) == 0 {
 		return nil
 	}
-	if err := sw.row(row, 0, []cell{textOfCell("Tabellenblätter", styleTitle)}); err != nil {
+	if err := sw.row(row, 0, []cell{textCell("Tabellenblätter", styleTitle)}); err != nil {
 		return err
 	}
 	row++
 	for i, t := range wb.doc.Tables {
-		if err := sw.row(row, 0, []cell{textOfCell(wb.sheets[i], styleLink), textOfCell(tableLabel(t), styleWrap)}); err != nil {
+		if err := sw.row(row, 0, []cell{textCell(wb.sheets[i], styleLink), textCell(tableLabel(t), styleWrap)}); err != nil {
 			return err
 		}
 		sw.link(1, row, quoteSheet(wb.sheets[i])+"!A1")
@@ -196,7 +196,7 @@ func (wb *workbook) questions() error {
 func headerCells(head []string) []cell {
 	cells := make([]cell, len(head))
 	for c, h := range head {
-		cells[c] = textOfCell(h, styleHeader)
+		cells[c] = textCell(h, styleHeader)
 	}
 	return cells
 }
@@ -251,7 +251,7 @@ func (wb *workbook) table(i int) error {
 		below = append(below[:len(below):len(below)], *t.Source)
 	}
 	for n, note := range below {
-		if err := sw.row(lastRow+2+n, 0, []cell{textOfCell(note, styleNone)}); err != nil {
+		if err := sw.row(lastRow+2+n, 0, []cell{textCell(note, styleNone)}); err != nil {
 			return err
 		}
 	}
@@ -293,7 +293,7 @@ func (wb *workbook) tableLeftOut(i int, note string) error {
 		return err
 	}
 	height := rowHeight([]string{note}, []float64{maxColWidth}, charsPerWidth)
-	if err := sw.row(tableHeaderRow, height, []cell{textOfCell(note, styleWrap)}); err != nil {
+	if err := sw.row(tableHeaderRow, height, []cell{textCell(note, styleWrap)}); err != nil {
 		return err
 	}
 	return sw.close()
@@ -303,11 +303,11 @@ func (wb *workbook) tableLeftOut(i int, note string) error {
 // above it.
 func (wb *workbook) tableTitle(sw *sheetWriter, i int) error {
 	t := &wb.doc.Tables[i]
-	if err := sw.row(tableTitleRow, 0, []cell{textOfCell(tableTitle(i, t), styleTitle)}); err != nil {
+	if err := sw.row(tableTitleRow, 0, []cell{textCell(tableTitle(i, t), styleTitle)}); err != nil {
 		return err
 	}
 	if info := tableInfo(t); info != "" {
-		return sw.row(tableInfoRow, 0, []cell{textOfCell(info, styleNone)})
+		return sw.row(tableInfoRow, 0, []cell{textCell(info, styleNone)})
 	}
 	return nil
 }
@@ -333,12 +333,12 @@ func (wb *workbook) cellValue(c drucksache.Cell) cell {
 			return valueCell(v, wb.numberStyle(c.Decimals, c.Unit))
 		}
 	case drucksache.CellCode:
-		return textOfCell(textOf(c), styleCode)
+		return textCell(textOf(c), styleCode)
 	case drucksache.CellSymbol:
-		return textOfCell(c.Raw, styleSymbol)
+		return textCell(c.Raw, styleSymbol)
 	}
 	if s := textOf(c); s != "" {
-		return textOfCell(s, styleText)
+		return textCell(s, styleText)
 	}
 	return cell{style: styleText}
 }

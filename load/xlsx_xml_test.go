@@ -3,7 +3,9 @@ package load
 import (
 	"bytes"
 	"context"
+	drucksache "drucksache"
 	"encoding/xml"
+	"io"
 	"math"
 	"os/exec"
 	"path/filepath"
@@ -186,6 +188,73 @@ func TestCommandWithoutExcelize(t *testing.T) {
 	for _, dep := range strings.Fields(string(deps)) {
 		if strings.Contains(dep, "excelize") {
 			t.Errorf("the command links %s", dep)
+		}
+	}
+}
+
+// TestSheetRows: rows go down a sheet, within its rows and columns; a row out of order is an error,
+// not a sheet a reader refuses.
+func TestSheetRows(t *testing.T) {
+	tests := []struct {
+		name string
+		rows []int
+		cols int
+		ok   bool
+	}{
+		{"in order, with gaps", []int{1, 2, 4, 1048576}, 3, true},
+		{"twice the same row", []int{1, 1}, 1, false},
+		{"going up", []int{3, 2}, 1, false},
+		{"row 0", []int{0}, 1, false},
+		{"below the last row", []int{1048577}, 1, false},
+		{"wider than a sheet", []int{1}, maxColumns + 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBook(io.Discard, "Drucksache 19/1")
+			sw, err := b.sheet("T1", sheetOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			cells := make([]cell, tt.cols)
+			for i := range cells {
+				cells[i] = numberCell(float64(i), styleGeneral)
+			}
+			for _, r := range tt.rows {
+				if err = sw.row(r, 0, cells); err != nil {
+					break
+				}
+			}
+			if (err == nil) != tt.ok {
+				t.Fatalf("rows %v of %d cells: error %v, want ok %v", tt.rows, tt.cols, err, tt.ok)
+			}
+		})
+	}
+}
+
+// TestXLSXFormulaText: texts that look like formulas stay texts; a reader computes nothing.
+func TestXLSXFormulaText(t *testing.T) {
+	texts := []string{"=1+1", "=SUMME(A1:A3)", "+49 511 120", "-5-", "@Landtag", "=HYPERLINK(\"x\")"}
+	row := make([]drucksache.Cell, len(texts))
+	for i, s := range texts {
+		row[i] = drucksache.Cell{Raw: s, Value: s, Kind: drucksache.CellText}
+	}
+	doc := &drucksache.Document{ID: "ni-19-1", Tables: []drucksache.Table{{ID: "T1", Rows: [][]drucksache.Cell{row}}}}
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, want := range texts {
+		ref := cellName(i+1, tableFirstRow)
+		formula, _ := f.GetCellFormula("T1", ref)
+		got, _ := f.GetCellValue("T1", ref)
+		typ, _ := f.GetCellType("T1", ref)
+		if formula != "" || got != want || typ != excelize.CellTypeInlineString {
+			t.Errorf("%s: formula %q, value %q, type %v; want the text %q", ref, formula, got, typ, want)
 		}
 	}
 }
