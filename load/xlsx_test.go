@@ -40,6 +40,21 @@ func writeWorkbookFile(t testing.TB, doc *drucksache.Document) *excelize.File {
 	return f
 }
 
+// readWorkbook writes the workbook of doc in memory and opens it with an independent reader.
+func readWorkbook(t testing.TB, doc *drucksache.Document) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // TestXLSXGolden compares a readable dump of each workbook (cells, types, number formats, panes,
 // filters, widths) with testdata/<id>.xlsx.txt; -update rewrites the files.
 func TestXLSXGolden(t *testing.T) {
@@ -398,15 +413,7 @@ func FuzzXLSXCell(f *testing.F) {
 			cell = drucksache.Cell{Raw: raw, Value: number, Kind: drucksache.CellNumber, Decimals: int(decimals)}
 		}
 		doc := &drucksache.Document{ID: "ni-fuzz", Tables: []drucksache.Table{{ID: "T1", Header: []string{raw}, Rows: [][]drucksache.Cell{{cell}}}}}
-		var buf bytes.Buffer
-		if err := WriteWorkbook(&buf, doc); err != nil {
-			t.Fatal(err)
-		}
-		wb, err := excelize.OpenReader(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer wb.Close()
+		wb := readWorkbook(t, doc)
 		got, err := wb.GetCellValue("T1", cellName(1, tableFirstRow), excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
@@ -660,15 +667,7 @@ func TestXLSXTableTooLarge(t *testing.T) {
 		drucksache.Table{ID: "T2", Question: 1, Header: []string{"Anzahl"}, Rows: tall},
 		drucksache.Table{ID: "T3", Question: 1, Rows: [][]drucksache.Cell{wide}},
 		drucksache.Table{ID: "T4", Question: 1, Header: []string{"Anzahl"}, Rows: tall[:len(tall)-2], Notes: []string{"* eine Anmerkung"}})
-	var buf bytes.Buffer
-	if err := WriteWorkbook(&buf, doc); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := readWorkbook(t, doc)
 	sheets := TableSheetNames(doc.Tables)
 	for i, want := range []string{"", "1.048.574 Zeilen und 1 Spalten", "1 Zeilen und 16.385 Spalten", "1.048.572 Zeilen und 1 Spalten"} {
 		note, _ := f.GetCellValue(sheets[i], cellName(1, tableHeaderRow))

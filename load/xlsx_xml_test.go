@@ -239,15 +239,7 @@ func TestXLSXFormulaText(t *testing.T) {
 		row[i] = drucksache.Cell{Raw: s, Value: s, Kind: drucksache.CellText}
 	}
 	doc := &drucksache.Document{ID: "ni-19-1", Tables: []drucksache.Table{{ID: "T1", Rows: [][]drucksache.Cell{row}}}}
-	var buf bytes.Buffer
-	if err := WriteWorkbook(&buf, doc); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := readWorkbook(t, doc)
 	for i, want := range texts {
 		ref := cellName(i+1, tableFirstRow)
 		formula, _ := f.GetCellFormula("T1", ref)
