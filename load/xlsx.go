@@ -61,7 +61,7 @@ func (x *XLSX) Close() error { return nil }
 
 // WriteWorkbook writes the workbook of one document to w.
 func WriteWorkbook(w io.Writer, doc *drucksache.Document) error {
-	wb := &workbook{book: newBook(w, docLabel(doc)), doc: doc, sheets: TableSheetNames(doc.Tables)}
+	wb := &workbook{book: newBook(w, docLabel(doc)), doc: doc, sheets: TableSheetNames(doc.Tables), numStyles: map[numberKey]int{}}
 	if err := wb.build(); err != nil {
 		return fmt.Errorf("%s: xlsx: %w", doc.Source.File, err)
 	}
@@ -71,8 +71,9 @@ func WriteWorkbook(w io.Writer, doc *drucksache.Document) error {
 // workbook holds the workbook being written and the names of its table sheets.
 type workbook struct {
 	*book
-	doc    *drucksache.Document
-	sheets []string // table sheet names, in the order of doc.Tables
+	doc       *drucksache.Document
+	sheets    []string // table sheet names, in the order of doc.Tables
+	numStyles map[numberKey]int
 }
 
 func (wb *workbook) build() error {
@@ -95,7 +96,19 @@ func (wb *workbook) build() error {
 
 // numberStyle returns the style showing a number in German notation with the given decimals and unit.
 func (wb *workbook) numberStyle(decimals int, unit string) int {
-	return wb.formatStyle(NumberFormat(decimals, unit))
+	key := numberKey{decimals, unit}
+	if id, ok := wb.numStyles[key]; ok {
+		return id
+	}
+	id := wb.formatStyle(NumberFormat(decimals, unit))
+	wb.numStyles[key] = id
+	return id
+}
+
+// numberKey is what the display of a number depends on.
+type numberKey struct {
+	decimals int
+	unit     string
 }
 
 // NumberFormat is the display format of a number printed with decimals places and an optional unit,

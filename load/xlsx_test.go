@@ -497,7 +497,7 @@ func peakHeap(fn func()) uint64 {
 	return peak.Load()
 }
 
-// TestXLSXLargeTable writes a 50 000-row table through the stream writer and reads it back row by row.
+// TestXLSXLargeTable writes a 50 000-row table row by row and reads it back row by row.
 func TestXLSXLargeTable(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large table")
@@ -515,9 +515,10 @@ func TestXLSXLargeTable(t *testing.T) {
 		}
 	})
 	t.Logf("heap in use: %.1f MB before (the document), %.1f MB at the peak of writing", float64(base.HeapInuse)/1e6, float64(peak)/1e6)
-	// Streamed, the sheet costs its XML buffer (spilled to disk past 16 MB) and the zip; read back into
-	// the workbook (as SetActiveSheet after streaming did) it cost more than 350 MB.
-	if growth := float64(peak) - float64(base.HeapInuse); growth > 150e6 {
+	// Streamed, the sheet costs its compressed size (1.7 MB of 14 MB of XML) and one XML buffer of
+	// 64 KB, plus garbage not yet collected; held in a workbook model (as excelize did once a streamed
+	// sheet was read back) it cost more than 350 MB.
+	if growth := float64(peak) - float64(base.HeapInuse); growth > 50e6 {
 		t.Errorf("writing the workbook took %.0f MB of heap beyond the document", growth/1e6)
 	}
 	f, err := excelize.OpenFile(filepath.Join(dir, doc.ID+".xlsx"))
