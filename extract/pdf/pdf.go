@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 
@@ -30,7 +31,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("%w: %d bytes", layout.ErrTooLarge, len(data))}
 	}
-	r, repaired, err := openPDF(data)
+	r, rebuilt, err := openPDF(data)
 	if err != nil {
 		if method := encryption(data); isEncryptedErr(err) || method != "" {
 			if method == "" {
@@ -46,14 +47,18 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	}
 	doc := content.NewDoc(r)
 	refs, err := safe(func() ([]content.PageRef, error) { return doc.Pages(lim.MaxPages) })
-	if err != nil {
-		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{msg: "page tree: " + cause(err.Error()), err: err}}
+	if err == nil && len(refs) == 0 {
+		err = errors.New("no pages")
 	}
-	if len(refs) == 0 {
-		return nil, &layout.Error{File: name, Stage: "pdf", Err: errors.New("no pages")}
+	if err != nil {
+		msg := "page tree: " + cause(err.Error())
+		if rebuilt != "" { // the pages were out of the rebuilt table's reach: say why it was rebuilt
+			msg += " (the cross-reference table was rebuilt from the objects found: " + rebuilt + ")"
+		}
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{msg: msg, err: err}}
 	}
 	out = &layout.Layout{Pages: len(refs)}
-	if repaired {
+	if rebuilt != "" {
 		out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFRepaired,
 			Message: "the cross-reference table is damaged or missing (a truncated file?); it was rebuilt from the objects found"})
 	}
@@ -86,6 +91,11 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
 		pages[i], sides[i] = upright(pg)
+	}
+	if strings.Contains(problem, "pdf.objptr") { // the library met a reference where it wants an object
+		if chain := refOnly(data); chain != "" {
+			problem = chain
+		}
 	}
 	if glyphs == 0 && encryption(data) != "" {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{err: layout.ErrEncrypted,
