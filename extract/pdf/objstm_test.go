@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/zlib"
 	"context"
+	"drucksache/extract/layout"
+	"drucksache/internal/printable"
 	"fmt"
 	"maps"
 	"os"
@@ -25,6 +27,7 @@ type objStmFile struct {
 	flate   bool                // the cross-reference stream compressed, with the PNG Up predictor
 	omit    map[int]bool        // objects listed in an object stream's entries but not written into it
 	extra   func(*bytes.Buffer) // writes more objects before the cross-reference stream
+	rows    int                 // free entries written after the others, for an /Index given in xref
 }
 
 // objStmSpec is one object stream: entries of its dictionary besides those the generator writes
@@ -101,6 +104,7 @@ func (f objStmFile) bytes() []byte {
 		}
 		rows.Write([]byte{byte(e[0]), byte(e[1] >> 24), byte(e[1] >> 16), byte(e[1] >> 8), byte(e[1]), byte(e[2] >> 8), byte(e[2])})
 	}
+	rows.Write(make([]byte, 7*f.rows))
 	data, filter := rows.Bytes(), ""
 	if f.flate {
 		var z bytes.Buffer
@@ -184,6 +188,10 @@ func hostileObjectFiles() []struct {
 	}
 	chain.entries[10+deep] = [3]int{1, 9, 0} // the header: not an object stream, which ends the chain
 
+	manyObjects := packedPage()
+	manyObjects.xref = "/Index [0 12 1999999990 10]"
+	manyObjects.rows = 10
+
 	refChain := packedPage()
 	refChain.top[4] = "<< /Length 7 0 R >>\nstream\nBT /F1 12 Tf 72 700 Td (Hallo Welt) Tj ET\nendstream"
 	refChain.top[7] = "8 0 R"
@@ -213,6 +221,7 @@ func hostileObjectFiles() []struct {
 		{"/Extends chains that loop", "the /Extends of object stream 10 is object 11, the /Extends of object stream 11 is object 10", extends.bytes()},
 		{"a chain of object streams 100 000 deep", "wait on each other more than 64 deep", chain.bytes()},
 		{"a cross-reference stream whose /Prev is itself", "(/Prev) loops", prevSelf.bytes()},
+		{"a cross-reference stream listing objects up to 2 000 000 000", "more than a file of", manyObjects.bytes()},
 		{"a /Length that is a loop of references", "reference loop", refChain.bytes()},
 		{"a page tree whose /Kids hold itself", "Hallo Welt", kids.bytes()},
 	}
@@ -278,4 +287,65 @@ func deflate(s string) string {
 func firstLines(b []byte, n int) []byte {
 	lines := bytes.SplitN(b, []byte("\n"), n+1)
 	return bytes.Join(lines[:min(n, len(lines))], []byte("\n"))
+}
+
+// FuzzObjectStreams rewires the objects of a document in object streams as the fuzzer's bytes say:
+// each three bytes move an object into an object stream, or make an entry of an object stream's
+// dictionary (/Length, /N, /First, /Extends, /DecodeParms) a reference to an object. Property: the
+// reader ends within 10 s without a crash (a recursion without end kills the fuzzing process), with
+// the text or an *Error whose message is clean; the check alone ends on any bytes without a panic.
+func FuzzObjectStreams(f *testing.F) {
+	f.Add([]byte{}, []byte{})
+	f.Add([]byte{0, 0, 0}, []byte{})          // object stream 10 inside itself
+	f.Add([]byte{0, 0, 1, 1, 0, 0}, []byte{}) // 10 inside 11, 11 inside 10
+	f.Add([]byte{0, 1, 6}, []byte{})          // the /Length of stream 10 is object 6, inside it
+	f.Add([]byte{0, 4, 1, 1, 4, 0}, []byte{}) // an /Extends loop
+	for _, h := range hostileObjectFiles() {
+		if len(h.data) < 64<<10 {
+			f.Add([]byte{}, h.data)
+		}
+	}
+	debug.SetMaxStack(64 << 20)
+	keys := []string{"/Length", "/N", "/First", "/Extends", "/DecodeParms"}
+	f.Fuzz(func(t *testing.T, edits, raw []byte) {
+		if len(raw) > 0 { // bytes of any kind: the check alone, which reads what the library would
+			_ = checkObjectStreams(raw)
+			return
+		}
+		file := packedPage()
+		file.streams[11] = objStmSpec{objs: map[int]string{6: "0", 7: "<< /Predictor 6 0 R >>"}}
+		file.streams[12] = objStmSpec{objs: map[int]string{8: "null"}, flate: true}
+		file.entries = map[int][3]int{}
+		dicts := map[int]string{}
+		for e := range slices.Chunk(edits, 3) {
+			if len(e) < 3 || len(dicts)+len(file.entries) > 12 {
+				break
+			}
+			obj, what, target := 10+int(e[0])%3, int(e[1])%6, int(e[2])%13
+			if what == 0 {
+				file.entries[obj] = [3]int{2, 10 + target%3, 0}
+				continue
+			}
+			dicts[obj] += fmt.Sprintf(" %s %d 0 R", keys[what-1], target)
+		}
+		for s, d := range dicts {
+			spec := file.streams[s]
+			spec.dict = d
+			file.streams[s] = spec
+		}
+		data := file.bytes()
+		start := time.Now()
+		_, err := Reader{}.Read(context.Background(), "fuzz.pdf", data)
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("took %v", time.Since(start))
+		}
+		if err != nil {
+			if _, ok := err.(*layout.Error); !ok {
+				t.Fatalf("err %T %v is not an *Error", err, err)
+			}
+			if msg := err.Error(); printable.String(msg) != msg {
+				t.Fatalf("message %q carries raw bytes", msg)
+			}
+		}
+	})
 }
