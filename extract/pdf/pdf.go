@@ -66,6 +66,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	sides := make([][]*content.Page, len(refs)) // text running across each page's direction
 	glyphs, images := 0, 0
 	problem := "" // the first page error or damage, to name the cause when no page gives text
+	budget, held := glyphBudget(lim.MaxMemory, len(data)), 0
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: err}
@@ -91,6 +92,11 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
 		pages[i], sides[i] = upright(pg)
+		if held += heldGlyphs(pages[i], sides[i]); budget > 0 && held > budget {
+			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf(
+				"%w: the first %d of %d pages hold %d glyphs and lines, more than the memory limit of %d MiB leaves room for (%d): a compression bomb of text, or a document that needs a larger --memory",
+				layout.ErrTooLarge, i+1, len(refs), held, lim.MaxMemory>>20, budget)}
+		}
 	}
 	if strings.Contains(problem, "pdf.objptr") { // the library met a reference where it wants an object
 		if chain := refOnly(data); chain != "" {
