@@ -1,6 +1,6 @@
 // Command drucksache turns German parliamentary papers (text, PDF, HTML) into JSON, XLSX and Parquet.
 //
-//	drucksache extract FILE
+//	drucksache extract [--memory N] FILE
 //	drucksache run [--out DIR] [--workers N] [--force] [--skip-failed] [--shard K/N] [--timeout D] [--memory N] INPUT...
 //	drucksache verify [--timeout D] DIR
 //	drucksache version
@@ -37,7 +37,11 @@ var errHelp = errors.New("help requested")
 
 // usages are the usage texts of the commands, in the order the general usage lists them.
 var usages = []struct{ name, text string }{
-	{"extract", `  drucksache extract FILE     one document (.txt, .pdf, .html) -> its JSON on stdout
+	{"extract", `  drucksache extract [--memory N] FILE
+                              one document (.txt, .pdf, .html) -> its JSON on stdout, read in this
+                              process under the time limit of a run (2m)
+      --memory N      memory limit, as a run's per document (default 1GiB; 0: none); past it the
+                      extraction stops with exit status 1
 `},
 	{"run", `  drucksache run [--out DIR] [--workers N] [--force] [--skip-failed] [--shard K/N] [--timeout D] [--memory N] INPUT...
                               files, folders, or - (a list of paths on stdin)

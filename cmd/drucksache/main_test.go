@@ -16,9 +16,10 @@ import (
 )
 
 // TestMain lets the test binary play the child of an isolated extraction: os.Executable is the test
-// binary here, so the hidden subcommand must work in it as it does in the command.
+// binary here, so the hidden subcommand must work in it as it does in the command. With
+// DRUCKSACHE_AS_COMMAND set it is the command itself, for tests that watch its process.
 func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == isolate.Command {
+	if len(os.Args) > 1 && (os.Args[1] == isolate.Command || os.Getenv("DRUCKSACHE_AS_COMMAND") != "") {
 		os.Exit(exitCode(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr), os.Stderr))
 	}
 	os.Exit(m.Run())
@@ -106,12 +107,12 @@ func TestHelp(t *testing.T) {
 		want string // a line the usage must hold
 	}{
 		{[]string{"--help"}, "drucksache verify [--timeout D] DIR"},
-		{[]string{"-h"}, "drucksache extract FILE"},
+		{[]string{"-h"}, "drucksache extract [--memory N] FILE"},
 		{[]string{"help"}, "drucksache run [--out DIR]"},
 		{[]string{"help", "run"}, "--shard K/N"},
 		{[]string{"run", "--help"}, "--timeout D     time limit per document"},
 		{[]string{"run", "--out", "x", "-h"}, "--workers N"},
-		{[]string{"extract", "--help"}, "drucksache extract FILE"},
+		{[]string{"extract", "--help"}, "--memory N      memory limit, as a run's per document"},
 		{[]string{"verify", "-h"}, "drucksache verify [--timeout D] DIR"},
 		{[]string{"version", "--help"}, "drucksache version"},
 	}
