@@ -99,6 +99,7 @@ func FuzzDiagnose(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_ = encryption(data)
 		_ = xrefLoop(data)
+		_ = refOnly(data)
 		if c := cause(string(data)); printable.String(c) != c {
 			t.Fatalf("cause %q carries raw bytes", c)
 		}

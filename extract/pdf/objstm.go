@@ -265,7 +265,8 @@ func checkObjectStreams(data []byte) error {
 	if err != nil || t == nil {
 		return err
 	}
-	c := &objChecker{data: data, t: t, state: map[objNode]uint8{}, dicts: map[int]objDict{}}
+	c := &objChecker{data: data, t: t, state: map[objNode]uint8{}, dicts: map[int]objDict{},
+		starts: map[int]int{}, streams: map[int][]byte{}}
 	for x, typ := range t.typ {
 		if typ != xrefInside {
 			continue
@@ -298,10 +299,12 @@ type objEdge struct {
 }
 
 type objChecker struct {
-	data  []byte
-	t     *xrefTable
-	state map[objNode]uint8 // 1 while on the path, 2 when done
-	dicts map[int]objDict   // object streams' dictionaries read so far
+	data    []byte
+	t       *xrefTable
+	state   map[objNode]uint8 // 1 while on the path, 2 when done
+	dicts   map[int]objDict   // object streams' dictionaries read so far
+	starts  map[int]int       // where their data begins
+	streams map[int][]byte    // object streams decoded so far
 }
 
 // walk searches depth-first from n for a loop or a chain longer than maxObjectChain; its own stack
@@ -391,17 +394,81 @@ func (c *objChecker) edges(n objNode) []objEdge {
 			}
 		}
 	case roleValue:
-		if c.t.kind(n.num) == xrefOffset {
-			if _, v, _, ok := indirect(c.data, int(c.t.f2[n.num])); ok {
-				for _, ref := range refsIn(v, 64) {
-					if c.t.live(ref) {
-						out = append(out, objEdge{objNode{ref.num, roleObject}, fmt.Sprintf("object %d refers to object %d", n.num, ref.num)})
-					}
-				}
+		for _, ref := range refsIn(c.body(n.num), 64) {
+			if c.t.live(ref) {
+				out = append(out, objEdge{objNode{ref.num, roleObject}, fmt.Sprintf("object %d refers to object %d", n.num, ref.num)})
 			}
 		}
 	}
 	return out
+}
+
+// body is the object num as the library reads it: at its offset, or inside its object stream; nil
+// when it cannot be read.
+func (c *objChecker) body(num int) any {
+	switch c.t.kind(num) {
+	case xrefOffset:
+		if got, v, _, ok := indirect(c.data, int(c.t.f2[num])); ok && got == num {
+			return v
+		}
+	case xrefInside:
+		return c.packed(int(c.t.f2[num]), num)
+	}
+	return nil
+}
+
+// most object streams decoded to read the objects in them, and most bytes decoded of each.
+const (
+	maxPackedStreams = 16
+	maxPackedBytes   = 16 << 20
+)
+
+// packed reads object num from object stream s as the library finds it: the stream decoded, its
+// header of object numbers and offsets searched; its /Length, /N and /First written in it or as
+// objects at an offset. nil when s cannot be read so (the library then stops with an error, or the
+// file is encrypted and the check cannot tell).
+func (c *objChecker) packed(s, num int) any {
+	data, ok := c.streams[s]
+	if !ok {
+		if len(c.streams) >= maxPackedStreams {
+			return nil
+		}
+		d := c.dict(s)
+		length, _ := c.number(d["Length"])
+		if d != nil && length > 0 {
+			data, _ = io.ReadAll(io.LimitReader(streamReader(c.data, d, c.starts[s], length), maxPackedBytes))
+		}
+		c.streams[s] = data
+	}
+	d := c.dict(s)
+	n, _ := c.number(d["N"])
+	first, _ := c.number(d["First"])
+	p := &objParser{b: data}
+	for range min(n, int64(len(data))) {
+		id, ok1 := p.value(0)
+		off, ok2 := p.value(0)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		if id == int64(num) {
+			at, ok := off.(int64)
+			if !ok || first+at < 0 || first+at >= int64(len(data)) {
+				return nil
+			}
+			v, _ := (&objParser{b: data, pos: int(first + at)}).value(0)
+			return v
+		}
+	}
+	return nil
+}
+
+// number is an integer written in a dictionary or as an object at an offset.
+func (c *objChecker) number(v any) (int64, bool) {
+	if r, ok := v.(objRef); ok && c.t.live(r) && c.t.kind(r.num) == xrefOffset {
+		_, v, _, _ = indirect(c.data, int(c.t.f2[r.num]))
+	}
+	n, ok := v.(int64)
+	return n, ok
 }
 
 // dict is the dictionary of the object stream num as the library reads it at its offset; nil when
@@ -414,6 +481,7 @@ func (c *objChecker) dict(num int) objDict {
 	if c.t.kind(num) == xrefOffset && c.t.gen[num] == 0 {
 		if got, v, start, ok := indirect(c.data, int(c.t.f2[num])); ok && got == num && start >= 0 {
 			d, _ = v.(objDict)
+			c.starts[num] = start
 		}
 	}
 	c.dicts[num] = d

@@ -176,6 +176,12 @@ func hostileObjectFiles() []struct {
 	filter.top[7] = "<< /Predictor 6 0 R >>"
 	filter.streams[10].objs[6] = "12"
 
+	// The same through decode parameters that lie in another object stream.
+	filterPacked := packedPage()
+	filterPacked.streams[10] = objStmSpec{dict: "/DecodeParms 7 0 R", objs: filterPacked.streams[10].objs, flate: true}
+	filterPacked.streams[10].objs[6] = "12"
+	filterPacked.streams[11] = objStmSpec{objs: map[int]string{7: "<< /Predictor 6 0 R >>"}, flate: true}
+
 	prevSelf := packedPage()
 	prevSelf.xref = "/Prev %d"
 
@@ -218,6 +224,7 @@ func hostileObjectFiles() []struct {
 		{"/N a reference into the stream itself", "the /N of object stream 10 is object 6", inKey("/N").bytes()},
 		{"/First a reference into the stream itself", "the /First of object stream 10 is object 6", inKey("/First").bytes()},
 		{"/DecodeParms whose /Predictor lies in the stream", "object 7 refers to object 6, object 6 lies in object stream 10", filter.bytes()},
+		{"/DecodeParms in another object stream, its /Predictor in the stream", "object 7 refers to object 6, object 6 lies in object stream 10", filterPacked.bytes()},
 		{"/Extends chains that loop", "the /Extends of object stream 10 is object 11, the /Extends of object stream 11 is object 10", extends.bytes()},
 		{"a chain of object streams 100 000 deep", "wait on each other more than 64 deep", chain.bytes()},
 		{"a cross-reference stream whose /Prev is itself", "(/Prev) loops", prevSelf.bytes()},
@@ -290,8 +297,9 @@ func firstLines(b []byte, n int) []byte {
 }
 
 // FuzzObjectStreams rewires the objects of a document in object streams as the fuzzer's bytes say:
-// each three bytes move an object into an object stream, or make an entry of an object stream's
-// dictionary (/Length, /N, /First, /Extends, /DecodeParms) a reference to an object. Property: the
+// each three bytes list an object (an object stream or a value) as lying in an object stream, or make
+// an entry of an object stream's dictionary (/Length, /N, /First, /Extends, /DecodeParms) a
+// reference to an object. Property: the
 // reader ends within 10 s without a crash (a recursion without end kills the fuzzing process), with
 // the text or an *Error whose message is clean; the check alone ends on any bytes without a panic.
 func FuzzObjectStreams(f *testing.F) {
@@ -313,20 +321,22 @@ func FuzzObjectStreams(f *testing.F) {
 			return
 		}
 		file := packedPage()
+		file.streams[10] = objStmSpec{objs: file.streams[10].objs, flate: true}
 		file.streams[11] = objStmSpec{objs: map[int]string{6: "0", 7: "<< /Predictor 6 0 R >>"}}
-		file.streams[12] = objStmSpec{objs: map[int]string{8: "null"}, flate: true}
+		file.streams[12] = objStmSpec{objs: map[int]string{8: "[ 7 0 R ]"}, flate: true}
 		file.entries = map[int][3]int{}
 		dicts := map[int]string{}
 		for e := range slices.Chunk(edits, 3) {
 			if len(e) < 3 || len(dicts)+len(file.entries) > 12 {
 				break
 			}
-			obj, what, target := 10+int(e[0])%3, int(e[1])%6, int(e[2])%13
-			if what == 0 {
+			obj, what, target := []int{10, 11, 12, 6, 7, 8}[int(e[0])%6], int(e[1])%6, int(e[2])%13
+			switch {
+			case what == 0: // the entry of obj says it lies in stream 10, 11 or 12
 				file.entries[obj] = [3]int{2, 10 + target%3, 0}
-				continue
+			case obj >= 10:
+				dicts[obj] += fmt.Sprintf(" %s %d 0 R", keys[what-1], target)
 			}
-			dicts[obj] += fmt.Sprintf(" %s %d 0 R", keys[what-1], target)
 		}
 		for s, d := range dicts {
 			spec := file.streams[s]
