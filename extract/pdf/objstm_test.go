@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"compress/zlib"
 	"context"
-	"drucksache/extract/layout"
-	"drucksache/internal/printable"
 	"fmt"
 	"maps"
 	"os"
@@ -343,19 +341,6 @@ func FuzzObjectStreams(f *testing.F) {
 			spec.dict = d
 			file.streams[s] = spec
 		}
-		data := file.bytes()
-		start := time.Now()
-		_, err := Reader{}.Read(context.Background(), "fuzz.pdf", data)
-		if time.Since(start) > 10*time.Second {
-			t.Fatalf("took %v", time.Since(start))
-		}
-		if err != nil {
-			if _, ok := err.(*layout.Error); !ok {
-				t.Fatalf("err %T %v is not an *Error", err, err)
-			}
-			if msg := err.Error(); printable.String(msg) != msg {
-				t.Fatalf("message %q carries raw bytes", msg)
-			}
-		}
+		readFuzzed(t, file.bytes())
 	})
 }
