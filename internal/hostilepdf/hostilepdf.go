@@ -142,6 +142,12 @@ func MemoryCases() []MemoryCase {
 			p.Stream(4, "", TextOps(16<<20/80))
 			return p.Finish()
 		}},
+		{"5 000 pages drawing one 16 MB stream", false, func(w io.Writer) error {
+			p := NewWriter(w)
+			p.PageTree(5000, func(int) string { return "4 0 R" })
+			p.Stream(4, "", TextOps(16<<20/80))
+			return p.Finish()
+		}},
 		{"540 dense pages, just within the reader's share of the limit", false, func(w io.Writer) error {
 			p := NewWriter(w)
 			p.PageTree(540, func(i int) string { return strconv.Itoa(10000+i) + " 0 R" })
