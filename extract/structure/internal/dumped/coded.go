@@ -59,16 +59,24 @@ func codedHeader(prose []layout.Line, open bool, rows [][]string, full int) (int
 			narrow = false
 		}
 	}
+	// The label column's header may share the first line with the next cell ("Jahr Anzahl der"),
+	// or the line may be one cell ("Schuljahr Q2"): both are weighed.
+	firsts := [][]string{{lines[0]}}
+	if label, split := splitLabel(lines[0]); split {
+		firsts = append(firsts, []string{label, strings.TrimSpace(strings.TrimPrefix(lines[0], label))})
+	}
 	var found []string
-	for mask := 0; mask < 1<<codes; mask++ {
-		cells, ok := codedCells(lines, mask, narrow, width)
-		if !ok || !cellsFitColumns(cells, rows) {
-			continue
+	for _, first := range firsts {
+		for mask := 0; mask < 1<<codes; mask++ {
+			cells, ok := codedCells(first, lines[1:], mask, narrow, width)
+			if !ok || !cellsFitColumns(cells, rows) {
+				continue
+			}
+			if found != nil && !slices.Equal(found, cells) {
+				return 0, nil, "" // two readings fit: the header stays unread
+			}
+			found = cells
 		}
-		if found != nil && !slices.Equal(found, cells) {
-			return 0, nil, "" // two readings fit: the header stays unread
-		}
-		found = cells
 	}
 	if found == nil {
 		return 0, nil, ""
@@ -76,18 +84,13 @@ func codedHeader(prose []layout.Line, open bool, rows [][]string, full int) (int
 	return len(head), found, title
 }
 
-// codedCells joins the header lines into cells, each line that starts with a code starting a
-// cell where its bit in mask is set; it reports whether they are width cells, the last finished.
-// The label column's header may share the first line with the next cell ("Jahr Anzahl der").
-func codedCells(lines []string, mask int, narrow bool, width int) ([]string, bool) {
-	var cells []string
-	if label, split := splitLabel(lines[0]); split {
-		cells = []string{label, strings.TrimSpace(strings.TrimPrefix(lines[0], label))}
-	} else {
-		cells = []string{lines[0]}
-	}
+// codedCells joins the header lines below the cells of the first line into cells, each line
+// that starts with a code starting a cell where its bit in mask is set; it reports whether they
+// are width cells, the last finished.
+func codedCells(first, lines []string, mask int, narrow bool, width int) ([]string, bool) {
+	cells := slices.Clone(first)
 	bit := 0
-	for _, l := range lines[1:] {
+	for _, l := range lines {
 		last := cells[len(cells)-1]
 		join := continuesCell(last, l, narrow)
 		if code := codeWord(firstWord(l)); code {
