@@ -85,6 +85,11 @@ func headerLines(lines []layout.Line, i, full int, notes Notes) ([]layout.Line, 
 	var head []layout.Line
 	for j < len(lines) && j < i+MaxHeaderLines {
 		if _, vals, ok := dataRow(lines[j], full); ok {
+			if j+1 < len(lines) && brokenYear(vals, lines[j+1].Text) {
+				head = append(head, lines[j], lines[j+1])
+				j += 2
+				continue
+			}
 			// A line with fewer figures than the rows below it is part of the header ("65 bis 74"),
 			// unless it is a row of the year before theirs, or it and the row below read as as many
 			// figures grouped by spaces ("Ammerland 34 912 125" above "Aurich 786 459 1 245"); a
@@ -534,6 +539,25 @@ func pageNotes(notes Notes, l layout.Line) []int {
 	return notes(l.Page)
 }
 
+// brokenYear reports a header line's words ending in years counting up whose last the line end
+// breaks, next holding its last digits: "Jahr 2021 2022 202" above "3" prints 2023.
+func brokenYear(words []string, next string) bool {
+	n := len(words)
+	rest := strings.TrimSpace(next)
+	if n < 2 || !digitsOnly(rest) || !digitsOnly(words[n-1]) || len(words[n-1]) >= 4 || !isYear(words[n-2]) {
+		return false
+	}
+	k := n - 2
+	for k > 0 && isYear(words[k-1]) {
+		k--
+	}
+	if !yearsCountingUp(words[k:n-1]) && n-1-k != 1 {
+		return false
+	}
+	y, _ := strconv.Atoi(words[n-2])
+	return words[n-1]+rest == strconv.Itoa(y+1)
+}
+
 // yearAfter reports figures of rows labelled by years, next the year after vals ("2017 …", "2018 …").
 func yearAfter(vals, next []string) bool {
 	if len(vals) < 2 || len(next) < 2 || !isYear(vals[0]) || !isYear(next[0]) {
@@ -870,11 +894,17 @@ func repeatsMeasure(words []string, n int) bool {
 
 // leadingYearsHeader reads a header that starts with years, one per value column, the last one
 // perhaps in words ("2021 2022 2025 Jan. bis" / "Mai 2026"), perhaps after a word naming the
-// years, which heads the label column ("Jahr 2021 …").
+// years, which heads the label column ("Jahr 2021 …"); a year the line end breaks ("202" / "3")
+// is one.
 func leadingYearsHeader(head []layout.Line, width int) []string {
 	var all []string
-	for _, h := range head {
-		all = append(all, strings.Fields(h.Text)...)
+	for k, h := range head {
+		words := strings.Fields(h.Text)
+		if n := len(all); n > 0 && len(words) > 0 && k > 0 && brokenYear(all, head[k].Text) {
+			all[n-1] += strings.TrimSpace(head[k].Text)
+			continue
+		}
+		all = append(all, words...)
 	}
 	label := ""
 	if len(all) > 1 && yearWords[all[0]] {
