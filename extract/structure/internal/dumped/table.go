@@ -379,11 +379,29 @@ func dataRow(l layout.Line, full int) (string, []string, bool) {
 		if label == "" || n > 45 || (full > 0 && utf8.RuneCountInString(strings.TrimSpace(l.Text)) > full*7/10) {
 			return "", nil, false
 		}
-		if strings.Trim(vals[0], "-–x.…/") == "" {
+		if strings.Trim(vals[0], "-–x.…/") == "" || datedYear(label, vals[0]) {
 			return "", nil, false
 		}
 	}
 	return label, vals, true
+}
+
+// monthNames are the months a date printed in words names ("11. Oktober 2024").
+var monthNames = map[string]bool{
+	"Januar": true, "Februar": true, "März": true, "April": true, "Mai": true, "Juni": true,
+	"Juli": true, "August": true, "September": true, "Oktober": true, "November": true, "Dezember": true,
+}
+
+// datedYear reports a year that ends a date printed in words, its day and month ending label
+// ("Berlin, den 11. Oktober" before "2024"): a line that dates a letter, no row of a table.
+func datedYear(label, val string) bool {
+	f := strings.Fields(label)
+	if len(f) < 2 || !isYear(val) || !monthNames[f[len(f)-1]] {
+		return false
+	}
+	day, ok := strings.CutSuffix(f[len(f)-2], ".")
+	n, err := strconv.Atoi(day)
+	return ok && err == nil && n >= 1 && n <= 31
 }
 
 // splitValues splits a line into the words before its last figures and those figures (a figure

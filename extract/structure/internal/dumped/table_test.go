@@ -24,6 +24,10 @@ func TestDataRow(t *testing.T) {
 		// running text that ends in a number is no row
 		{"Bürgerinnen und Bürgern stehen flächendeckend Onlinedienste für derzeit 205 OZG Leistungen bzw. 1 029", "", nil},
 		{"Die Kosten liegen noch nicht vor.", "", nil},
+		// a date that ends a letter (Drs. 20/13317) is no row; a month that labels a row is one
+		{"Berlin, den 11. Oktober 2024", "", nil},
+		{"Oktober 2024", "Oktober", []string{"2024"}},
+		{"Eingänge bis 11. Oktober 2024 2025", "Eingänge bis 11. Oktober", []string{"2024", "2025"}},
 	}
 	for _, tt := range tests {
 		label, vals, ok := dataRow(layout.Line{Text: tt.line}, 100)
