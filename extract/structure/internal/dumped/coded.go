@@ -28,13 +28,15 @@ const maxCodeLines = 10
 // ("Gesamtschulen         ") may stand above the header: it is returned as the title, its line
 // not counted.
 func codedHeader(prose []layout.Line, open bool, rows [][]string, full int) (int, []string, string) {
-	width := len(rows[0])
+	if len(rows) == 0 {
+		return 0, nil, ""
+	}
 	k := stackStart(prose, full)
-	if !(k == 0 && open || k > 0 && endsLead(prose[k-1].Text)) {
+	if !ledInto(prose, k, open) {
 		return 0, nil, ""
 	}
 	title := ""
-	if k < len(prose)-1 && groupRow(prose[k], width) {
+	if k < len(prose)-1 && groupRow(prose[k], len(rows[0])) {
 		title = strings.TrimSpace(prose[k].Text)
 		k++
 	}
@@ -43,21 +45,30 @@ func codedHeader(prose []layout.Line, open bool, rows [][]string, full int) (int
 		return 0, nil, ""
 	}
 	lines := make([]string, len(head))
-	codes := 0
 	for i, h := range head {
 		lines[i] = strings.TrimSpace(h.Text)
-		if i > 0 && codeWord(firstWord(lines[i])) {
-			codes++
-		}
 	}
-	if codes == 0 || codes > maxCodeLines {
-		return 0, nil, ""
+	if header := onlyReading(lines, rows); header != nil {
+		return len(head), header, title
 	}
+	return 0, nil, ""
+}
+
+// onlyReading returns the cells of the one reading of the header lines that fits the columns of
+// rows (see codedHeader), nil where none or several do or the lines hold too many codes.
+func onlyReading(lines []string, rows [][]string) []string {
+	codes := 0
 	narrow := true
 	for _, l := range lines[1:] {
+		if codeWord(firstWord(l)) {
+			codes++
+		}
 		if utf8.RuneCountInString(l) > narrowCell {
 			narrow = false
 		}
+	}
+	if codes == 0 || codes > maxCodeLines {
+		return nil
 	}
 	// The label column's header may share the first line with the next cell ("Jahr Anzahl der"),
 	// or the line may be one cell ("Schuljahr Q2"): both are weighed.
@@ -68,20 +79,17 @@ func codedHeader(prose []layout.Line, open bool, rows [][]string, full int) (int
 	var found []string
 	for _, first := range firsts {
 		for mask := 0; mask < 1<<codes; mask++ {
-			cells, ok := codedCells(first, lines[1:], mask, narrow, width)
+			cells, ok := codedCells(first, lines[1:], mask, narrow, len(rows[0]))
 			if !ok || !cellsFitColumns(cells, rows) {
 				continue
 			}
 			if found != nil && !slices.Equal(found, cells) {
-				return 0, nil, "" // two readings fit: the header stays unread
+				return nil // two readings fit: the header stays unread
 			}
 			found = cells
 		}
 	}
-	if found == nil {
-		return 0, nil, ""
-	}
-	return len(head), found, title
+	return found
 }
 
 // codedCells joins the header lines below the cells of the first line into cells, each line
