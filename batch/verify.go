@@ -58,7 +58,8 @@ type Verification struct {
 // ErrChanged means some document of a verified folder did not verify as unchanged.
 var ErrChanged = errors.New("some documents are not as stored")
 
-// maxFields bounds the fields named for one changed document; the rest are counted.
+// maxFields bounds the JSON fields named for one changed document; the rest are counted, and a
+// differing output of another kind ("xlsx") is named after them all the same.
 const maxFields = 20
 
 // Verify makes every document an output folder's manifests hold again from its source, with this
@@ -159,6 +160,7 @@ func (v *verifier) document(ctx context.Context, e *index.Entry) Verification {
 		doc.Extractor = &stamp
 	}
 	res.Status = VerifyUnchanged
+	var files []string // the outputs other than the JSON that differ, always named
 	for _, out := range load.Outputs() {
 		stored := filepath.Join(v.cfg.Out, filepath.FromSlash(out.Path(e.ID)))
 		fields, err := v.compare(out, doc, stored)
@@ -166,16 +168,21 @@ func (v *verifier) document(ctx context.Context, e *index.Entry) Verification {
 			res.Status, res.Reason = VerifyFailed, err.Error()
 			return res
 		}
-		res.Fields = append(res.Fields, fields...)
+		if out.Kind == "json" {
+			res.Fields = append(res.Fields, fields...)
+		} else {
+			files = append(files, fields...)
+		}
 	}
 	if doc.ID != e.ID {
 		res.Fields = append([]string{"id"}, res.Fields...)
 	}
-	if len(res.Fields) > 0 {
-		res.Status = VerifyChanged
-	}
 	if len(res.Fields) > maxFields {
 		res.Fields = append(res.Fields[:maxFields], fmt.Sprintf("and %d more", len(res.Fields)-maxFields))
+	}
+	res.Fields = append(res.Fields, files...)
+	if len(res.Fields) > 0 {
+		res.Status = VerifyChanged
 	}
 	return res
 }
