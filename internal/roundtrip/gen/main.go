@@ -1,7 +1,7 @@
 // Command gen renders every paper of the round-trip bench with each PDF producer and writes the
 // PDFs and the truth into the bench's testdata, to be committed:
 //
-//	go run ./internal/roundtrip/gen [-producers chromium,libreoffice,pdflatex] [-keep]
+//	go run ./internal/roundtrip/gen [-producers chromium,libreoffice,pdflatex] [-papers name,...] [-keep]
 //
 // The producers come from Debian packages (scripts/roundtrip.sh installs them): chromium,
 // libreoffice-writer, texlive-latex-recommended.
@@ -32,6 +32,7 @@ func main() {
 func run() error {
 	dir := flag.String("dir", filepath.Join("internal", "roundtrip", "testdata"), "the bench's testdata folder")
 	only := flag.String("producers", "", "comma-separated producers to run (default: all)")
+	names := flag.String("papers", "", "comma-separated papers to render (default: all); the truth of all is written")
 	keep := flag.Bool("keep", false, "keep the rendered sources beside the PDFs (name.html, name.fodt, name.tex) for inspection")
 	flag.Parse()
 	papers, err := roundtrip.Load(filepath.Join(*dir, "papers"))
@@ -58,6 +59,9 @@ func run() error {
 		}
 		for i := range papers {
 			p := &papers[i]
+			if *names != "" && !strings.Contains(","+*names+",", ","+p.Name+",") {
+				continue
+			}
 			work := filepath.Join(tmp, pr.Name)
 			if err := os.MkdirAll(work, 0o755); err != nil {
 				return err
