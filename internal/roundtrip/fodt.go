@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // FODT renders a paper as a flat OpenDocument text for LibreOffice Writer: A4, the running header
@@ -113,6 +114,11 @@ func FODT(p *Paper) []byte {
 			w(`<style:style style:name="Tab%d.C%d" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>
 `, i+1, c+1, x/10)
 		}
+		if h := t.turnedHeight(); h > 0 {
+			// Writer does not grow a row for turned text (it wraps it at the row's height): the row is given the height
+			w(`<style:style style:name="Tab%d.Turned" style:family="table-row"><style:table-row-properties style:min-row-height="%.1fmm"/></style:style>
+`, i+1, h)
+		}
 	}
 	w(`</office:automatic-styles>
 <office:master-styles>
@@ -201,8 +207,12 @@ func (o odfFormat) table(t *Table, n int) {
 	}
 	b.WriteString("<table:table-header-rows>\n")
 	g, _ := t.grid()
-	for _, level := range g {
-		b.WriteString("<table:table-row>")
+	for lv, level := range g {
+		if t.turnedHeight() > 0 && slices.ContainsFunc(t.Header[lv], func(c HeaderCell) bool { return c.Turned }) {
+			fmt.Fprintf(b, "<table:table-row table:style-name=\"Tab%d.Turned\">", n)
+		} else {
+			b.WriteString("<table:table-row>")
+		}
 		for _, sl := range level {
 			if !sl.start {
 				b.WriteString("<table:covered-table-cell/>")
@@ -263,6 +273,23 @@ func (o odfFormat) table(t *Table, n int) {
 		b.WriteString("</table:table-row>\n")
 	}
 	b.WriteString("</table:table>\n")
+}
+
+// turnedHeight is the height in millimetres a header row needs for its longest turned text in bold
+// (0 when no header cell is turned).
+func (t *Table) turnedHeight() float64 {
+	n := 0
+	for _, level := range t.Header {
+		for _, c := range level {
+			if c.Turned {
+				n = max(n, utf8.RuneCountInString(Plain(c.Text)))
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(n)*t.size()*0.62*0.3528 + 4
 }
 
 func odfSpans(c HeaderCell) string {
