@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"drucksache/extract/layout"
+	"drucksache/extract/structure/internal/dumped"
 )
 
 // This file reads an annex: what is printed after the last answer under a heading "Anlage" (a
@@ -26,20 +29,36 @@ func (p *parser) annexStart(from, end int) int {
 		if l.Cells != nil || !(l.Break || p.pageStart[i]) || !reAnnex.MatchString(strings.TrimSpace(l.Text)) {
 			continue
 		}
-		for j := i + 1; j < end; j++ {
-			if p.body[j].Cells != nil {
-				return i
-			}
+		if p.tableFollows(i+1, end) {
+			return i
 		}
 	}
 	return end
+}
+
+// dumpedAnnexReach is how many lines after an annex's heading a table of dumped text must start
+// within: its title and a header of several levels.
+const dumpedAnnexReach = 40
+
+// tableFollows reports a table in body[from:end]: rows the reader saw as cells, or in dumped text
+// (which has no cells) two lines in a row ending in figures near the start, the rows of a table
+// (a table dumped without its layout, its cells scattered over lines, gives none).
+func (p *parser) tableFollows(from, end int) bool {
+	rows := false
+	for j := from; j < end; j++ {
+		if p.body[j].Cells != nil {
+			return true
+		}
+		rows = rows || j > from && j < from+dumpedAnnexReach && dumped.EndsInValue(p.body[j]) && dumped.EndsInValue(p.body[j-1])
+	}
+	return rows
 }
 
 // annex reads the annex in body[at:end]: its tables, each given to the question that refers to it.
 // The annex's other text belongs to no answer.
 func (p *parser) annex(at, end, full int) {
 	heading := reAnnex.FindStringSubmatch(strings.TrimSpace(p.body[at].Text))
-	_, ids := p.answer(0, p.body[at+1:end], full)
+	_, ids := p.answer(0, annexLines(p.body[at:end]), full)
 	for _, id := range ids {
 		k := p.tableIndex(id)
 		if k < 0 {
@@ -60,6 +79,28 @@ func (p *parser) annex(at, end, full int) {
 		}
 	}
 }
+
+// annexLines are the lines of an annex after its heading, without the furniture of its pages that
+// dumped text keeps: the heading repeated at the top of each page ("Anlage") and the annex's page
+// number printed alone under it.
+func annexLines(lines []layout.Line) []layout.Line {
+	var out []layout.Line
+	for i := 1; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i].Text)
+		if lines[i].Cells != nil {
+			out = append(out, lines[i])
+			continue
+		}
+		if reAnnex.MatchString(t) || reAnnexPage.MatchString(t) && reAnnex.MatchString(strings.TrimSpace(lines[i-1].Text)) {
+			continue
+		}
+		out = append(out, lines[i])
+	}
+	return out
+}
+
+// reAnnexPage is a page number printed alone.
+var reAnnexPage = regexp.MustCompile(`^\d{1,3}$`)
 
 func (p *parser) tableIndex(id string) int {
 	for k := range p.doc.Tables {

@@ -83,6 +83,12 @@ func TestLines(t *testing.T) {
 			1, []string{"1:1 ¶ **Kosten ohne Umsatzsteuer", "1:2  nächste Zeile"}},
 		{"the spaces of a blank line above", "Verwaltungsge-\nrichtsbarkeit \n            \nOberverwaltungsge-",
 			1, []string{"1:1 ¶ Verwaltungsge-", "1:2  richtsbarkeit ", "1:4 ¶p12 Oberverwaltungsge-"}},
+		{"the page number pdftotext prints at a page's foot", "Antwort eins\n\n                 1\n\fAntwort zwei\n\n     2\n",
+			2, []string{"1:1 ¶ Antwort eins", "1:3 ¶# " + "                 1", "2:4  Antwort zwei", "2:6 ¶# " + "     2"}},
+		{"a running header in halves at a landscape page's top and foot", "Ende.\n\f    Niedersächsischer Landtag – 19. Wahlperiode\n   Anlage\n\n      Drucksache 19/8840\n\fweiter",
+			3, []string{"1:1 ¶ Ende.", "2:2 H     Niedersächsischer Landtag – 19. Wahlperiode", "2:3     Anlage", "2:5 ¶H       Drucksache 19/8840", "3:6  weiter"}},
+		{"a figure at a page's foot that is not its number stays", "Summe\n\n3\n\fweiter",
+			2, []string{"1:1 ¶ Summe", "1:3 ¶ 3", "2:4  weiter"}},
 		{"CR LF line ends", "Zeile eins\r\nZeile zwei\r\n",
 			1, []string{"1:1 ¶ Zeile eins", "1:2  Zeile zwei"}},
 	}
@@ -108,6 +114,7 @@ func TestIsRunningHeader(t *testing.T) {
 		{"Antwort auf die Drucksache 19/7520 der 19. Wahlperiode", false}, // no parliament named
 		{"Niedersächsischer Landtag – 19. Wahlperiode Drucksache", false}, // no number
 		{"Landtag – 19. Wahlperiode Drucksache neu/1", false},
+		{"Niedersächsischer Landtag – 19. Wahlperiode" + strings.Repeat(" ", 140) + "Drucksache 19/8840", true}, // a landscape page's, by pdftotext -layout
 	}
 	for _, tt := range tests {
 		if got := isRunningHeader(tt.line); got != tt.want {
