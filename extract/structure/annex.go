@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	drucksache "drucksache"
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/dumped"
 )
@@ -58,13 +59,20 @@ func (p *parser) tableFollows(from, end int) bool {
 // The annex's other text belongs to no answer.
 func (p *parser) annex(at, end, full int) {
 	heading := reAnnex.FindStringSubmatch(strings.TrimSpace(p.body[at].Text))
-	_, ids := p.answer(0, annexLines(p.body[at:end]), full)
+	lines := annexLines(p.body[at:end])
+	paras, ids := p.answer(0, lines, full)
+	if len(paras) > 0 {
+		p.warn(drucksache.WarnAnnexText, &p.body[at], "annex %q: %d paragraphs that are no table nor printed for one are in no answer, the first: %q",
+			strings.TrimSpace(p.body[at].Text), len(paras), clip(paras[0], 120))
+	}
+	from := 0 // the annex's lines after the table before
 	for _, id := range ids {
 		k := p.tableIndex(id)
 		if k < 0 {
 			continue
 		}
 		t := &p.doc.Tables[k]
+		from = captionTitle(t, lines, from)
 		q := p.referringQuestion(t.Title, heading)
 		t.Question = q
 		for i := range p.doc.Footnotes {
@@ -78,6 +86,41 @@ func (p *parser) annex(at, end, full int) {
 			}
 		}
 	}
+}
+
+// captionTitle gives a table of an annex without a title the caption printed above it ("Tabelle 1:
+// …"), found in lines[from:] before the table's first line, above its header (dumped text leaves the
+// header between them, so that the caption is not the paragraph right above the table); it returns
+// where the lines after the table start.
+func captionTitle(t *drucksache.Table, lines []layout.Line, from int) int {
+	start := from
+	for start < len(lines) && (lines[start].Page != t.Provenance.Page || lines[start].No != t.Provenance.Line) {
+		start++
+	}
+	if start == len(lines) {
+		return from
+	}
+	if t.Title == nil {
+		for i := start - 1; i >= from; i-- {
+			if c := strings.TrimSpace(lines[i].Text); reCaption.MatchString(c) && lines[i].Cells == nil {
+				t.Title = ptr(c)
+				break
+			}
+		}
+	}
+	end := start
+	for end < len(lines) && (lines[end].Page != t.Provenance.EndPage || lines[end].No != t.Provenance.EndLine) {
+		end++
+	}
+	return min(end+1, len(lines))
+}
+
+// clip shortens a text for a message to at most n runes.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }
 
 // annexLines are the lines of an annex after its heading, without the furniture of its pages that

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "07bcc34ef8045f4d4905fea4bafe68a211c0dccf90e01386eb0949e7655baf5f"
+const Digest = "7c3888273a9fa4e69400095587ddebfeb85a8e036f51f13499ae6587cdca0443"

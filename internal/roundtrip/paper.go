@@ -230,6 +230,17 @@ func spans(cells []HeaderCell) int {
 	return n
 }
 
+// tables lists the annex's tables in printed order.
+func (a *Annex) tables() []*Table {
+	var out []*Table
+	for _, b := range a.Blocks {
+		if b.Table != nil {
+			out = append(out, b.Table)
+		}
+	}
+	return out
+}
+
 // tables lists the paper's tables in printed order: the answers', then the annex's.
 func (p *Paper) tables() []*Table {
 	var out []*Table
@@ -241,11 +252,7 @@ func (p *Paper) tables() []*Table {
 		}
 	}
 	if p.Annex != nil {
-		for _, b := range p.Annex.Blocks {
-			if b.Table != nil {
-				out = append(out, b.Table)
-			}
-		}
+		out = append(out, p.Annex.tables()...)
 	}
 	return out
 }
