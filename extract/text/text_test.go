@@ -216,3 +216,28 @@ func TestRead(t *testing.T) {
 		t.Errorf("layout %+v, want windows-1252 with one encoding warning", l)
 	}
 }
+
+// FuzzLines: Lines never panics, keeps no blank line, numbers the lines as printed (increasing),
+// and marks as a page number only a number printed alone.
+func FuzzLines(f *testing.F) {
+	f.Add("Antwort eins\n\n                 1\n\fAntwort zwei\n\n     2\n\f")
+	f.Add("Ende.\n\f    Niedersächsischer Landtag – 19. Wahlperiode\n   Anlage\n\n      Drucksache 19/8840\n\fweiter")
+	f.Add(header + "\n \n1 \nKleine Anfrage\n**fett**\n2017\t2018\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		lines, pages := Lines(s)
+		if pages < 1 {
+			t.Fatalf("%d pages", pages)
+		}
+		for i, l := range lines {
+			if strings.TrimSpace(l.Text) == "" && l.Cells == nil {
+				t.Errorf("line %d blank", i)
+			}
+			if i > 0 && l.No < lines[i-1].No {
+				t.Errorf("line %d numbered %d after %d", i, l.No, lines[i-1].No)
+			}
+			if l.Role == layout.RolePageNumber && !isPageNumber(strings.TrimSpace(l.Text)) {
+				t.Errorf("line %d %q marked a page number", i, l.Text)
+			}
+		}
+	})
+}
