@@ -107,31 +107,29 @@ func (w *walker) table(n *html.Node, c scope) {
 	w.anchor = w.curLine
 }
 
+// spreadHeader repeats the text of a header cell in every column its colspan covers, so that a heading
+// over several columns ("Projekte" over 2023 and 2024) heads each of them; it reports whether it did.
+func spreadHeader(cells []string, slots []slot, texts map[*html.Node]string) bool {
+	return spread(cells, slots, texts, func(s slot) *html.Node { return s.under })
+}
+
 // spreadDown repeats the text of a body cell in every row its rowspan covers ("Landkreis Celle"
 // beside the years 2023, 2024 and 2025), in the cell's first column, as the PDF reader does: a row
 // read alone still says what it is about. It reports whether it did.
 func spreadDown(cells []string, slots []slot, texts map[*html.Node]string) bool {
-	spread := false
-	for j, slot := range slots {
-		if slot.over != nil && cells[j] == "" && texts[slot.over] != "" {
-			cells[j] = texts[slot.over]
-			spread = true
-		}
-	}
-	return spread
+	return spread(cells, slots, texts, func(s slot) *html.Node { return s.over })
 }
 
-// spreadHeader repeats the text of a header cell in every column its colspan covers, so that a heading
-// over several columns ("Projekte" over 2023 and 2024) heads each of them; it reports whether it did.
-func spreadHeader(cells []string, slots []slot, texts map[*html.Node]string) bool {
-	spread := false
+// spread fills each empty cell with the text of the spanning cell by names for its slot.
+func spread(cells []string, slots []slot, texts map[*html.Node]string, by func(slot) *html.Node) bool {
+	done := false
 	for j, slot := range slots {
-		if slot.under != nil && cells[j] == "" && texts[slot.under] != "" {
-			cells[j] = texts[slot.under]
-			spread = true
+		if n := by(slot); n != nil && cells[j] == "" && texts[n] != "" {
+			cells[j] = texts[n]
+			done = true
 		}
 	}
-	return spread
+	return done
 }
 
 // boldHeader marks the bold rows at the top of a table without <thead> or <th> as its header, as office
