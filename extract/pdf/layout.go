@@ -491,8 +491,9 @@ func (c *cluster) mainSize() float64 {
 }
 
 // linesOf turns the pages into the lines a structure parser reads; side holds each page's
-// furniture printed across its direction (see sideLines), put after the page's own lines.
-func linesOf(pages []*content.Page, side [][]*textLine) []layout.Line {
+// furniture printed across its direction (see sideLines), put after the page's own lines, and cells
+// the turned text of its tables' cells (see turnedCells), put among them.
+func linesOf(pages []*content.Page, side, cells [][]*textLine) []layout.Line {
 	all := make([][]*textLine, len(pages))
 	for i, pg := range pages {
 		all[i] = pageLines(pg, i+1)
@@ -508,6 +509,7 @@ func linesOf(pages []*content.Page, side [][]*textLine) []layout.Line {
 	pm := make([]metrics, len(pages)) // margins differ between left and right pages
 	for i := range pages {
 		pm[i] = m.page(all[i])
+		all[i] = withCellLines(all[i], cells[i])
 	}
 	table := 0
 	infos := make([][]tableInfo, len(pages))

@@ -59,6 +59,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	}
 	pages := make([]*content.Page, len(refs))
 	sides := make([][]*content.Page, len(refs)) // text running across each page's direction
+	cells := make([][]*textLine, len(refs))     // turned text of table cells, read upright
 	glyphs, images := 0, 0
 	problem := "" // the first page error or damage, to name the cause when no page gives text
 	for i, ref := range refs {
@@ -85,6 +86,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		}
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
+		pg, cells[i] = turnedCells(pg, i+1)
 		pages[i], sides[i] = upright(pg)
 	}
 	if glyphs == 0 && encryption(data) != "" {
@@ -120,7 +122,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 	}
-	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages, side), nil })
+	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages, side, cells), nil })
 	if err != nil {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("layout: %w", err)}
 	}

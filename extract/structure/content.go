@@ -39,8 +39,13 @@ func (p *parser) content(start int) {
 	if len(chain) > 0 {
 		annex = p.annexStart(slices.Max(chain), end)
 	}
+	annexFull := full
+	if annex < end && annex-start >= 20 {
+		// the lines of an annex (a landscape table dumped as wide lines) are no measure of the answers'
+		full, annexFull = prose.FullWidth(p.body[start:annex]), prose.FullWidth(p.body[annex:end])
+	}
 	if p.questionsByType(start, annex, full, len(chain)) {
-		p.readAnnex(annex, end, full)
+		p.readAnnex(annex, end, annexFull)
 		p.shareAnswers()
 		return
 	}
@@ -66,7 +71,7 @@ func (p *parser) content(start int) {
 		p.question(k+1, at, stop, full)
 	}
 	slices.SortStableFunc(p.questions, func(a, b qspan) int { return a.start - b.start })
-	p.readAnnex(annex, end, full)
+	p.readAnnex(annex, end, annexFull)
 	p.shareAnswers()
 }
 

@@ -2,6 +2,7 @@ package dumped
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -148,11 +149,17 @@ type rowReader struct {
 	t       *Table   // the table, whose last line the rows move on
 }
 
+// reNextTitle is the numbered title of a table: "Tabelle 2: Fördermittel nach Trägern 2024".
+var reNextTitle = regexp.MustCompile(`^\s*(?:Tabelle|Übersicht)\s+\d+[a-z]?\s*[:.]`)
+
 // read reads rows from lines[j] on and returns the index of the first line after the table.
 func (r *rowReader) read(j int) int {
 	for j < len(r.lines) {
 		if len(r.rows) > 0 {
 			r.width = max(r.width, len(r.rows[len(r.rows)-1].vals))
+		}
+		if reNextTitle.MatchString(r.lines[j].Text) {
+			break // the next table's title, even where it ends in a year ("Tabelle 2: … 2024")
 		}
 		n, ok := r.figures(j)
 		if !ok {
