@@ -85,6 +85,7 @@ func (m *merger) merge(ctx context.Context, stderr io.Writer) error {
 	}
 	if err != nil {
 		m.rep.stop(err)
+		m.rep.Parquet = "not written"
 	}
 	m.rep.Seconds = time.Since(began).Round(time.Millisecond).Seconds()
 	repPath := filepath.Join(out, "report.json")

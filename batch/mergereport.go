@@ -103,6 +103,13 @@ func (r *mergeReport) write(path string, st *index.Store) error {
 
 // summary sums the merge up on stderr, one line, then a line for each id it could not settle.
 func (r *mergeReport) summary(w io.Writer, reportPath string) {
+	if r.Stopped != "" {
+		fmt.Fprintf(w, "drucksache: merge stopped (%s): %s\n", r.StoppedKind, printable.String(r.Stopped))
+		if reportPath != "" {
+			fmt.Fprintf(w, "drucksache: report in %s\n", reportPath)
+		}
+		return
+	}
 	fmt.Fprintf(w, "drucksache: merged %d shards: %d documents, %d held by several shards (settled), %d made again",
 		r.Shards, r.Documents, r.HeldBySeveral, r.Remade)
 	if n := len(r.ForeignFiles); n > 0 {
@@ -114,9 +121,6 @@ func (r *mergeReport) summary(w io.Writer, reportPath string) {
 	}
 	for _, f := range r.ForeignFiles {
 		fmt.Fprintf(w, "drucksache: left alone %s: %s\n", printable.Path(f.File), f.Why)
-	}
-	if r.Stopped != "" {
-		fmt.Fprintf(w, "drucksache: merge stopped (%s): %s\n", r.StoppedKind, printable.String(r.Stopped))
 	}
 	if reportPath != "" {
 		fmt.Fprintf(w, "drucksache: report in %s\n", reportPath)
