@@ -7,11 +7,12 @@
 //	drucksache version
 //
 // It parses the command line and wires the packages: extract, transform and load for one document,
-// batch for a run, the merge of its shards and its verification, isolate for the hidden subcommand that makes a document in a
-// child process, build for the stamp that names this build in every output. Exit status: 0 all
-// done, 1 some documents failed (or did not verify, or the one document of extract failed), 2 a
-// wrong command line, 3 the run could not complete (batch.StoppedError: the output folder locked by
-// another run or not writable, the disk full, interrupted).
+// batch for a run, the merge of its shards and its verification, isolate for the hidden subcommand
+// that makes a document in a child process, build for the stamp that names this build in every
+// output. Exit status: 0 all done, 1 some documents failed (or did not verify, or the one document of
+// extract failed, or merge could not settle one), 2 a wrong command line, 3 the run or merge could not
+// complete (batch.StoppedError: the output folder locked by another run or not writable, the disk
+// full, interrupted, a shard not run before merge).
 package main
 
 import (
