@@ -239,6 +239,9 @@ func TestMergeRenditionsApart(t *testing.T) {
 				sameTree(t, "json and xlsx after the merge", documentFiles(t, "out"), documentFiles(t, "whole"))
 				sameDataset(t, "dataset after the merge", datasetIDs(t, "out"), datasetIDs(t, "whole"))
 				sameStates(t, "outside the output folder", fileStates(t, ".", "out"), outside)
+				if lines, _, err := verifyOnce(t, "out", inProcess); err != nil || len(lines) != 3 {
+					t.Errorf("verify after the merge: %v, %d documents verified, want 3: %v", err, len(lines), lines)
+				}
 				lost := readManifestAt(t, fmt.Sprintf("out/manifest-%d-of-2.json", htmlShard), Shard{htmlShard, 2})
 				won := readManifestAt(t, fmt.Sprintf("out/manifest-%d-of-2.json", pdfShard), Shard{pdfShard, 2})
 				if lost.Parquet.Merged == "" || won.Parquet.Merged != "" {

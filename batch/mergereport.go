@@ -130,6 +130,11 @@ func (r *mergeReport) summary(w io.Writer, reportPath string) {
 // eachSettled calls fn with every id the settled list of the merge report at path names; a missing
 // report, or one of a run, names none.
 func eachSettled(path string, fn func(id string) error) error {
+	return eachSettledItem(path, func(item settledItem) error { return fn(item.ID) })
+}
+
+// eachSettledItem calls fn with every item of the settled list of the merge report at path.
+func eachSettledItem(path string, fn func(item settledItem) error) error {
 	f, err := openIfThere(path)
 	if f == nil {
 		return err
@@ -157,7 +162,7 @@ func eachSettled(path string, fn func(id string) error) error {
 			if err := dec.Decode(&item); err != nil {
 				return err
 			}
-			stored = fn(item.ID)
+			stored = fn(item)
 			return stored
 		})
 		return stored
