@@ -259,7 +259,9 @@ func TestMergeRenditionsApart(t *testing.T) {
 }
 
 // TestMergeAfterShardsRunAgain runs the shards again after a merge: with nothing changed they keep
-// the merged parts and the next merge changes nothing; after the input holding the document goes,
+// the merged parts and the next merge changes nothing; after the shard of the other rendition redoes
+// it, the next merge makes the folder again what an unsharded run makes; after the input holding the
+// document goes,
 // the shards and a merge make what an unsharded run over the inputs left makes, the document now
 // from the other rendition (made again by the merge: the files in place were the first input's).
 func TestMergeAfterShardsRunAgain(t *testing.T) {
@@ -283,6 +285,26 @@ func TestMergeAfterShardsRunAgain(t *testing.T) {
 	if code, rep := mergeOnce(t, "out"); code != 0 || rep.Parquet != "unchanged" || rep.Remade != 0 {
 		t.Fatalf("merge again: exit %d, parquet %s, %d made again", code, rep.Parquet, rep.Remade)
 	}
+	if code, _ := runOnce(t, testConfig("whole", 1), "in"); code != 0 {
+		t.Fatalf("unsharded run: exit %d", code)
+	}
+
+	// The HTML's shard redoes everything: its JSON replaces the PDF's, its part holds the document
+	// again, until the merge.
+	r := testConfig("out", 1)
+	r.Shard, r.Force = Shard{2, 2}, true
+	if code, _ := runOnce(t, r, "in"); code != 0 {
+		t.Fatalf("shard 2/2 --force: exit %d", code)
+	}
+	if n := datasetIDs(t, "out")["documents"][itID(t)]; n != 2 {
+		t.Errorf("after shard 2/2 --force the dataset holds the document %d times, want 2", n)
+	}
+	// Both parts are rewritten: the one of shard 1 was made from the JSON file made again.
+	if code, rep := mergeOnce(t, "out"); code != 0 || rep.Remade != 1 || rep.Parquet != "rewritten 2 of 2 parts" {
+		t.Fatalf("merge after shard 2/2 --force: exit %d, %d made again, parquet %s; want 0, 1, rewritten 2 of 2 parts", code, rep.Remade, rep.Parquet)
+	}
+	sameTree(t, "json and xlsx after shard 2/2 --force and a merge", documentFiles(t, "out"), documentFiles(t, "whole"))
+	sameDataset(t, "dataset after shard 2/2 --force and a merge", datasetIDs(t, "out"), datasetIDs(t, "whole"))
 
 	if err := os.Remove(pdf); err != nil {
 		t.Fatal(err)
@@ -292,11 +314,12 @@ func TestMergeAfterShardsRunAgain(t *testing.T) {
 	if code != 0 || rep.Remade != 1 || len(rep.Settled) != 0 {
 		t.Fatalf("merge after the PDF went: exit %d, %d made again, settled %v; want 0, 1, none", code, rep.Remade, rep.Settled)
 	}
-	if code, _ := runOnce(t, testConfig("whole", 1), "in"); code != 0 {
+	whole := t.TempDir()
+	if code, _ := runOnce(t, testConfig(whole, 1), "in"); code != 0 {
 		t.Fatalf("unsharded run: exit %d", code)
 	}
-	sameTree(t, "json and xlsx after the PDF went", documentFiles(t, "out"), documentFiles(t, "whole"))
-	sameDataset(t, "dataset after the PDF went", datasetIDs(t, "out"), datasetIDs(t, "whole"))
+	sameTree(t, "json and xlsx after the PDF went", documentFiles(t, "out"), documentFiles(t, whole))
+	sameDataset(t, "dataset after the PDF went", datasetIDs(t, "out"), datasetIDs(t, whole))
 	if code, rep := mergeOnce(t, "out"); code != 0 || rep.Remade != 0 || rep.Parquet != "unchanged" {
 		t.Errorf("merge once more: exit %d, %d made again, parquet %s", code, rep.Remade, rep.Parquet)
 	}
