@@ -57,9 +57,10 @@ func Merge(ctx context.Context, cfg Config, stderr io.Writer) error {
 
 // merger is one merge: the merge's own runner (its configuration, pool and index) and its report.
 type merger struct {
-	r   *runner
-	n   int // the number of shards
-	rep *mergeReport
+	r       *runner
+	n       int  // the number of shards
+	settled bool // every id to check was checked: the report's lists name what to check next time
+	rep     *mergeReport
 }
 
 // merge checks the folder, takes the locks and does the merge's phases, then reports.
@@ -83,12 +84,18 @@ func (m *merger) merge(ctx context.Context, stderr io.Writer) error {
 	if errors.Is(err, context.Canceled) {
 		err = errInterrupted
 	}
+	repPath := filepath.Join(out, "report.json")
 	if err != nil {
 		m.rep.stop(err)
 		m.rep.Parquet = "not written"
+		if !m.settled {
+			err := eachSettled(repPath, func(id string) error { m.rep.Recheck = append(m.rep.Recheck, id); return nil })
+			if err != nil {
+				return err
+			}
+		}
 	}
 	m.rep.Seconds = time.Since(began).Round(time.Millisecond).Seconds()
-	repPath := filepath.Join(out, "report.json")
 	if werr := m.rep.write(repPath, m.r.st); werr != nil {
 		repPath = ""
 		if err == nil {
@@ -264,7 +271,11 @@ func (m *merger) settle(ctx context.Context) error {
 		return err
 	}
 	m.rep.Remade = remade
-	return w.Commit()
+	if err := w.Commit(); err != nil {
+		return err
+	}
+	m.settled = true
+	return nil
 }
 
 // inPlace reports whether every file of the done entry is in the output folder with the content

@@ -261,9 +261,9 @@ func TestMergeRenditionsApart(t *testing.T) {
 // TestMergeAfterShardsRunAgain runs the shards again after a merge: with nothing changed they keep
 // the merged parts and the next merge changes nothing; after the shard of the other rendition redoes
 // it, the next merge makes the folder again what an unsharded run makes; after the input holding the
-// document goes,
-// the shards and a merge make what an unsharded run over the inputs left makes, the document now
-// from the other rendition (made again by the merge: the files in place were the first input's).
+// document goes, the shards and a merge make what an unsharded run over the inputs left makes, the
+// document now from the other rendition (made again by the merge: the files in place were the first
+// input's), also when a merge that stopped came between.
 func TestMergeAfterShardsRunAgain(t *testing.T) {
 	chdir(t, t.TempDir())
 	pdf, _ := renditionsApart(t, 1)
@@ -310,6 +310,12 @@ func TestMergeAfterShardsRunAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	runShards(t, "out", 2, "in")
+	// A merge stopped first (a shard's run looks unfinished) keeps the id to check for the next.
+	writeFile(t, "out/.journal-1-of-2", nil)
+	if code, rep := mergeOnce(t, "out"); code != 3 || !slices.Equal(rep.Recheck, []string{itID(t)}) {
+		t.Fatalf("merge with a journal left: exit %d, recheck %v; want 3, [%s]", code, rep.Recheck, itID(t))
+	}
+	os.Remove("out/.journal-1-of-2")
 	code, rep := mergeOnce(t, "out")
 	if code != 0 || rep.Remade != 1 || len(rep.Settled) != 0 {
 		t.Fatalf("merge after the PDF went: exit %d, %d made again, settled %v; want 0, 1, none", code, rep.Remade, rep.Settled)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,6 +26,10 @@ type mergeReport struct {
 	Parquet       string `json:"parquet"` // rewritten K of N parts, or unchanged
 	Stopped       string `json:"stopped,omitempty"`
 	StoppedKind   string `json:"stopped_kind,omitempty"`
+
+	// Recheck are the ids the last merge listed to check again (settled, unsettled) that this one,
+	// stopped, did not get to: the next merge checks them.
+	Recheck []string `json:"recheck,omitempty"`
 
 	// Settled lists the ids several shards hold, written from the merge's index (see write).
 	Settled []settledItem `json:"settled"`
@@ -127,14 +132,52 @@ func (r *mergeReport) summary(w io.Writer, reportPath string) {
 	}
 }
 
-// eachSettled calls fn with every id the settled list of the merge report at path names; a missing
-// report, or one of a run, names none.
+// eachSettled calls fn with every id the merge report at path names to check again: those it
+// settled, those it could not, those a stopped merge did not get to; a missing report, or one of a
+// run, names none.
 func eachSettled(path string, fn func(id string) error) error {
-	return eachSettledItem(path, func(item settledItem) error { return fn(item.ID) })
+	return eachReportList(path, func(name string, dec *json.Decoder) error {
+		switch name {
+		case "settled", "unsettled":
+			var item struct {
+				ID string `json:"id"`
+			}
+			if err := dec.Decode(&item); err != nil {
+				return err
+			}
+			return fn(item.ID)
+		case "recheck":
+			var id string
+			if err := dec.Decode(&id); err != nil {
+				return err
+			}
+			return fn(id)
+		}
+		var skip json.RawMessage
+		return dec.Decode(&skip)
+	})
 }
 
 // eachSettledItem calls fn with every item of the settled list of the merge report at path.
 func eachSettledItem(path string, fn func(item settledItem) error) error {
+	return eachReportList(path, func(name string, dec *json.Decoder) error {
+		if name != "settled" {
+			var skip json.RawMessage
+			return dec.Decode(&skip)
+		}
+		var item settledItem
+		if err := dec.Decode(&item); err != nil {
+			return err
+		}
+		return fn(item)
+	})
+}
+
+// eachReportList calls each for every element of every list at the top of the merge report at path,
+// with the list's name and the decoder positioned on the element. A report this program cannot read
+// as a merge report ends the walk without an error (nothing to check again); an error of each ends it
+// with that error.
+func eachReportList(path string, each func(name string, dec *json.Decoder) error) error {
 	f, err := openIfThere(path)
 	if f == nil {
 		return err
@@ -142,30 +185,34 @@ func eachSettledItem(path string, fn func(item settledItem) error) error {
 	defer f.Close()
 	dec := json.NewDecoder(bufio.NewReader(f))
 	if expectDelim(dec, '{') != nil {
-		return nil // not a report this program wrote: nothing settled
+		return nil
 	}
 	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
+		key, err := dec.Token()
+		name, ok := key.(string)
+		if err != nil || !ok {
 			return nil
 		}
-		if tok != "settled" {
-			var skip json.RawMessage
-			if dec.Decode(&skip) != nil {
-				return nil
-			}
-			continue
+		tok, err := dec.Token()
+		switch {
+		case err != nil || tok == json.Delim('{'):
+			return nil // an object: not a merge report
+		case tok != json.Delim('['):
+			continue // a number, a string
 		}
-		var stored error // an error of fn; one of the report's JSON ends the list
-		decodeArray(dec, func() error {
-			var item settledItem
-			if err := dec.Decode(&item); err != nil {
+		for dec.More() {
+			if err := each(name, dec); err != nil {
+				var syntax *json.SyntaxError
+				var typ *json.UnmarshalTypeError
+				if errors.As(err, &syntax) || errors.As(err, &typ) {
+					return nil
+				}
 				return err
 			}
-			stored = fn(item)
-			return stored
-		})
-		return stored
+		}
+		if expectDelim(dec, ']') != nil {
+			return nil
+		}
 	}
 	return nil
 }
