@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"drucksache/batch/internal/index"
+	"drucksache/internal/printable"
 	"drucksache/isolate"
 )
 
@@ -80,19 +81,22 @@ func (m *merger) merge(ctx context.Context, stderr io.Writer) error {
 		return err
 	}
 	defer unlock()
-	err = m.work(ctx)
+	return m.finish(m.work(ctx), began, stderr)
+}
+
+// finish writes the report and sums up on stderr, clears the merge's staging folder and returns what
+// the merge comes to; err is how its work ended.
+func (m *merger) finish(err error, began time.Time, stderr io.Writer) error {
 	if errors.Is(err, context.Canceled) {
 		err = errInterrupted
 	}
-	repPath := filepath.Join(out, "report.json")
+	repPath := filepath.Join(m.r.Out, "report.json")
 	if err != nil {
 		m.rep.stop(err)
 		m.rep.Parquet = "not written"
 		if !m.settled {
-			err := eachSettled(repPath, func(id string) error { m.rep.Recheck = append(m.rep.Recheck, id); return nil })
-			if err != nil {
-				return err
-			}
+			// A report that cannot be read names nothing to check again: no worse than none.
+			eachSettled(repPath, func(id string) error { m.rep.Recheck = append(m.rep.Recheck, id); return nil })
 		}
 	}
 	m.rep.Seconds = time.Since(began).Round(time.Millisecond).Seconds()
@@ -197,7 +201,7 @@ func (m *merger) work(ctx context.Context) error {
 }
 
 // readHoldings puts the done entries of every shard's manifest into the merge's index, and the ids
-// the last merge settled (its report's list).
+// the last merge named to check again (its report's lists, see eachSettled).
 func (m *merger) readHoldings() error {
 	w := m.r.st.Writer()
 	defer w.Abort()
@@ -260,7 +264,7 @@ func (m *merger) settle(ctx context.Context) error {
 		case err != nil:
 			return err
 		case why != "":
-			m.rep.Unsettled = append(m.rep.Unsettled, unsettledItem{ID: id, File: winner.Entry.Path,
+			m.rep.Unsettled = append(m.rep.Unsettled, unsettledItem{ID: id, File: printable.Path(winner.Entry.Path),
 				Shard: Shard{winner.Shard, m.n}.String(), Reason: why})
 		default:
 			remade++
@@ -394,7 +398,7 @@ func (m *merger) rewritePart(ctx context.Context, s Shard) (bool, error) {
 		return false, err
 	}
 	err = st.EachKept(func(file, why string) error {
-		m.rep.ForeignFiles = append(m.rep.ForeignFiles, foreignItem{File: file, Why: why})
+		m.rep.ForeignFiles = append(m.rep.ForeignFiles, foreignItem{File: printable.Path(file), Why: why})
 		return nil
 	})
 	if err != nil {

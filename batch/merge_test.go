@@ -388,3 +388,39 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// TestMergeUnsettled changes the input whose document a merge keeps after its shard ran, the other
+// shard having written last: the merge cannot make that input's files again, says so (exit 1,
+// unsettled, naming the shard to run again) and still holds the document once in the dataset; after
+// that shard runs again, the merge settles it.
+func TestMergeUnsettled(t *testing.T) {
+	chdir(t, t.TempDir())
+	pdf, _ := renditionsApart(t, 1)
+	runShards(t, "out", 2, "in")
+	f, err := os.OpenFile(pdf, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n% appended after its shard ran\n")
+	f.Close()
+	code, rep := mergeOnce(t, "out")
+	if code != 1 || len(rep.Unsettled) != 1 || rep.Unsettled[0].ID != itID(t) || rep.Unsettled[0].Shard != "1/2" ||
+		!strings.Contains(rep.Unsettled[0].Reason, "changed since its shard ran: run shard 1/2 again") {
+		t.Fatalf("merge: exit %d, unsettled %+v; want 1 and the PDF's document", code, rep.Unsettled)
+	}
+	if n := datasetIDs(t, "out")["documents"][itID(t)]; n != 1 {
+		t.Errorf("the dataset holds the document %d times, want 1", n)
+	}
+	r := testConfig("out", 1)
+	r.Shard = Shard{1, 2}
+	if code, _ := runOnce(t, r, "in"); code != 0 {
+		t.Fatalf("shard 1/2 again: exit %d", code)
+	}
+	if code, rep := mergeOnce(t, "out"); code != 0 || len(rep.Unsettled) != 0 || len(rep.Settled) != 1 {
+		t.Fatalf("merge after shard 1/2 ran again: exit %d, unsettled %+v, settled %+v", code, rep.Unsettled, rep.Settled)
+	}
+	whole := t.TempDir()
+	runOnce(t, testConfig(whole, 1), "in")
+	sameTree(t, "json and xlsx", documentFiles(t, "out"), documentFiles(t, whole))
+	sameDataset(t, "dataset", datasetIDs(t, "out"), datasetIDs(t, whole))
+}

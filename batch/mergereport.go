@@ -122,10 +122,10 @@ func (r *mergeReport) summary(w io.Writer, reportPath string) {
 	}
 	fmt.Fprintf(w, "; parquet %s; %.1fs\n", r.Parquet, r.Seconds)
 	for _, u := range r.Unsettled {
-		fmt.Fprintf(w, "drucksache: not settled %s (%s, shard %s): %s\n", u.ID, printable.Path(u.File), u.Shard, u.Reason)
+		fmt.Fprintf(w, "drucksache: not settled %s (%s, shard %s): %s\n", u.ID, u.File, u.Shard, u.Reason)
 	}
 	for _, f := range r.ForeignFiles {
-		fmt.Fprintf(w, "drucksache: left alone %s: %s\n", printable.Path(f.File), f.Why)
+		fmt.Fprintf(w, "drucksache: left alone %s: %s\n", f.File, f.Why)
 	}
 	if reportPath != "" {
 		fmt.Fprintf(w, "drucksache: report in %s\n", reportPath)
