@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "6395ce924cbc70bf532009c266ba1d73dffec22fd2043b631ad596c49ae744a4"
+const Digest = "73faa27156645f463bc9b77cc885c0c1b980022f51214987ccc597e67e235ff8"
