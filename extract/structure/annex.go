@@ -8,6 +8,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/dumped"
+	"drucksache/internal/lazyre"
 )
 
 // This file reads an annex: what is printed after the last answer under a heading "Anlage" (a
@@ -18,8 +19,8 @@ import (
 var (
 	// reAnnex is the heading of an annex: "Anlage", "Anlage 2", "Anlage zu Frage 3", "Anhang 1 zur
 	// Antwort auf Frage 12", with the annex's number and the question it names.
-	reAnnex      = regexp.MustCompile(`^(?:Anlage|Anhang)(?:\s+(\d{1,2}))?(?:\s+[^.;,!?]{0,60}?\bFrage\s+(\d{1,3}))?(?:\s+[^.;,!?]{0,60})?\s*:?$`)
-	reTableTitle = regexp.MustCompile(`^(?:Tabelle|Tab\.|Übersicht)\s*(\d+[a-z]?)`)
+	reAnnex      = lazyre.New(`^(?:Anlage|Anhang)(?:\s+(\d{1,2}))?(?:\s+[^.;,!?]{0,60}?\bFrage\s+(\d{1,3}))?(?:\s+[^.;,!?]{0,60})?\s*:?$`)
+	reTableTitle = lazyre.New(`^(?:Tabelle|Tab\.|Übersicht)\s*(\d+[a-z]?)`)
 )
 
 // annexStart returns where an annex begins in body[from:end], or end: a line "Anlage" or "Anhang"
@@ -143,7 +144,7 @@ func annexLines(lines []layout.Line) []layout.Line {
 }
 
 // reAnnexPage is a page number printed alone.
-var reAnnexPage = regexp.MustCompile(`^\d{1,3}$`)
+var reAnnexPage = lazyre.New(`^\d{1,3}$`)
 
 func (p *parser) tableIndex(id string) int {
 	for k := range p.doc.Tables {

@@ -1,7 +1,6 @@
 package structure
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,13 +9,14 @@ import (
 	"drucksache/extract/internal/marks"
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 var (
-	reRemarkAskers = regexp.MustCompile(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
-	reRemarkGov    = regexp.MustCompile(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
-	reTogether     = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+[a-z]?(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
-	reNumbers      = regexp.MustCompile(`\d+`)
+	reRemarkAskers = lazyre.New(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
+	reRemarkGov    = lazyre.New(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
+	reTogether     = lazyre.New(`^(?:Die )?Fragen ((?:\d+[a-z]?(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
+	reNumbers      = lazyre.New(`\d+`)
 )
 
 // content reads the body after the title block: preliminary remarks, then the numbered

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "8c73138e477f34cfc55887b3ac678cc1003cc7c26f9288d2e115261e0cfa47be"
+const Digest = "73faa27156645f463bc9b77cc885c0c1b980022f51214987ccc597e67e235ff8"
