@@ -67,3 +67,9 @@ func heldMemory() int64 {
 	}
 	return kb << 10
 }
+
+// childAttr makes the system kill a child when the process that started it ends, however it ends:
+// a parent killed with SIGKILL can end no child itself, and one left working on a document would go
+// on writing into the staging folder of the run after it. (The signal comes when the thread that
+// started the child ends; the Go runtime ends no thread but one locked by a goroutine that exits.)
+func childAttr() *syscall.SysProcAttr { return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL} }

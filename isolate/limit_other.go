@@ -5,6 +5,7 @@ package isolate
 import (
 	"runtime/debug"
 	"runtime/metrics"
+	"syscall"
 )
 
 // limitMemory does nothing where no hard limit of a process's memory is set up: the soft limit of
@@ -27,3 +28,7 @@ func heldMemory() int64 {
 	metrics.Read(held)
 	return int64(held[0].Value.Uint64())
 }
+
+// childAttr sets nothing: only Linux ends a child with its parent; elsewhere a child whose parent was
+// killed ends at the end of the document it is making, when it finds its input closed.
+func childAttr() *syscall.SysProcAttr { return nil }

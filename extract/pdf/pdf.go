@@ -64,6 +64,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	}
 	pages := make([]*content.Page, len(refs))
 	sides := make([][]*content.Page, len(refs)) // text running across each page's direction
+	cells := make([][]*textLine, len(refs))     // turned text of table cells, read upright
 	glyphs, images := 0, 0
 	problem := "" // the first page error or damage, to name the cause when no page gives text
 	budget, held := glyphBudget(lim.MaxMemory, len(data)), 0
@@ -91,6 +92,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		}
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
+		pg, cells[i] = turnedCells(pg, i+1)
 		pages[i], sides[i] = upright(pg)
 		if held += heldGlyphs(pages[i], sides[i]); budget > 0 && held > budget {
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf(
@@ -136,7 +138,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 	}
-	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages, side), nil })
+	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages, side, cells), nil })
 	if err != nil {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("layout: %w", err)}
 	}

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "1ddf7018ccf2ff55fc70c09c96b9e60f02dbe4f6f559d6e517511011ccc820db"
+const Digest = "e0004ab95992a041d388eb2a508b19cda74c2f609c5270b718348978b87efb3c"
