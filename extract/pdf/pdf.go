@@ -73,6 +73,9 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: err}
 		}
 		pg, err := safe(func() (*content.Page, error) { return doc.Interpret(ref) })
+		if pg == nil { // the interpreter panicked
+			pg = &content.Page{Width: 595, Height: 842}
+		}
 		if err != nil && problem == "" {
 			problem = err.Error()
 		}
@@ -82,9 +85,6 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		if err != nil {
 			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageUnreadable,
 				Message: fmt.Sprintf("page %d could not be read: %v", i+1, err), Provenance: drucksache.Provenance{Page: i + 1}})
-		}
-		if pg == nil {
-			pg = &content.Page{Width: 595, Height: 842}
 		}
 		for _, n := range pg.Notes {
 			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageDamaged,
