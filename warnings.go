@@ -34,6 +34,7 @@ const (
 	WarnFootnoteMarkerNotFound WarningCode = "footnote_marker_not_found" // a footnote whose marker is printed nowhere in the text
 	WarnTableRowAmbiguous      WarningCode = "table_row_ambiguous"       // a row of dumped text whose figures fit the columns in more than one way: kept as printed
 	WarnFootnoteMarkerResolved WarningCode = "footnote_marker_resolved"  // a digit printed flat after a figure read as a footnote marker, proven by a sum and the footnote's text
+	WarnAnnexText              WarningCode = "annex_text"                // text of an annex that is no table nor printed for one (a table not read?): in no answer
 )
 
 // Warnings of transform: a value as printed could not be typed, or a table does not add up.
@@ -51,14 +52,14 @@ var WarningCodes = []WarningCode{
 	WarnEncoding, WarnPDFRepaired, WarnPDFPageUnreadable, WarnPDFPageDamaged, WarnPDFPageLimit, WarnPDFPageNoText,
 	WarnPDFTextUnmapped, WarnPDFRotatedText, WarnWebPage, WarnTruncated, WarnDeepNesting, WarnNestedTable, WarnTableTooWide,
 	WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionMissing, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNotAnAnswer, WarnNoTitle,
-	WarnTableHeaderMissing, WarnFootnoteMarkerNotFound, WarnTableRowAmbiguous, WarnFootnoteMarkerResolved,
+	WarnTableHeaderMissing, WarnFootnoteMarkerNotFound, WarnTableRowAmbiguous, WarnFootnoteMarkerResolved, WarnAnnexText,
 	WarnDate, WarnUnit, WarnDrucksache, WarnCheckFailed, WarnCheckUndecided, WarnInternal,
 }
 
 // CallsForReview reports whether a warning of this code puts its document up for a person's review.
 // The rule: a warning calls for review when text may be missing or misplaced (pages, glyphs or
 // elements left out, a truncated source), when the structure may be wrong (questions not found or
-// not numbered 1, 2, 3, …, text that fits nowhere, a table without readable headers, a row whose
+// not numbered 1, 2, 3, …, text that fits nowhere (before the questions, in an annex), a table without readable headers, a row whose
 // figures fit its columns in more than one way, a footnote whose marker is printed nowhere), when a
 // printed value could not be read (a date, a Drucksache number), when a total does not add up, or on
 // an internal error. Warnings that only describe the source (how it was decoded, a repaired PDF, a
@@ -69,7 +70,7 @@ func (c WarningCode) CallsForReview() bool {
 	case WarnPDFPageUnreadable, WarnPDFPageDamaged, WarnPDFPageLimit, WarnPDFPageNoText, WarnPDFTextUnmapped,
 		WarnPDFRotatedText, WarnTruncated, WarnDeepNesting, WarnTableTooWide,
 		WarnNoQuestions, WarnQuestionNumberingGap, WarnQuestionMissing, WarnQuestionTextNotFound, WarnUnclassifiedText, WarnNoTitle,
-		WarnTableHeaderMissing, WarnFootnoteMarkerNotFound, WarnTableRowAmbiguous,
+		WarnTableHeaderMissing, WarnFootnoteMarkerNotFound, WarnTableRowAmbiguous, WarnAnnexText,
 		WarnDate, WarnDrucksache, WarnCheckFailed, WarnInternal:
 		return true
 	}

@@ -19,11 +19,12 @@ import (
 // dataset rewrites this folder's Parquet part from the JSON outputs of all its documents when they
 // differ from what the part was built from, and says what it did; see the package documentation for why.
 func (r *runner) dataset(ctx context.Context) (string, error) {
-	n, digest, err := r.datasetSources()
+	n, digest, merged, err := r.datasetSources()
 	if err != nil {
 		return "", err
 	}
-	if digest == r.man.Parquet.Digest && r.filesExist(r.man.Parquet.Files) {
+	// A shard's own run keeps the part a merge left when its documents are as they were then.
+	if digest == r.man.Parquet.Digest && (r.lost == nil || merged == r.man.Parquet.Merged) && r.filesExist(r.man.Parquet.Files) {
 		return "unchanged", nil
 	}
 	stage := filepath.Join(r.stage, "parquet")
@@ -36,6 +37,9 @@ func (r *runner) dataset(ctx context.Context) (string, error) {
 	err = r.eachDone(func(e *index.Entry) error {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if r.lost != nil && r.lost(e) {
+			return nil // another shard's input holds the document: its part has it
 		}
 		doc, err := readDocument(filepath.Join(r.Out, filepath.FromSlash(jsonOutput(e))))
 		if err == nil {
@@ -103,27 +107,38 @@ func (r *runner) dataset(ctx context.Context) (string, error) {
 			return "", err
 		}
 	}
-	r.man.Parquet = parquetState{Digest: digest, Files: files, Sums: sums}
+	r.man.Parquet = parquetState{Digest: digest, Merged: merged, Files: files, Sums: sums}
 	return "rewritten", nil
 }
 
 // datasetSources counts the documents of the part and makes the digest of what they are: in path
 // order each input's path, hash and id, and its JSON output's size and time (a rewritten JSON file
-// changes it).
-func (r *runner) datasetSources() (int, string, error) {
+// changes it). In a merge, merged is the digest of that digest and the documents left out, lost to
+// another shard's input ("" when none is).
+func (r *runner) datasetSources() (n int, digest, merged string, err error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "drucksache parquet part %s schema %d\n", r.Shard.part(), drucksache.SchemaVersion)
-	n := 0
-	err := r.eachDone(func(e *index.Entry) error {
+	var left []string
+	err = r.eachDone(func(e *index.Entry) error {
 		fi, err := os.Stat(filepath.Join(r.Out, filepath.FromSlash(jsonOutput(e))))
 		if err != nil {
 			return err
 		}
-		n++
+		if r.lost != nil && r.lost(e) {
+			left = append(left, fmt.Sprintf("%q %q", e.Path, e.ID))
+		} else {
+			n++
+		}
 		fmt.Fprintf(h, "%q %s %q %d %d\n", e.Path, e.SHA256, e.ID, fi.Size(), fi.ModTime().UnixNano())
 		return nil
 	})
-	return n, hex.EncodeToString(h.Sum(nil)), err
+	digest = hex.EncodeToString(h.Sum(nil))
+	if len(left) > 0 {
+		m := sha256.New()
+		fmt.Fprintf(m, "merged %s\n%s\n", digest, strings.Join(left, "\n"))
+		merged = hex.EncodeToString(m.Sum(nil))
+	}
+	return n, digest, merged, err
 }
 
 // eachDone calls fn with every done entry (whose outputs hold its document) in path order.

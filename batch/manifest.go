@@ -40,8 +40,11 @@ type manifest struct {
 
 // parquetState is the Parquet part of this run as last committed.
 type parquetState struct {
-	Digest string   `json:"digest,omitempty"` // datasetDigest of the documents the part holds
-	Files  []string `json:"files,omitempty"`  // the part's files, relative to the output folder
+	Digest string `json:"digest,omitempty"` // datasetDigest of the documents the part holds
+	// Merged is set when a merge left documents out of the part, those another shard's input holds
+	// (datasetSources); a shard's own run that rewrites the part clears it.
+	Merged string   `json:"merged,omitempty"`
+	Files  []string `json:"files,omitempty"` // the part's files, relative to the output folder
 	// Sums are the SHA-256 of the files as written, in the order of Files (none from version 1).
 	Sums []index.Digest `json:"sha256,omitempty"`
 }

@@ -73,7 +73,7 @@ func eachManifestEntry(path string, fn func(e *index.Entry) error) error {
 
 // sharedIDs records the document ids this shard holds (done entries) that the manifest of another
 // shard of the output folder holds too, for the report: each such document is in the dataset once per
-// shard holding it. Nothing for an unsharded run.
+// shard holding it until a merge settles it (Merge). Nothing for an unsharded run.
 func (r *runner) sharedIDs() error {
 	if r.Shard.N <= 1 {
 		return nil

@@ -46,7 +46,8 @@ type report struct {
 	// folders. The run never removes them.
 	ForeignFiles []foreignItem `json:"foreign_files,omitempty"`
 	// InOtherShards are the documents of this shard that another shard of the output folder holds
-	// too, from a file of another name: the dataset holds them once per shard (see the README).
+	// too, from a file of another name: the dataset holds them once per shard until a merge settles
+	// them (see Merge).
 	InOtherShards []sharedItem `json:"in_other_shards,omitempty"`
 
 	duplicates int // inputs listed in Duplicates

@@ -102,6 +102,9 @@ type runner struct {
 	lastSave time.Time
 	saveTook time.Duration // how long the last save took
 	now      int64
+	// lost, in a merge, tells the done entries whose document another shard's input holds: the
+	// part leaves them out. Nil in a shard's own run.
+	lost func(e *index.Entry) bool
 }
 
 // Run runs the documents the inputs name (files, folders, "-" for a list of paths on stdin) into

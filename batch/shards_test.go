@@ -73,8 +73,15 @@ func documentFiles(t *testing.T, out string) map[string][]byte {
 
 // apart finds two names of the form prefix<i>.txt that fall into different shards of 2.
 func apart(a, b string) (string, string) {
+	x, y := apartBases(a, b)
+	return x + ".txt", y + ".txt"
+}
+
+// apartBases finds two names a<i> and b<i> whose files (of any document extension) fall into shard
+// 1 and shard 2 of 2.
+func apartBases(a, b string) (string, string) {
 	for i := 0; ; i++ {
-		x, y := fmt.Sprintf("%s%d.txt", a, i), fmt.Sprintf("%s%d.txt", b, i)
+		x, y := fmt.Sprintf("%s%d", a, i), fmt.Sprintf("%s%d", b, i)
 		if shardOf(shardKey(x), 2) == 1 && shardOf(shardKey(y), 2) == 2 {
 			return x, y
 		}

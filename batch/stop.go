@@ -42,7 +42,10 @@ func stopKind(err error) string {
 		}
 		return false
 	}
+	var se *StoppedError
 	switch {
+	case errors.As(err, &se):
+		return se.Kind
 	case errors.Is(err, errInterrupted) || errors.Is(err, context.Canceled):
 		return StopInterrupted
 	case errors.Is(err, errLocked):

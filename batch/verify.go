@@ -58,7 +58,8 @@ type Verification struct {
 // ErrChanged means some document of a verified folder did not verify as unchanged.
 var ErrChanged = errors.New("some documents are not as stored")
 
-// maxFields bounds the fields named for one changed document; the rest are counted.
+// maxFields bounds the JSON fields named for one changed document; the rest are counted, and a
+// differing output of another kind ("xlsx") is named after them all the same.
 const maxFields = 20
 
 // Verify makes every document an output folder's manifests hold again from its source, with this
@@ -66,7 +67,8 @@ const maxFields = 20
 // stamp left out), then the workbook byte for byte. It writes one line per document to stdout and
 // a summary to stderr, and returns ErrChanged unless every document is unchanged. Sources are found
 // at the paths the manifest records, as the run was given them (relative to the folder it ran in).
-// Verify writes nothing into the output folder.
+// An input whose document a merge gave to another shard's input (report.json, settled) is not
+// verified: the outputs are that input's. Verify writes nothing into the output folder.
 func Verify(ctx context.Context, cfg VerifyConfig, stdout, stderr io.Writer) error {
 	manifests, err := filepath.Glob(filepath.Join(cfg.Out, "manifest*.json"))
 	if err != nil {
@@ -81,8 +83,17 @@ func Verify(ctx context.Context, cfg VerifyConfig, stdout, stderr io.Writer) err
 		defer pool.Close()
 		r.Extract = pool.Extract
 	}
-	v := verifier{cfg: cfg, run: r, stdout: bufio.NewWriter(stdout), counts: map[string]int{}}
+	v := verifier{cfg: cfg, run: r, stdout: bufio.NewWriter(stdout), counts: map[string]int{}, lost: map[string]bool{}}
 	defer v.stdout.Flush()
+	err = eachSettledItem(filepath.Join(cfg.Out, "report.json"), func(item settledItem) error {
+		for _, o := range item.Others {
+			v.lost[o.Shard+"\x00"+o.File] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	for _, m := range manifests {
 		if err := v.manifest(ctx, m); err != nil {
 			return err
@@ -104,12 +115,20 @@ type verifier struct {
 	stdout *bufio.Writer
 	counts map[string]int
 	total  int
+	// lost are the inputs (shard, 0, path) whose document a merge gave to another shard's input:
+	// the outputs are not theirs.
+	lost map[string]bool
 }
 
 // manifest verifies every done entry of one manifest, read as a stream.
 func (v *verifier) manifest(ctx context.Context, path string) error {
+	var k, n int
+	shard := "1/1"
+	if _, err := fmt.Sscanf(filepath.Base(path), "manifest-%d-of-%d.json", &k, &n); err == nil {
+		shard = Shard{k, n}.String()
+	}
 	err := eachManifestEntry(path, func(e *index.Entry) error {
-		if e.Status != index.StatusDone {
+		if e.Status != index.StatusDone || v.lost[shard+"\x00"+printable.Path(e.Path)] {
 			return nil
 		}
 		if err := ctx.Err(); err != nil {
@@ -159,6 +178,7 @@ func (v *verifier) document(ctx context.Context, e *index.Entry) Verification {
 		doc.Extractor = &stamp
 	}
 	res.Status = VerifyUnchanged
+	var files []string // the outputs other than the JSON that differ, always named
 	for _, out := range load.Outputs() {
 		stored := filepath.Join(v.cfg.Out, filepath.FromSlash(out.Path(e.ID)))
 		fields, err := v.compare(out, doc, stored)
@@ -166,16 +186,21 @@ func (v *verifier) document(ctx context.Context, e *index.Entry) Verification {
 			res.Status, res.Reason = VerifyFailed, err.Error()
 			return res
 		}
-		res.Fields = append(res.Fields, fields...)
+		if out.Kind == "json" {
+			res.Fields = append(res.Fields, fields...)
+		} else {
+			files = append(files, fields...)
+		}
 	}
 	if doc.ID != e.ID {
 		res.Fields = append([]string{"id"}, res.Fields...)
 	}
-	if len(res.Fields) > 0 {
-		res.Status = VerifyChanged
-	}
 	if len(res.Fields) > maxFields {
 		res.Fields = append(res.Fields[:maxFields], fmt.Sprintf("and %d more", len(res.Fields)-maxFields))
+	}
+	res.Fields = append(res.Fields, files...)
+	if len(res.Fields) > 0 {
+		res.Status = VerifyChanged
 	}
 	return res
 }

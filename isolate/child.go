@@ -104,9 +104,10 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 	if len(args) == 0 || len(args) > 2 || len(args) == 2 && (args[0] != "--serve" || !strings.HasPrefix(args[1], "--memory=")) {
 		return fmt.Errorf("%s takes --serve [--memory=N] or exactly one FILE", Command)
 	}
-	soft := int64(childMemoryLimit)
+	soft, limit := int64(childMemoryLimit), int64(0)
 	if len(args) == 2 {
-		limit, err := strconv.ParseInt(strings.TrimPrefix(args[1], "--memory="), 10, 64)
+		var err error
+		limit, err = strconv.ParseInt(strings.TrimPrefix(args[1], "--memory="), 10, 64)
 		if err != nil || limit < 0 {
 			return fmt.Errorf("%s: %s: want a number of bytes", Command, args[1])
 		}
@@ -120,7 +121,7 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 	debug.SetMemoryLimit(soft)
 	debug.SetGCPercent(childGCPercent)
 	if args[0] != "--serve" {
-		return writeChildResult(stdout, serveOne(ctx, request{Path: args[0]}))
+		return writeChildResult(stdout, serveOne(ctx, request{Path: args[0]}, limit))
 	}
 	in := bufio.NewReader(stdin)
 	out := bufio.NewWriter(stdout)
@@ -132,7 +133,7 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 			if jerr := json.Unmarshal(line, &req); jerr != nil {
 				return fmt.Errorf("bad request %q: %v", line, jerr)
 			}
-			res := serveOne(ctx, req)
+			res := serveOne(ctx, req, limit)
 			if werr := enc.Encode(res); werr != nil {
 				// A document gob cannot carry is that document's failure, not the child's.
 				if werr = enc.Encode(childResult{Error: &childError{File: req.Path, Message: "result not encodable: " + werr.Error()}}); werr != nil {
@@ -152,10 +153,14 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 	}
 }
 
-// serveOne extracts the requested document and, when the request names a folder, makes its outputs there.
-func serveOne(ctx context.Context, req request) childResult {
+// serveOne extracts the requested document and, when the request names a folder, makes its outputs
+// there; limit is the child's memory limit (0: none), which the readers keep within.
+func serveOne(ctx context.Context, req request, limit int64) childResult {
 	opts := req.Options
 	opts.Sums = transform.Sums{} // a function does not travel in the request: the child has its own
+	if opts.Limits.MaxMemory == 0 || limit > 0 && limit < opts.Limits.MaxMemory {
+		opts.Limits.MaxMemory = limit
+	}
 	doc, err := extract.File(ctx, req.Path, opts)
 	if err != nil {
 		return childResult{Error: newChildError(req.Path, err)}

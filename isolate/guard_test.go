@@ -3,6 +3,7 @@ package isolate
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,7 +32,7 @@ func TestGuard(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			doc, err := guard(context.Background(), "x.pdf", 50*time.Millisecond, tt.f)
+			doc, err := guard(context.Background(), "x.pdf", 50*time.Millisecond, 0, tt.f)
 			if time.Since(start) > 5*time.Second {
 				t.Fatalf("guard took %v", time.Since(start))
 			}
@@ -45,5 +46,34 @@ func TestGuard(t *testing.T) {
 				t.Errorf("doc %+v, want id %q", doc, tt.wantID)
 			}
 		})
+	}
+}
+
+// A reader that takes ever more memory is left when the process holds nearly the memory limit, with
+// an error naming it, rather than running into the hard limit that ends the process.
+func TestGuardMemory(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	hog := func(ctx context.Context, _ string) (*drucksache.Document, error) {
+		var held [][]byte
+		for ctx.Err() == nil {
+			chunk := make([]byte, 1<<20)
+			for i := range chunk {
+				chunk[i] = byte(i) // touched, as a reader's data is
+			}
+			held = append(held, chunk)
+			time.Sleep(time.Millisecond)
+		}
+		return nil, ctx.Err()
+	}
+	limit := heldMemory() + 128<<20
+	start := time.Now()
+	_, err := guard(ctx, "x.txt", time.Minute, limit, hog)
+	cancel()
+	if !errors.Is(err, ErrMemoryLimit) || !strings.Contains(err.Error(), "memory limit exceeded") {
+		t.Fatalf("err %v, want the memory limit", err)
+	}
+	if took := time.Since(start); took > 20*time.Second {
+		t.Errorf("took %v", took)
 	}
 }

@@ -236,6 +236,7 @@ func (p *Pool) get() (*child, error) {
 		args = append(args, fmt.Sprintf("--memory=%d", p.Memory))
 	}
 	cmd := exec.Command(exe, args...)
+	cmd.SysProcAttr = childAttr()
 	c := &child{cmd: cmd, stderr: &capped{max: childStderrMax}}
 	cmd.Stderr = c.stderr
 	if c.in, err = cmd.StdinPipe(); err != nil {

@@ -20,6 +20,9 @@ import (
 // TestMain lets the test binary play the child of Pool.Extract.
 func TestMain(m *testing.M) {
 	ServeIfChild()
+	if path := os.Getenv(parentEnv); path != "" {
+		playParent(path)
+	}
 	os.Exit(m.Run())
 }
 

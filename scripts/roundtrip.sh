@@ -12,6 +12,7 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdflatex >/dev/null || need+=(texlive-latex-base texlive-latex-recommended texlive-lang-german texlive-fonts-recommended)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "Liberation Sans" || need+=(fonts-liberation)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

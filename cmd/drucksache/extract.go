@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"io"
 	"time"
 
@@ -23,12 +25,34 @@ func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 	if wantsHelp(args) {
 		return errHelp
 	}
-	if len(args) != 1 {
+	fl := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	memory := fl.String("memory", "1GiB", "memory limit of the extraction (0: none)")
+	files, err := parseInterspersed(fl, args)
+	if err != nil {
+		return usageError{"extract: " + err.Error()}
+	}
+	if len(files) != 1 {
 		return usageError{"extract takes exactly one FILE"}
 	}
+	mem, err := parseBytes(*memory)
+	if err != nil {
+		return usageError{fmt.Sprintf("extract: --memory %q: %v", *memory, err)}
+	}
+	opts := options()
+	if mem > 0 {
+		// The limit of a run's child, on this process: the readers keep within a share of it, the
+		// watchdog stops the extraction near it, and the kernel refuses memory past it.
+		restore, err := isolate.LimitProcess(mem)
+		if err != nil {
+			return err
+		}
+		defer restore()
+		opts.Limits.MaxMemory = mem
+	}
 	// One document is read in this process under a watchdog: a child process would cost more than
-	// reading a short PDF, and at the time limit the command returns, which ends the process.
-	doc, err := isolate.Guard(ctx, args[0], extractTimeout, options())
+	// reading a short PDF, and at the time or memory limit the command returns, which ends the process.
+	doc, err := isolate.Guard(ctx, files[0], extractTimeout, opts)
 	if err != nil {
 		return err
 	}

@@ -1,16 +1,18 @@
 // Command drucksache turns German parliamentary papers (text, PDF, HTML) into JSON, XLSX and Parquet.
 //
-//	drucksache extract FILE
+//	drucksache extract [--memory N] FILE
 //	drucksache run [--out DIR] [--workers N] [--force] [--skip-failed] [--shard K/N] [--timeout D] [--memory N] INPUT...
+//	drucksache merge [--out DIR] [--timeout D] [--memory N]
 //	drucksache verify [--timeout D] DIR
 //	drucksache version
 //
 // It parses the command line and wires the packages: extract, transform and load for one document,
-// batch for a run and its verification, isolate for the hidden subcommand that makes a document in a
-// child process, build for the stamp that names this build in every output. Exit status: 0 all
-// done, 1 some documents failed (or did not verify, or the one document of extract failed), 2 a
-// wrong command line, 3 the run could not complete (batch.StoppedError: the output folder locked by
-// another run or not writable, the disk full, interrupted).
+// batch for a run, the merge of its shards and its verification, isolate for the hidden subcommand
+// that makes a document in a child process, build for the stamp that names this build in every
+// output. Exit status: 0 all done, 1 some documents failed (or did not verify, or the one document of
+// extract failed, or merge could not settle one), 2 a wrong command line, 3 the run or merge could not
+// complete (batch.StoppedError: the output folder locked by another run or not writable, the disk
+// full, interrupted, a shard not run before merge).
 package main
 
 import (
@@ -37,7 +39,11 @@ var errHelp = errors.New("help requested")
 
 // usages are the usage texts of the commands, in the order the general usage lists them.
 var usages = []struct{ name, text string }{
-	{"extract", `  drucksache extract FILE     one document (.txt, .pdf, .html) -> its JSON on stdout
+	{"extract", `  drucksache extract [--memory N] FILE
+                              one document (.txt, .pdf, .html) -> its JSON on stdout, read in this
+                              process under the time limit of a run (2m)
+      --memory N      memory limit, as a run's per document (default 1GiB; 0: none); past it the
+                      extraction stops with exit status 1
 `},
 	{"run", `  drucksache run [--out DIR] [--workers N] [--force] [--skip-failed] [--shard K/N] [--timeout D] [--memory N] INPUT...
                               files, folders, or - (a list of paths on stdin)
@@ -51,6 +57,12 @@ var usages = []struct{ name, text string }{
       --timeout D     time limit per document, e.g. 30s or 2m (default 2m; 0: none), extraction,
                       transform and writing
       --memory N      memory limit per document, e.g. 512MiB (default 1GiB; 0: none)
+`},
+	{"merge", `  drucksache merge [--out DIR] [--timeout D] [--memory N]
+                              after the runs of --shard K/N into DIR: each document once in the
+                              dataset, json and xlsx, from the input whose path sorts first (as an
+                              unsharded run); DIR/report.json lists the documents several shards held
+      --timeout D, --memory N  limits for a document made again (as for run)
 `},
 	{"verify", `  drucksache verify [--timeout D] DIR
                               makes every document of the output folder DIR again from its source
@@ -112,6 +124,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdExtract(ctx, args[1:], stdout)
 	case "run":
 		err = cmdRun(ctx, args[1:], stdin, stderr)
+	case "merge":
+		err = cmdMerge(ctx, args[1:], stderr)
 	case "verify":
 		err = cmdVerify(ctx, args[1:], stdout, stderr)
 	case "version":

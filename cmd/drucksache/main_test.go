@@ -16,9 +16,10 @@ import (
 )
 
 // TestMain lets the test binary play the child of an isolated extraction: os.Executable is the test
-// binary here, so the hidden subcommand must work in it as it does in the command.
+// binary here, so the hidden subcommand must work in it as it does in the command. With
+// DRUCKSACHE_AS_COMMAND set it is the command itself, for tests that watch its process.
 func TestMain(m *testing.M) {
-	if len(os.Args) > 1 && os.Args[1] == isolate.Command {
+	if len(os.Args) > 1 && (os.Args[1] == isolate.Command || os.Getenv("DRUCKSACHE_AS_COMMAND") != "") {
 		os.Exit(exitCode(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr), os.Stderr))
 	}
 	os.Exit(m.Run())
@@ -106,13 +107,14 @@ func TestHelp(t *testing.T) {
 		want string // a line the usage must hold
 	}{
 		{[]string{"--help"}, "drucksache verify [--timeout D] DIR"},
-		{[]string{"-h"}, "drucksache extract FILE"},
+		{[]string{"-h"}, "drucksache extract [--memory N] FILE"},
 		{[]string{"help"}, "drucksache run [--out DIR]"},
 		{[]string{"help", "run"}, "--shard K/N"},
 		{[]string{"run", "--help"}, "--timeout D     time limit per document"},
 		{[]string{"run", "--out", "x", "-h"}, "--workers N"},
-		{[]string{"extract", "--help"}, "drucksache extract FILE"},
+		{[]string{"extract", "--help"}, "--memory N      memory limit, as a run's per document"},
 		{[]string{"verify", "-h"}, "drucksache verify [--timeout D] DIR"},
+		{[]string{"merge", "--help"}, "drucksache merge [--out DIR]"},
 		{[]string{"version", "--help"}, "drucksache version"},
 	}
 	for _, tt := range tests {
@@ -188,6 +190,36 @@ func TestRunExitCodes(t *testing.T) {
 	code := exitCode(run(ctx, []string{"run", "--out", filepath.Join(dir, "out"), in}, strings.NewReader(""), &stderr, &stderr), &stderr)
 	if code != 3 || !strings.Contains(stderr.String(), "run stopped (interrupted)") {
 		t.Errorf("an interrupted run: exit %d, want 3\n%s", code, stderr.String())
+	}
+}
+
+// TestMergeExitCodes checks the exit statuses of merge: a wrong command line or a folder without a
+// sharded run is 2, a folder where a shard has not run is 3, the shards of a run merge with 0.
+func TestMergeExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	copyFixtures(t, in)
+	out := filepath.Join(dir, "out")
+	code := func(args ...string) (int, string) {
+		var stderr strings.Builder
+		return exitCode(run(context.Background(), args, strings.NewReader(""), &stderr, &stderr), &stderr), stderr.String()
+	}
+	for _, args := range [][]string{{"merge", "--out", ""}, {"merge", "--out", out, in}, {"merge", "--out", out}, {"merge", "--timeout", "-1s"}} {
+		if got, stderr := code(args...); got != 2 {
+			t.Errorf("%q: exit %d, want 2\n%s", args, got, stderr)
+		}
+	}
+	if got, stderr := code("run", "--shard", "2/2", "--out", out, in); got != 0 {
+		t.Fatalf("shard 2/2: exit %d\n%s", got, stderr)
+	}
+	if got, stderr := code("merge", "--out", out); got != 3 || !strings.Contains(stderr, "shard 1/2 has not run") {
+		t.Errorf("merge before shard 1/2 ran: exit %d, want 3\n%s", got, stderr)
+	}
+	if got, stderr := code("run", "--shard", "1/2", "--out", out, in); got != 0 {
+		t.Fatalf("shard 1/2: exit %d\n%s", got, stderr)
+	}
+	if got, stderr := code("merge", "--out", out); got != 0 || !strings.Contains(stderr, "merged 2 shards") {
+		t.Errorf("merge: exit %d, want 0\n%s", got, stderr)
 	}
 }
 

@@ -1,13 +1,13 @@
 package html
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
 
 	"drucksache/extract/layout"
+	"drucksache/internal/lazyre"
 )
 
 // Kinds of footnote anchors.
@@ -19,9 +19,9 @@ const (
 
 var (
 	// noteCallRef matches links from the text to a footnote: LibreOffice, Word, Google Docs, Markdown.
-	noteCallRef = regexp.MustCompile(`^#(?:sd(?:foot|end)note\d+sym|_(?:ftn|edn)\d+|ftnt\d+|fn:?\d+|footnote-\d+)$`)
+	noteCallRef = lazyre.New(`^#(?:sd(?:foot|end)note\d+sym|_(?:ftn|edn)\d+|ftnt\d+|fn:?\d+|footnote-\d+)$`)
 	// noteBackRef matches links from a footnote back to its marker in the text.
-	noteBackRef = regexp.MustCompile(`^#(?:sd(?:foot|end)note\d+anc|_(?:ftn|edn)ref\d+|ftnt_ref\d+|fnref:?\d+|footnote-ref-\d+)$`)
+	noteBackRef = lazyre.New(`^#(?:sd(?:foot|end)note\d+anc|_(?:ftn|edn)ref\d+|ftnt_ref\d+|fnref:?\d+|footnote-ref-\d+)$`)
 )
 
 // noteRef tells whether an <a> is a footnote marker, and which way it points.
@@ -229,7 +229,7 @@ func weight(v string) (bold, known bool) {
 }
 
 // cssComment matches CSS comments and the HTML comment markers office programs wrap style sheets in.
-var cssComment = regexp.MustCompile(`(?s)/\*.*?\*/|<!--|-->`)
+var cssComment = lazyre.New(`(?s)/\*.*?\*/|<!--|-->`)
 
 // classWeights reads a style sheet and records in m which classes make text bold or not bold.
 // Only what decides the weight is read; selectors are reduced to the classes of their last part.

@@ -3,7 +3,6 @@ package html
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,6 +16,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract/internal/encguess"
 	"drucksache/extract/layout"
+	"drucksache/internal/lazyre"
 )
 
 // lineAttr is the attribute annotate adds to every start tag to carry its source line into the tree.
@@ -129,7 +129,7 @@ func decodeWith(e *charmap.Charmap, data []byte) []byte {
 }
 
 // xmlEncoding matches the encoding of an XML declaration, which XHTML exports write before any <meta>.
-var xmlEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+var xmlEncoding = lazyre.New(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 
 // declaredCharset finds the charset label of the first <meta charset> or http-equiv Content-Type, with its line;
 // failing those, the encoding of an XML declaration.

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -92,7 +93,7 @@ func (w *walker) table(n *html.Node, c scope) {
 		boldHeader(out)
 	}
 	for i := range out {
-		if out[i].Header && spreadHeader(out[i].Cells, spans[i], texts) {
+		if out[i].Header && spreadHeader(out[i].Cells, spans[i], texts) || !out[i].Header && spreadDown(out[i].Cells, spans[i], texts) {
 			out[i].Text = strings.Join(out[i].Cells, "\t")
 		}
 	}
@@ -109,14 +110,26 @@ func (w *walker) table(n *html.Node, c scope) {
 // spreadHeader repeats the text of a header cell in every column its colspan covers, so that a heading
 // over several columns ("Projekte" over 2023 and 2024) heads each of them; it reports whether it did.
 func spreadHeader(cells []string, slots []slot, texts map[*html.Node]string) bool {
-	spread := false
+	return spread(cells, slots, texts, func(s slot) *html.Node { return s.under })
+}
+
+// spreadDown repeats the text of a body cell in every row its rowspan covers ("Landkreis Celle"
+// beside the years 2023, 2024 and 2025), in the cell's first column, as the PDF reader does: a row
+// read alone still says what it is about. It reports whether it did.
+func spreadDown(cells []string, slots []slot, texts map[*html.Node]string) bool {
+	return spread(cells, slots, texts, func(s slot) *html.Node { return s.over })
+}
+
+// spread fills each empty cell with the text of the spanning cell by names for its slot.
+func spread(cells []string, slots []slot, texts map[*html.Node]string, by func(slot) *html.Node) bool {
+	done := false
 	for j, slot := range slots {
-		if slot.under != nil && cells[j] == "" && texts[slot.under] != "" {
-			cells[j] = texts[slot.under]
-			spread = true
+		if n := by(slot); n != nil && cells[j] == "" && texts[n] != "" {
+			cells[j] = texts[n]
+			done = true
 		}
 	}
-	return spread
+	return done
 }
 
 // boldHeader marks the bold rows at the top of a table without <thead> or <th> as its header, as office
@@ -210,6 +223,7 @@ func span(v string, def, limit int) int {
 type slot struct {
 	cells []*html.Node // the cells whose text prints here: one, or several joined beyond maxColumns
 	under *html.Node   // the cell whose colspan covers this slot, if any
+	over  *html.Node   // the cell whose rowspan covers this slot from a row above, in its first column
 }
 
 // grid lays the cells of rows out in columns: a cell prints in its first row and column, the slots its
@@ -217,7 +231,8 @@ type slot struct {
 // joined into the last column; wide reports that.
 func grid(rows []row) (grid [][]slot, wide bool) {
 	grid = make([][]slot, len(rows))
-	var carry []int // per column: rows still covered by a rowspan from above
+	var carry []int            // per column: rows still covered by a rowspan from above
+	var carryCell []*html.Node // per column: the cell of that rowspan, in its first column
 	for i, r := range rows {
 		var slots []slot
 		at := func(col int) *slot {
@@ -231,10 +246,11 @@ func grid(rows []row) (grid [][]slot, wide bool) {
 		for j, k := range carry {
 			next[j] = max(k-1, 0)
 		}
+		nextCell := slices.Clone(carryCell)
 		col := 0
 		for _, cell := range r.cells {
 			for covered(col) && col < maxColumns {
-				at(col)
+				at(col).over = carryCell[col]
 				col++
 			}
 			if col >= maxColumns {
@@ -261,19 +277,24 @@ func grid(rows []row) (grid [][]slot, wide bool) {
 				if down > 1 {
 					for len(next) <= col+k {
 						next = append(next, 0)
+						nextCell = append(nextCell, nil)
 					}
 					next[col+k] = max(next[col+k], down-1)
+					nextCell[col+k] = nil
+					if k == 0 {
+						nextCell[col+k] = cell.node
+					}
 				}
 			}
 			col += span
 		}
 		for ; col < len(carry); col++ {
 			if covered(col) {
-				at(col)
+				at(col).over = carryCell[col]
 			}
 		}
 		grid[i] = slots
-		carry = next
+		carry, carryCell = next, nextCell
 	}
 	return grid, wide
 }

@@ -3,7 +3,6 @@ package html
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,6 +11,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
+	"drucksache/internal/lazyre"
 )
 
 // maxDepth bounds the recursion of the tree walk; x/net/html builds no tree deeper than about 512.
@@ -328,7 +328,7 @@ func (w *walker) flush() {
 }
 
 // pageNumber matches a printed page number: "30", "- 3 -", "Seite 3", "Seite 3 von 12", "3/12".
-var pageNumber = regexp.MustCompile(`^(?:[-–—]\s*\d{1,5}\s*[-–—]|(?:(?i:seite|s\.)\s*)?\d{1,5}(?:\s*(?:/|(?i:von))\s*\d{1,5})?)$`)
+var pageNumber = lazyre.New(`^(?:[-–—]\s*\d{1,5}\s*[-–—]|(?:(?i:seite|s\.)\s*)?\d{1,5}(?:\s*(?:/|(?i:von))\s*\d{1,5})?)$`)
 
 // enter gives an element its path, line and weight; it returns the element's context and lower-cased style.
 func (w *walker) enter(n *html.Node, c scope, index int) (scope, string) {
@@ -392,7 +392,7 @@ func regionRole(n *html.Node, style string) (layout.Role, bool) {
 }
 
 // noteID matches the id of a footnote text block: LibreOffice sdfootnote1, Word ftn1, endnotes alike.
-var noteID = regexp.MustCompile(`^(?:sdfootnote|sdendnote|ftn|edn|_ftn|_edn|fn|footnote-?)\d+$`)
+var noteID = lazyre.New(`^(?:sdfootnote|sdendnote|ftn|edn|_ftn|_edn|fn|footnote-?)\d+$`)
 
 // hidden reports an element its style hides from print (display:none, Word's hidden text).
 func hidden(style string) bool {

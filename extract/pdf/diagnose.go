@@ -115,11 +115,10 @@ var (
 // xrefLoop reports whether the chain of cross-reference sections (startxref, then each section's
 // /Prev) comes back to a section already read: the library would follow it forever.
 func xrefLoop(data []byte) bool {
-	locs := startxrefRe.FindAllSubmatch(data[max(0, len(data)-4096):], -1)
-	if len(locs) == 0 {
+	off, ok := lastStartxref(data)
+	if !ok {
 		return false
 	}
-	off, _ := strconv.Atoi(string(locs[len(locs)-1][1]))
 	seen := map[int]bool{}
 	for steps := 0; off > 0 && off < len(data) && steps < 10000; steps++ {
 		if seen[off] {
@@ -167,9 +166,47 @@ func whyNoText(problem string) string {
 	switch p := strings.ToLower(problem); {
 	case strings.Contains(p, "decodes to more than"):
 		return "a stream decodes to more than the limit (a compression bomb?): " + cause(problem)
+	case strings.HasPrefix(p, "reference loop"):
+		return cause(problem)
 	case strings.Contains(p, "loop") || strings.Contains(p, "cycle") || strings.Contains(p, "recurs") || strings.Contains(p, "nest"):
 		return "a loop of references: " + cause(problem)
 	default:
 		return "damaged content: " + cause(problem)
 	}
+}
+
+var refOnlyRe = regexp.MustCompile(`(?:^|[\r\n ])(\d{1,7})\s+\d{1,5}\s+obj\s*(\d{1,7})\s+\d{1,5}\s+R\s*endobj`)
+
+// refOnly names the objects that are nothing but a reference to another object, which the library
+// does not follow (a stream whose /Length is such an object reads as damaged): a chain of them that
+// comes back is a reference loop. "" when the file has none.
+func refOnly(data []byte) string {
+	next := map[int]int{}
+	var order []int
+	for _, m := range refOnlyRe.FindAllSubmatch(data, 1000) {
+		a, _ := strconv.Atoi(string(m[1]))
+		b, _ := strconv.Atoi(string(m[2]))
+		if _, ok := next[a]; !ok {
+			next[a] = b
+			order = append(order, a)
+		}
+	}
+	for _, a := range order {
+		var steps []string
+		for x, n := a, 0; n < 4; n++ {
+			y, ok := next[x]
+			if !ok {
+				break
+			}
+			steps = append(steps, fmt.Sprintf("object %d is only a reference to object %d", x, y))
+			if y == a {
+				return fmt.Sprintf("reference loop at object %d: %s", a, strings.Join(steps, ", "))
+			}
+			x = y
+		}
+	}
+	if len(order) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("object %d is only a reference to object %d, which the reader does not follow", order[0], next[order[0]])
 }

@@ -110,11 +110,14 @@ func TestGridCells(t *testing.T) {
 	}
 }
 
-// FuzzTables reads pages of random rules and words as tables: nothing panics, and every row of a
-// table has the same number of cells.
+// FuzzTables reads pages of random rules and words (some turned by a quarter turn) as tables:
+// nothing panics, and every row of a table has the same number of cells.
 func FuzzTables(f *testing.F) {
 	f.Add([]byte{0, 10, 10, 10, 90, 0, 50, 10, 50, 90, 1, 10, 10, 60, 10, 1, 10, 90, 60, 90, 2, 12, 80, 3, 1, 2, 52, 80, 4, 2})
 	f.Add([]byte{2, 10, 80, 5, 0, 2, 40, 80, 5, 0, 2, 10, 60, 5, 0, 2, 40, 60, 5, 0, 2, 10, 40, 5, 0, 2, 40, 40, 5, 0})
+	// a grid whose header cells hold words turned to read upwards and downwards
+	f.Add([]byte{0, 10, 10, 10, 90, 0, 50, 10, 50, 90, 0, 80, 10, 80, 90, 1, 10, 10, 80, 10, 1, 10, 50, 80, 50, 1, 10, 90, 80, 90,
+		2, 12, 80, 0, 1, 2, 60, 55, 7, 4, 2, 70, 85, 3, 6, 2, 12, 40, 2, 0, 2, 52, 40, 3, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		out := runTablesOn(data)
 		width := map[int]int{}
@@ -145,14 +148,24 @@ func runTablesOn(data []byte) []*textLine {
 				pg.Rules = append(pg.Rules, content.Rule{X0: min(a, c), Y0: b, X1: max(a, c), Y1: b})
 			default:
 				w := words[int(data[i+3])%len(words)]
+				dir := [4]int8{0, 0, 1, 3}[data[i+4]/2%4] // some words turned to read upwards or downwards
 				for k, r := range w {
-					pg.Glyphs = append(pg.Glyphs, content.Glyph{Text: string(r), X: a + 5*float64(k), Y: b, W: 5, Size: 10, Bold: data[i+4]%2 == 0, Seq: int32(len(pg.Glyphs))})
+					g := content.Glyph{Text: string(r), X: a + 5*float64(k), Y: b, W: 5, Size: 10, Bold: data[i+4]%2 == 0, Dir: dir, Seq: int32(len(pg.Glyphs))}
+					switch dir {
+					case 1:
+						g.X, g.Y = a, b+5*float64(k)
+					case 3:
+						g.X, g.Y = a, b-5*float64(k)
+					}
+					pg.Glyphs = append(pg.Glyphs, g)
 				}
 			}
 		}
-		lines := pageLines(pg, 1)
+		pg, cells := turnedCells(pg, 1)
+		up, _ := upright(pg)
+		lines := withCellLines(pageLines(up, 1), cells)
 		m := metrics{size: 10, pitch: 12, left: 50, right: 550}
-		out, _, _ := tables(pg, lines, m, 0, &vocabulary{all: [][]*textLine{lines}})
+		out, _, _ := tables(up, lines, m, 0, &vocabulary{all: [][]*textLine{lines}})
 		return out
 	}
 }

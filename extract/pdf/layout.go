@@ -63,17 +63,7 @@ type cluster struct {
 // pageLines groups the glyphs of a page into printed lines, top to bottom.
 func pageLines(pg *content.Page, pageNo int) []*textLine {
 	gs := pg.Glyphs // sorted in place: the page is read once
-	byPlace := func(a, b content.Glyph) int {
-		switch {
-		case a.Y != b.Y:
-			return cmp.Compare(b.Y, a.Y)
-		default:
-			return cmp.Compare(a.X, b.X)
-		}
-	}
-	if !slices.IsSortedFunc(gs, byPlace) {
-		slices.SortFunc(gs, byPlace)
-	}
+	sortByPlace(gs)
 	var cl []*cluster
 	for i := 0; i < len(gs); {
 		c := &cluster{y: gs[i].Y, x0: gs[i].X, x1: gs[i].X + gs[i].W}
@@ -501,8 +491,9 @@ func (c *cluster) mainSize() float64 {
 }
 
 // linesOf turns the pages into the lines a structure parser reads; side holds each page's
-// furniture printed across its direction (see sideLines), put after the page's own lines.
-func linesOf(pages []*content.Page, side [][]*textLine) []layout.Line {
+// furniture printed across its direction (see sideLines), put after the page's own lines, and cells
+// the turned text of its tables' cells (see turnedCells), put among them.
+func linesOf(pages []*content.Page, side, cells [][]*textLine) []layout.Line {
 	all := make([][]*textLine, len(pages))
 	for i, pg := range pages {
 		all[i] = pageLines(pg, i+1)
@@ -518,6 +509,7 @@ func linesOf(pages []*content.Page, side [][]*textLine) []layout.Line {
 	pm := make([]metrics, len(pages)) // margins differ between left and right pages
 	for i := range pages {
 		pm[i] = m.page(all[i])
+		all[i] = withCellLines(all[i], cells[i])
 	}
 	table := 0
 	infos := make([][]tableInfo, len(pages))
@@ -614,4 +606,75 @@ func modeOf(c map[float64]int, def float64) float64 {
 		}
 	}
 	return best
+}
+
+// sortByPlace puts the glyphs top to bottom, then left to right; glyphs at one place keep the
+// order they were drawn in. The glyphs of a printed line share their baseline, so it ranks the few
+// distinct baselines, counts the glyphs into them in drawing order and sorts only each line's
+// glyphs by x, where they are not in order already; then it moves every glyph once. (A comparison
+// sort of the page's glyphs took a third of the reading time.)
+func sortByPlace(gs []content.Glyph) {
+	if len(gs) < 2 {
+		return
+	}
+	lineOf := make(map[float64]int32)
+	var ys []float64
+	line := make([]int32, len(gs))
+	sorted := true
+	for i := range gs {
+		y := gs[i].Y
+		l, ok := lineOf[y]
+		if !ok {
+			l = int32(len(ys))
+			lineOf[y] = l
+			ys = append(ys, y)
+		}
+		line[i] = l
+		if i > 0 && (gs[i-1].Y < y || gs[i-1].Y == y && gs[i-1].X > gs[i].X) {
+			sorted = false
+		}
+	}
+	if sorted {
+		return
+	}
+	// rank the lines top to bottom, and let start[r] be where line r's glyphs begin
+	order := make([]int32, len(ys))
+	for l := range order {
+		order[l] = int32(l)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(ys[b], ys[a]) })
+	rank := make([]int32, len(ys))
+	for r, l := range order {
+		rank[l] = int32(r)
+	}
+	start := make([]int32, len(ys)+1)
+	for _, l := range line {
+		start[rank[l]+1]++
+	}
+	for r := 1; r < len(start); r++ {
+		start[r] += start[r-1]
+	}
+	at := slices.Clone(start[:len(ys)])
+	place := make([]int32, len(gs)) // glyph indices in their new order
+	for i, l := range line {
+		r := rank[l]
+		place[at[r]] = int32(i)
+		at[r]++
+	}
+	byX := func(a, b int32) int {
+		if c := cmp.Compare(gs[a].X, gs[b].X); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	}
+	for r := range ys {
+		if run := place[start[r]:start[r+1]]; !slices.IsSortedFunc(run, byX) {
+			slices.SortFunc(run, byX)
+		}
+	}
+	moved := make([]content.Glyph, len(gs))
+	for i, g := range place {
+		moved[i] = gs[g]
+	}
+	copy(gs, moved)
 }

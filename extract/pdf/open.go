@@ -38,13 +38,14 @@ func (h headerReader) ReadAt(p []byte, off int64) (int, error) {
 var acceptedHeader = []byte("%PDF-1.7\n")
 
 // openPDF opens a PDF for the library, tolerating bytes before the header and newer versions.
-func openPDF(data []byte) (r *pdf.Reader, repaired bool, err error) {
+// rebuilt says why the cross-reference table was rebuilt from the objects, "" when it was not.
+func openPDF(data []byte) (r *pdf.Reader, rebuilt string, err error) {
 	start := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 	if start < 0 {
-		return nil, false, errors.New("no %PDF header")
+		return nil, "", errors.New("no %PDF header")
 	}
 	if err := checkSizes(data); err != nil {
-		return nil, false, err
+		return nil, "", err
 	}
 	var tries [][]byte
 	loop := xrefLoop(data[start:])
@@ -58,14 +59,15 @@ func openPDF(data []byte) (r *pdf.Reader, repaired bool, err error) {
 	}
 	for _, d := range tries {
 		if len(d) < len(acceptedHeader)+8 {
-			return nil, false, errors.New("file too short")
+			return nil, "", errors.New("file too short")
 		}
 		if r, err = openBytes(d); err == nil {
-			return r, false, nil
+			return r, "", nil
 		}
 	}
-	if isEncryptedErr(err) {
-		return nil, false, err
+	var loopErr *objectLoopError
+	if isEncryptedErr(err) || errors.As(err, &loopErr) {
+		return nil, "", err // a rebuilt table would not help: the objects are there, their structure is hostile
 	}
 	// a truncated file or one with wrong offsets: rebuild the cross-reference table from the objects
 	if loop {
@@ -73,15 +75,18 @@ func openPDF(data []byte) (r *pdf.Reader, repaired bool, err error) {
 	}
 	fixed := repair(data[start:])
 	if fixed == nil {
-		return nil, false, fmt.Errorf("%v; no document catalog to rebuild it from (a truncated file?)", err)
+		return nil, "", fmt.Errorf("%v; no document catalog to rebuild it from (a truncated file?)", err)
 	}
 	if r, rerr := openBytes(fixed); rerr == nil {
-		return r, true, nil
+		return r, cause(err.Error()), nil
 	}
-	return nil, false, err
+	return nil, "", err
 }
 
 func openBytes(d []byte) (*pdf.Reader, error) {
+	if err := checkObjectStreams(d); err != nil {
+		return nil, err
+	}
 	r, err := newReader(headerReader{data: d, head: acceptedHeader}, int64(len(d)))
 	if err == nil {
 		err = hasCatalog(r)

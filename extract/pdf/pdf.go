@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 
@@ -30,7 +31,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("%w: %d bytes", layout.ErrTooLarge, len(data))}
 	}
-	r, repaired, err := openPDF(data)
+	r, rebuilt, err := openPDF(data)
 	if err != nil {
 		if method := encryption(data); isEncryptedErr(err) || method != "" {
 			if method == "" {
@@ -46,26 +47,35 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	}
 	doc := content.NewDoc(r)
 	refs, err := safe(func() ([]content.PageRef, error) { return doc.Pages(lim.MaxPages) })
-	if err != nil {
-		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{msg: "page tree: " + cause(err.Error()), err: err}}
+	if err == nil && len(refs) == 0 {
+		err = errors.New("no pages")
 	}
-	if len(refs) == 0 {
-		return nil, &layout.Error{File: name, Stage: "pdf", Err: errors.New("no pages")}
+	if err != nil {
+		msg := "page tree: " + cause(err.Error())
+		if rebuilt != "" { // the pages were out of the rebuilt table's reach: say why it was rebuilt
+			msg += " (the cross-reference table was rebuilt from the objects found: " + rebuilt + ")"
+		}
+		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{msg: msg, err: err}}
 	}
 	out = &layout.Layout{Pages: len(refs)}
-	if repaired {
+	if rebuilt != "" {
 		out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFRepaired,
 			Message: "the cross-reference table is damaged or missing (a truncated file?); it was rebuilt from the objects found"})
 	}
 	pages := make([]*content.Page, len(refs))
 	sides := make([][]*content.Page, len(refs)) // text running across each page's direction
+	cells := make([][]*textLine, len(refs))     // turned text of table cells, read upright
 	glyphs, images := 0, 0
 	problem := "" // the first page error or damage, to name the cause when no page gives text
+	budget, held := glyphBudget(lim.MaxMemory, len(data)), 0
 	for i, ref := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: err}
 		}
 		pg, err := safe(func() (*content.Page, error) { return doc.Interpret(ref) })
+		if pg == nil { // the interpreter panicked
+			pg = &content.Page{Width: 595, Height: 842}
+		}
 		if err != nil && problem == "" {
 			problem = err.Error()
 		}
@@ -76,16 +86,24 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageUnreadable,
 				Message: fmt.Sprintf("page %d could not be read: %v", i+1, err), Provenance: drucksache.Provenance{Page: i + 1}})
 		}
-		if pg == nil {
-			pg = &content.Page{Width: 595, Height: 842}
-		}
 		for _, n := range pg.Notes {
 			out.Warnings = append(out.Warnings, drucksache.Warning{Code: drucksache.WarnPDFPageDamaged,
 				Message: fmt.Sprintf("page %d: %s", i+1, n), Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
+		pg, cells[i] = turnedCells(pg, i+1)
 		pages[i], sides[i] = upright(pg)
+		if held += heldGlyphs(pages[i], sides[i]); budget > 0 && held > budget {
+			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf(
+				"%w: the first %d of %d pages hold %d glyphs and lines, more than the memory limit of %d MiB leaves room for (%d): a compression bomb of text, or a document that needs a larger --memory",
+				layout.ErrTooLarge, i+1, len(refs), held, lim.MaxMemory>>20, budget)}
+		}
+	}
+	if strings.Contains(problem, "pdf.objptr") { // the library met a reference where it wants an object
+		if chain := refOnly(data); chain != "" {
+			problem = chain
+		}
 	}
 	if glyphs == 0 && encryption(data) != "" {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: &cleanErr{err: layout.ErrEncrypted,
@@ -120,7 +138,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 	}
-	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages, side), nil })
+	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages, side, cells), nil })
 	if err != nil {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("layout: %w", err)}
 	}

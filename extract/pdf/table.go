@@ -195,7 +195,29 @@ func fillRuled(g *ruledGrid, lines []*textLine, words *vocabulary) []tableRow {
 			}
 		}
 	}
+	spreadDown(rows[nh:], owner, nc)
 	return rows
+}
+
+// spreadDown gives each body row that a cell spanning rows covers that cell's text ("Landkreis
+// Celle" beside the years 2023, 2024 and 2025), as a header cell spanning columns heads each of
+// them: a row read alone still says what it is about.
+func spreadDown(rows []tableRow, owner []int, nc int) {
+	first := map[int]int{} // band -> its first row
+	for i := len(rows) - 1; i >= 0; i-- {
+		first[rows[i].band] = i
+	}
+	for i := range rows {
+		b := rows[i].band
+		for c := 0; c < nc; c++ {
+			p := owner[b*nc+c]
+			top, ok := first[p/nc]
+			if p/nc == b || p%nc != c || !ok || rows[i].cells[c] != "" {
+				continue
+			}
+			rows[i].cells[c] = rows[top].cells[c]
+		}
+	}
 }
 
 // spanningHeader counts the rows of a header told by its structure: the rows at the top with a text

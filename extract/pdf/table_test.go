@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,7 +12,7 @@ import (
 )
 
 // tablePage is a one-page PDF that strokes the rules and shows the texts ("x y text", 10 pt Helvetica,
-// every glyph half an em wide).
+// every glyph half an em wide; "x y ^text" turned to read upwards from x y).
 func tablePage(rules []content.Rule, texts ...string) []byte {
 	var b strings.Builder
 	for _, r := range rules {
@@ -22,6 +23,10 @@ func tablePage(rules []content.Rule, texts ...string) []byte {
 		var s string
 		fmt.Sscanf(t, "%f %f", &x, &y)
 		s = strings.SplitN(t, " ", 3)[2]
+		if up, ok := strings.CutPrefix(s, "^"); ok {
+			fmt.Fprintf(&b, "BT /F1 10 Tf 0 1 -1 0 %.2f %.2f Tm (%s) Tj ET\n", x, y, up)
+			continue
+		}
 		fmt.Fprintf(&b, "BT /F1 10 Tf %.2f %.2f Td (%s) Tj ET\n", x, y, s)
 	}
 	return buildPDF("%PDF-1.4\n",
@@ -39,6 +44,11 @@ func TestRuledTable(t *testing.T) {
 	xs, ys := []float64{72, 200, 260, 320}, []float64{700, 676, 652, 628}
 	spanning := cellRules(xs, ys, map[[2]int]bool{{0, 1}: true})
 	narrow := cellRules([]float64{72, 130, 200}, []float64{700, 664, 640}, nil)
+	// the label column has no rules between the body rows 1-3 and 4-5: two labels spanning rows
+	tall := []float64{700, 676, 652, 628, 604, 580, 556}
+	rowspan := withoutRules(cellRules(xs, tall, nil), 72, 200, 652, 628, 580)
+	// a header band tall enough for turned text
+	turnedHead := cellRules(xs, []float64{700, 640, 616, 592}, nil)
 	tests := []struct {
 		name string
 		data []byte
@@ -56,12 +66,25 @@ func TestRuledTable(t *testing.T) {
 			"74 690 Datum der", "74 679 Beanstandun", "74 668 g", "132 690 Ort",
 			"74 650 12.03.2024", "132 650 Celle"),
 			[][]string{{"H:Datum der Beanstandun g", "Ort"}, {"12.03.2024", "Celle"}}},
+		{"a label spanning rows heads each of them, printed in its first row or in its middle", tablePage(rowspan,
+			"74 690 Landkreis", "202 690 Jahr", "262 690 Anzahl",
+			"74 666 Celle", "202 666 2023", "262 666 412", "202 642 2024", "262 642 420", "202 618 2025", "262 618 431",
+			"74 583 Gifhorn", "202 594 2024", "262 594 300", "202 570 2025", "262 570 310"),
+			[][]string{{"H:Landkreis", "Jahr", "Anzahl"}, {"Celle", "2023", "412"}, {"Celle", "2024", "420"}, {"Celle", "2025", "431"},
+				{"Gifhorn", "2024", "300"}, {"Gifhorn", "2025", "310"}}},
+		{"header cells turned to read upwards", tablePage(turnedHead,
+			"74 690 Landkreis", "218 645 ^Krippe", "278 645 ^Hort", "290 645 ^(Schule)",
+			"74 625 Celle", "202 625 12", "262 625 30", "74 601 Gifhorn", "202 601 8", "262 601 9"),
+			[][]string{{"H:Landkreis", "Krippe", "Hort (Schule)"}, {"Celle", "12", "30"}, {"Gifhorn", "8", "9"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l, err := Reader{}.Read(context.Background(), "t.pdf", tt.data)
 			if err != nil {
 				t.Fatal(err)
+			}
+			for _, w := range l.Warnings {
+				t.Errorf("warning: %s", w.Message)
 			}
 			var got [][]string
 			for _, ln := range l.Lines {
@@ -79,6 +102,18 @@ func TestRuledTable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withoutRules leaves out the horizontal rules between x0 and x1 at the heights ys: cells spanning rows.
+func withoutRules(rules []content.Rule, x0, x1 float64, ys ...float64) []content.Rule {
+	var out []content.Rule
+	for _, r := range rules {
+		if r.Y0 == r.Y1 && r.X0 == x0 && r.X1 == x1 && slices.Contains(ys, r.Y0) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // line is a printed line for the tests: words at x positions ("74:Finanzamt"), 10 pt.

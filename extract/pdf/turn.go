@@ -18,21 +18,11 @@ const minTurned = 100
 // reads upright. The text that runs another way comes back as pages of
 // their own, one for each way, each turned to read upright.
 func upright(pg *content.Page) (*content.Page, []*content.Page) {
-	var count [4]int
-	for i := range pg.Glyphs {
-		if !pg.Glyphs[i].Space {
-			count[pg.Glyphs[i].Dir]++
-		}
-	}
+	count := dirCounts(pg)
 	if count[1]+count[2]+count[3] == 0 {
 		return pg, nil
 	}
-	main := 0
-	for d := 1; d < 4; d++ {
-		if count[d] >= minTurned && count[d] > 2*count[main] {
-			main = d
-		}
-	}
+	main := mainDir(count)
 	out := turned(pg, int8(main), true)
 	var side []*content.Page
 	for d := range int8(4) {

@@ -62,6 +62,10 @@ func TestAnnexStart(t *testing.T) {
 		{"no table after it", body(q, a, anlage, a), 4},
 		{"a sentence naming the annex", body(q, layout.Line{Text: "Anlage 1 zeigt die Zahlen.", Break: true}, row), 3},
 		{"a heading of some words", body(q, a, layout.Line{Text: "Anlage 2 Übersicht der Fördermittel", Break: true}, row), 2},
+		{"a heading above rows of dumped text", body(q, a, anlage, layout.Line{Text: "Tabelle 1: Schulden", Break: true},
+			layout.Line{Text: "Schulden insgesamt     14.456.950    15.077.993"}, layout.Line{Text: "Kredite     9.812.644    10.254.907"}), 2},
+		{"a heading above figures scattered over lines (no rows)", body(q, a, anlage, layout.Line{Text: "Klinikum Gehrden Teilneubau 41.100.000,00 €"},
+			layout.Line{Text: "IPR, 2. FA in Höhe von"}, layout.Line{Text: "5 Mio. € aus 30"}), 6},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,25 +76,43 @@ func TestAnnexStart(t *testing.T) {
 	}
 }
 
+// TestDumpedAnnex reads an annex of dumped text (a table of one row a line, its cells apart by
+// spaces, the annex's heading and page number repeated on its next page): its table, every row of it,
+// belongs to the question that refers to it, and nothing of it is in the last answer.
+func TestDumpedAnnex(t *testing.T) {
+	questions := "1. Wie viele Dienste gibt es?\nEine Übersicht kann der Anlage entnommen werden.\n\n" +
+		"2. Wie hat sich deren Zahl entwickelt?\nEine Statistik liegt nicht vor.\n\n(verteilt am 29.07.2026)\n\n"
+	annex := "Anlage Kleine Anfrage 19/11043\n1\nLandkreis Dienste Plätze\nAmmerland 2 1\nAurich 1 2\nCelle 1 2\n" +
+		"Anlage\n\n2\nVechta 2 3\nVerden 1 1\nQuelle: Landesverbände der Krankenkassen\n"
+	doc := parseAnnex(t, questions+annex)
+	tb := doc.Tables[0]
+	var labels []string
+	for _, r := range tb.Rows {
+		labels = append(labels, r[0].Raw)
+	}
+	if tb.Question != 1 || !reflect.DeepEqual(labels, []string{"Ammerland", "Aurich", "Celle", "Vechta", "Verden"}) {
+		t.Errorf("table of question %d, rows %q", tb.Question, labels)
+	}
+	if a := doc.Questions[1].Answer; a != "Eine Statistik liegt nicht vor." {
+		t.Errorf("last answer %q", a)
+	}
+}
+
 // TestAnnexTables reads an annex after the last answer, before or after the note that closes the
 // answer: its table belongs to the question that refers to it, with its title, legend, footnote and
 // source, and nothing of the annex is in the last answer.
 func TestAnnexTables(t *testing.T) {
-	head := titleBlock[:strings.Index(titleBlock, "1. Wie viele")]
 	questions := "1. Wie haben sich die Schulden entwickelt?\nEs wird auf die anliegende Tabelle 1 (Anlage) verwiesen.\n\n" +
 		"2. Was plant die Landesregierung?\nSie berät mit den Kommunen.\n\n"
 	annex := "Anlage\n\nTabelle 1: Schulden der Gemeinden\nArt\t2023\t2024\nKredite¹⁾\t12\tg\nInsgesamt\t12\t14\n\n" +
 		"g = Zahlenwert unbekannt oder geheim\n\n1) Einschließlich der Eigenbetriebe.\n\n© Landesamt für Statistik Niedersachsen\n"
 	tests := []struct{ name, text string }{
-		{"after the last answer", head + questions + annex},
-		{"after the note that closes the answer", head + questions + "(verteilt am 16.07.2026)\n\n" + annex},
+		{"after the last answer", questions + annex},
+		{"after the note that closes the answer", questions + "(verteilt am 16.07.2026)\n\n" + annex},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := parseText(t, "annex.txt", tt.text)
-			if len(doc.Questions) != 2 || len(doc.Tables) != 1 {
-				t.Fatalf("%d questions, %d tables", len(doc.Questions), len(doc.Tables))
-			}
+			doc := parseAnnex(t, tt.text)
 			tb := doc.Tables[0]
 			if tb.Question != 1 || !reflect.DeepEqual(doc.Questions[0].Tables, []string{tb.ID}) || len(doc.Questions[1].Tables) != 0 {
 				t.Errorf("table of question %d; questions' tables %v, %v", tb.Question, doc.Questions[0].Tables, doc.Questions[1].Tables)
@@ -107,4 +129,15 @@ func TestAnnexTables(t *testing.T) {
 			}
 		})
 	}
+}
+
+// parseAnnex parses a paper of the test title block and text: two questions with their answers and
+// an annex of one table.
+func parseAnnex(t *testing.T, text string) *drucksache.Document {
+	t.Helper()
+	doc := parseText(t, "annex.txt", titleBlock[:strings.Index(titleBlock, "1. Wie viele")]+text)
+	if len(doc.Questions) != 2 || len(doc.Tables) != 1 {
+		t.Fatalf("%d questions, %d tables", len(doc.Questions), len(doc.Tables))
+	}
+	return doc
 }

@@ -1,12 +1,12 @@
 package structure
 
 import (
-	"regexp"
 	"strings"
 
 	"drucksache/extract/internal/marks"
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 // This file reads what is printed right under a table for it: the legend of its signs
@@ -16,10 +16,10 @@ import (
 var (
 	// reLegend is a legend: a sign of up to four characters, " = ", its meaning; several may follow
 	// on one line ("– = nichts vorhanden g = Zahlenwert unbekannt …").
-	reLegend = regexp.MustCompile(`^(?:Zeichenerklärung:?\s*)?\S{1,4} = \S`)
+	reLegend = lazyre.New(`^(?:Zeichenerklärung:?\s*)?\S{1,4} = \S`)
 	// reTableNote is a footnote under a table: its marker and text.
-	reTableNote = regexp.MustCompile(`^(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\*{1,3})\s*(\S.*)$`)
-	reSource    = regexp.MustCompile(`^(?:©|\(c\)\s|(?:Daten)?[Qq]uellen?\s*:)`)
+	reTableNote = lazyre.New(`^(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\*{1,3})\s*(\S.*)$`)
+	reSource    = lazyre.New(`^(?:©|\(c\)\s|(?:Daten)?[Qq]uellen?\s*:)`)
 )
 
 // tableNote is a footnote printed under a table.

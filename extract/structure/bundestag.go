@@ -1,12 +1,12 @@
 package structure
 
 import (
-	"regexp"
 	"strings"
 
 	drucksache "drucksache"
 	"drucksache/extract/profile"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 // A Bundestag answer ("Antwort der Bundesregierung auf die Kleine Anfrage der Abgeordneten … –
@@ -14,10 +14,10 @@ import (
 // published together with the question's Drucksache in front of it.
 
 var (
-	reBTAskers   = regexp.MustCompile(`Kleine Anfrage der Abgeordneten (.+?)\s*[–-]\s*Drucksache (\d+/\d+)\s*[–-]\s*(.*)$`)
-	reBTFraktion = regexp.MustCompile(`,?\s*(?:und )?der Fraktion (?:der )?(.+)$`)
-	reBTSent     = regexp.MustCompile(`Die Antwort wurde namens der Bundesregierung mit Schreiben (?:des|der) (.+?) vom (\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}) übermittelt\.`)
-	reBTNumber   = regexp.MustCompile(`Drucksache (\d+/\d+)`)
+	reBTAskers   = lazyre.New(`Kleine Anfrage der Abgeordneten (.+?)\s*[–-]\s*Drucksache (\d+/\d+)\s*[–-]\s*(.*)$`)
+	reBTFraktion = lazyre.New(`,?\s*(?:und )?der Fraktion (?:der )?(.+)$`)
+	reBTSent     = lazyre.New(`Die Antwort wurde namens der Bundesregierung mit Schreiben (?:des|der) (.+?) vom (\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}) übermittelt\.`)
+	reBTNumber   = lazyre.New(`Drucksache (\d+/\d+)`)
 )
 
 // bundestag reads the title block of a Bundestag answer; it returns the body index after it, or -1.

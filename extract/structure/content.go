@@ -1,7 +1,6 @@
 package structure
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,13 +9,14 @@ import (
 	"drucksache/extract/internal/marks"
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 var (
-	reRemarkAskers = regexp.MustCompile(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
-	reRemarkGov    = regexp.MustCompile(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
-	reTogether     = regexp.MustCompile(`^(?:Die )?Fragen ((?:\d+[a-z]?(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
-	reNumbers      = regexp.MustCompile(`\d+`)
+	reRemarkAskers = lazyre.New(`^Vorbemerkung (?:der Abgeordneten|des Abgeordneten|der Fragesteller(?:in|innen)?|des Fragestellers|der Fragestellenden|der Fraktion)\s*:?$`)
+	reRemarkGov    = lazyre.New(`^Vorbemerkung (?:der Landesregierung|der Bundesregierung|der Staatsregierung|des Senats)\s*:?$`)
+	reTogether     = lazyre.New(`^(?:Die )?Fragen ((?:\d+[a-z]?(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*-\s*|\s*–\s*)?)+)\s*werden\b[^.:]*\b(?:zusammen|gemeinsam)\b`)
+	reNumbers      = lazyre.New(`\d+`)
 )
 
 // content reads the body after the title block: preliminary remarks, then the numbered
@@ -39,8 +39,13 @@ func (p *parser) content(start int) {
 	if len(chain) > 0 {
 		annex = p.annexStart(slices.Max(chain), end)
 	}
+	annexFull := full
+	if annex < end && annex-start >= 20 {
+		// the lines of an annex (a landscape table dumped as wide lines) are no measure of the answers'
+		full, annexFull = prose.FullWidth(p.body[start:annex]), prose.FullWidth(p.body[annex:end])
+	}
 	if p.questionsByType(start, annex, full, len(chain)) {
-		p.readAnnex(annex, end, full)
+		p.readAnnex(annex, end, annexFull)
 		p.shareAnswers()
 		return
 	}
@@ -66,7 +71,7 @@ func (p *parser) content(start int) {
 		p.question(k+1, at, stop, full)
 	}
 	slices.SortStableFunc(p.questions, func(a, b qspan) int { return a.start - b.start })
-	p.readAnnex(annex, end, full)
+	p.readAnnex(annex, end, annexFull)
 	p.shareAnswers()
 }
 

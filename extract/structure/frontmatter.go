@@ -1,28 +1,28 @@
 package structure
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	drucksache "drucksache"
 	"drucksache/extract/profile"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 var (
-	reKleineAnfrage = regexp.MustCompile(`Kleine Anfrage zur (kurzfristigen )?schriftlichen Beantwortung`)
-	reAskersBlock   = regexp.MustCompile(`Anfrage (?:des|der) Abgeordneten (.+?)(?:, einge-? ?gangen am|$| Antwort de[sr] )`)
-	reReceived      = regexp.MustCompile(`eingegangen am (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
-	reQuestionDS    = regexp.MustCompile(`eingegangen am [^-–]*[-–]\s*(?:Drs\.|Drucksache)\s*(\d+\s*/\s*\d+)`)
-	reForwarded     = regexp.MustCompile(`übersandt am (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
-	reAnswer        = regexp.MustCompile(`Antwort ((?:des|der) .+?)(?: namens der Landesregierung)? vom (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
-	reAnswerHead    = regexp.MustCompile(`Antwort (?:des|der) .+? namens der Landesregierung`)
-	reTitleEnd      = regexp.MustCompile(`Anfrage (?:des|der) Abgeordneten .+?, einge-? ?gangen am`)
-	reUnterrichtung = regexp.MustCompile(`^Unterrichtung\b`)
-	reGesetzentwurf = regexp.MustCompile(`^Gesetzentwurf\b`)
-	reBTAnswer      = regexp.MustCompile(`Antwort\s+der Bundesregierung`)
-	reWahlperiodeDS = regexp.MustCompile(`^(\d+)/\d+$`)
+	reKleineAnfrage = lazyre.New(`Kleine Anfrage zur (kurzfristigen )?schriftlichen Beantwortung`)
+	reAskersBlock   = lazyre.New(`Anfrage (?:des|der) Abgeordneten (.+?)(?:, einge-? ?gangen am|$| Antwort de[sr] )`)
+	reReceived      = lazyre.New(`eingegangen am (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
+	reQuestionDS    = lazyre.New(`eingegangen am [^-–]*[-–]\s*(?:Drs\.|Drucksache)\s*(\d+\s*/\s*\d+)`)
+	reForwarded     = lazyre.New(`übersandt am (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
+	reAnswer        = lazyre.New(`Antwort ((?:des|der) .+?)(?: namens der Landesregierung)? vom (\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4})`)
+	reAnswerHead    = lazyre.New(`Antwort (?:des|der) .+? namens der Landesregierung`)
+	reTitleEnd      = lazyre.New(`Anfrage (?:des|der) Abgeordneten .+?, einge-? ?gangen am`)
+	reUnterrichtung = lazyre.New(`^Unterrichtung\b`)
+	reGesetzentwurf = lazyre.New(`^Gesetzentwurf\b`)
+	reBTAnswer      = lazyre.New(`Antwort\s+der Bundesregierung`)
+	reWahlperiodeDS = lazyre.New(`^(\d+)/\d+$`)
 )
 
 // frontLimit is how many lines the title block of a Drucksache can take.
@@ -178,7 +178,7 @@ func title(text string) string {
 }
 
 // reOthers is the phrase that stands for askers not named: "und weiterer Abgeordneter".
-var reOthers = regexp.MustCompile(`^(?:weiterer|weitere|weiteren) Abgeordnete[rn]?$`)
+var reOthers = lazyre.New(`^(?:weiterer|weitere|weiteren) Abgeordnete[rn]?$`)
 
 // parseAskers splits "Omid Najafi, Holger Kühnlenz, Dennis Jahn und Stephan Bothe (AfD)" into askers;
 // a list may carry several parties ("A (CDU) und B (SPD)").
@@ -240,15 +240,15 @@ func (p *parser) inferParliament() {
 
 var (
 	// reAuthors starts the authors of a paper under its kind: "der Fraktion der SPD", "der Abgeordneten …".
-	reAuthors = regexp.MustCompile(`^(?:der|des|durch die|durch den) `)
+	reAuthors = lazyre.New(`^(?:der|des|durch die|durch den) `)
 	// reSender is a line of the sender's block of a notice: its place and date, the sender, its office.
-	reSender = regexp.MustCompile(`^(?:[A-ZÄÖÜ][a-zäöü]+, den \d|Die Präsidentin|Der Präsident|- ?Landtagsverwaltung ?-|Der [A-Z][a-zäöü]+ Ministerpräsident|Die Ministerpräsidentin|Der Ministerpräsident|Die Landesregierung$|Die Bundesregierung$|(?:Der |Die |Das )?(?:Niedersächsische[rs]? |Bayerische[rs]? |Hessische[rs]? )?(?:[A-ZÄÖÜ][a-zäöüß-]*)?(?:[Mm]inisterium|[Mm]inisterin|[Mm]inister|Staatskanzlei)(?: (?:für|der|des) [^.:]*)?$)`)
+	reSender = lazyre.New(`^(?:[A-ZÄÖÜ][a-zäöü]+, den \d|Die Präsidentin|Der Präsident|- ?Landtagsverwaltung ?-|Der [A-Z][a-zäöü]+ Ministerpräsident|Die Ministerpräsidentin|Der Ministerpräsident|Die Landesregierung$|Die Bundesregierung$|(?:Der |Die |Das )?(?:Niedersächsische[rs]? |Bayerische[rs]? |Hessische[rs]? )?(?:[A-ZÄÖÜ][a-zäöüß-]*)?(?:[Mm]inisterium|[Mm]inisterin|[Mm]inister|Staatskanzlei)(?: (?:für|der|des) [^.:]*)?$)`)
 	// reNoticeOf is a line by which a notice names the question it is about: its kind, the rule.
-	reNoticeOf = regexp.MustCompile(`^(?:(?:Kleine|Dringliche|Große) Anfrage\b|gemäß § |mit Antwort de[rs] )`)
+	reNoticeOf = lazyre.New(`^(?:(?:Kleine|Dringliche|Große) Anfrage\b|gemäß § |mit Antwort de[rs] )`)
 	// reAskersLine starts the askers of the question a notice is about: "Anfrage der Abgeordneten … (AfD)".
-	reAskersLine = regexp.MustCompile(`^Anfrage (?:des|der) Abgeordneten `)
+	reAskersLine = lazyre.New(`^Anfrage (?:des|der) Abgeordneten `)
 	// reSubjectEnd is a line that follows the subject of a paper: what the paper refers to, or its text.
-	reSubjectEnd = regexp.MustCompile(`^(?:eingegangen am|Antrag (?:der|des)|Beschluss|Anfrage|Bezug|Drs\.|Drucksache|Gesetzentwurf (?:der|des)|Sehr geehrte|Der (?:Deutsche )?(?:Bundestag|Landtag) (?:wolle|möge|hat)|A\. (?:Problem|Zielsetzung)|Problem und Ziel|Bericht|Vorbemerkung|Verzeichnis)`)
+	reSubjectEnd = lazyre.New(`^(?:eingegangen am|Antrag (?:der|des)|Beschluss|Anfrage|Bezug|Drs\.|Drucksache|Gesetzentwurf (?:der|des)|Sehr geehrte|Der (?:Deutsche )?(?:Bundestag|Landtag) (?:wolle|möge|hat)|A\. (?:Problem|Zielsetzung)|Problem und Ziel|Bericht|Vorbemerkung|Verzeichnis)`)
 )
 
 // subject is the printed title of a paper that is no answer: what follows its kind ("Antrag",

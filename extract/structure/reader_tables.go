@@ -1,11 +1,11 @@
 package structure
 
 import (
-	"regexp"
 	"strings"
 
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 // This file assembles a table whose rows a reader saw as cells (tabs, <td>, PDF columns and rules):
@@ -90,7 +90,7 @@ func continuesRow(rows [][]string, cells []string) bool {
 	return true
 }
 
-var reFigure = regexp.MustCompile(`^[-+–]?\d[\d.,  ]*%?$`)
+var reFigure = lazyre.New(`^[-+–]?\d[\d.,  ]*%?$`)
 
 // headerPaths gives each column the path of its header levels from the top, joined by " / ": a level
 // empty in the column is left out, as is a text repeating the level above it.
@@ -120,7 +120,7 @@ func headerPaths(levels [][]string) []string {
 	return out
 }
 
-var reUnitRowCell = regexp.MustCompile(`(?i)^\(?\s*(?:Angaben\s+|Beträge\s+|Werte\s+)?in\s+(?:(?:1\.000|1000|Tsd\.?|Tausend|Mio\.?|Millionen|Mrd\.?|Milliarden)\s*)?(?:Euro|EUR|€|Prozent|%|‰)\s*\)?$`)
+var reUnitRowCell = lazyre.New(`(?i)^\(?\s*(?:Angaben\s+|Beträge\s+|Werte\s+)?in\s+(?:(?:1\.000|1000|Tsd\.?|Tausend|Mio\.?|Millionen|Mrd\.?|Milliarden)\s*)?(?:Euro|EUR|€|Prozent|%|‰)\s*\)?$`)
 
 // takeUnits takes a unit row out of the header levels, or the first row under them: a row whose
 // cells, but for the first, name units and nothing else ("in 1.000 Euro" over the columns of two

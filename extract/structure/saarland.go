@@ -1,12 +1,12 @@
 package structure
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	drucksache "drucksache"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 // Some parliaments (the Saarland among them) print the questions without their numbers and
@@ -14,11 +14,11 @@ import (
 // that line. zuFrage reads such answers; it is used only when no numbered questions were found.
 
 var (
-	reZuFrage = regexp.MustCompile(`^Zu (?:den )?Fragen? (\d+(?:(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*[-–]\s*)\d+)*)\s*:?$`)
-	reSLHead  = regexp.MustCompile(`Drucksache (\d+/\d+) \((\d+/\d+)\)`)
-	reSLAsker = regexp.MustCompile(`^Anfrage (?:des|der) Abgeordneten (.+\))\s*$`)
-	reDate    = regexp.MustCompile(`^\d{1,2}\.\d{1,2}\.\d{4}$`)
-	reIssued  = regexp.MustCompile(`^Ausgegeben: (\d{1,2}\.\d{1,2}\.\d{4})`)
+	reZuFrage = lazyre.New(`^Zu (?:den )?Fragen? (\d+(?:(?:\s*,\s*|\s+und\s+|\s+bis\s+|\s*[-–]\s*)\d+)*)\s*:?$`)
+	reSLHead  = lazyre.New(`Drucksache (\d+/\d+) \((\d+/\d+)\)`)
+	reSLAsker = lazyre.New(`^Anfrage (?:des|der) Abgeordneten (.+\))\s*$`)
+	reDate    = lazyre.New(`^\d{1,2}\.\d{1,2}\.\d{4}$`)
+	reIssued  = lazyre.New(`^Ausgegeben: (\d{1,2}\.\d{1,2}\.\d{4})`)
 )
 
 // zuFrage reads questions answered under "Zu Frage N:" lines between start and end; it reports

@@ -2,7 +2,6 @@ package structure
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"drucksache/extract/layout"
 	"drucksache/extract/profile"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 // Parse turns the lines of one source into a document: metadata from the title block and the
@@ -142,8 +142,8 @@ func (p *parser) warn(code drucksache.WarningCode, l *layout.Line, format string
 }
 
 var (
-	reHeaderWP = regexp.MustCompile(`(\d+)\.\s*Wahlperiode`)
-	reHeaderDS = regexp.MustCompile(`Drucksache\s+(\d+\s?/\s?\d+)`)
+	reHeaderWP = lazyre.New(`(\d+)\.\s*Wahlperiode`)
+	reHeaderDS = lazyre.New(`Drucksache\s+(\d+\s?/\s?\d+)`)
 )
 
 // headerFacts reads the parliament, Wahlperiode and Drucksache number from the running headers.

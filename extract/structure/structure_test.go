@@ -11,6 +11,7 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract/layout"
 	"drucksache/extract/text"
+	"drucksache/internal/lazyre"
 	"drucksache/transform"
 )
 
@@ -172,4 +173,11 @@ func TestParseNoText(t *testing.T) {
 func lines(src string) []layout.Line {
 	l, _ := text.Lines(src)
 	return l
+}
+
+// TestPatternsCompile: the parser's patterns, compiled on first use, all compile.
+func TestPatternsCompile(t *testing.T) {
+	if err := lazyre.Check(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -2,7 +2,6 @@ package structure
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	drucksache "drucksache"
@@ -10,6 +9,7 @@ import (
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/dumped"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 // table is a table of an answer while the parser assembles it: one the reader saw as cells,
@@ -39,7 +39,7 @@ type segment struct {
 	table *table
 }
 
-var reUnitPhrase = regexp.MustCompile(`\(\s*(?:Angaben\s+)?in\s+[^()]{1,40}\)|(?:Angaben|Beträge|Werte)\s+in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)?\s*(?:Euro|€|EUR)|in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)\s*(?:Euro|€|EUR)`)
+var reUnitPhrase = lazyre.New(`\(\s*(?:Angaben\s+)?in\s+[^()]{1,40}\)|(?:Angaben|Beträge|Werte)\s+in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)?\s*(?:Euro|€|EUR)|in\s+(?:Mio\.|Mrd\.|Tsd\.|Millionen|Milliarden|Tausend)\s*(?:Euro|€|EUR)`)
 
 // unitPhrase finds a unit stated in prose ("(in Millionen Euro)") in a sentence, or "".
 func unitPhrase(s string) string {
@@ -121,7 +121,7 @@ func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, 
 	return paras, ids
 }
 
-var reCaption = regexp.MustCompile(`^(?:Tabelle|Tab\.|Übersicht|Abbildung)\s*\d+[a-z]?\s*[:.–-]`)
+var reCaption = lazyre.New(`^(?:Tabelle|Tab\.|Übersicht|Abbildung)\s*\d+[a-z]?\s*[:.–-]`)
 
 // isTitle reports a paragraph that reads as the title of the table under it: a heading, or a caption
 // numbered "Tabelle 1: …" however long.

@@ -2,12 +2,12 @@ package structure
 
 import (
 	"math"
-	"regexp"
 	"strings"
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 // A compilation of written questions ("Schriftliche Fragen mit den in der Woche vom … eingegangenen
@@ -17,9 +17,9 @@ import (
 // the answer.
 
 var (
-	reWrittenAsker = regexp.MustCompile(`^Abgeordneter?\b\s*`)
-	reWrittenHead  = regexp.MustCompile(`^Antwort (?:des|der) `)
-	reMinistryHead = regexp.MustCompile(`^Geschäftsbereich (?:des|der) `)
+	reWrittenAsker = lazyre.New(`^Abgeordneter?\b\s*`)
+	reWrittenHead  = lazyre.New(`^Antwort (?:des|der) `)
+	reMinistryHead = lazyre.New(`^Geschäftsbereich (?:des|der) `)
 )
 
 // writtenQuestions reads the questions of a compilation of written questions, each with its asker

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/encoding/charmap"
@@ -123,6 +125,20 @@ func Lines(s string) ([]layout.Line, int) {
 	pad := 0      // spaces of the blank lines since the last line kept
 	bold := false // inside a **…** span of clean text
 	pageHasBody := false
+	// endPage marks the page number printed alone at the foot of a page that ends (pdftotext
+	// prints it as the page's last line, after a blank line).
+	half := false // the page starts with half a running header: its other half may end it
+	endPage := func() {
+		n := len(lines)
+		if n > 0 && footNumber(lines[n-1]) {
+			lines[n-1].Role = layout.RolePageNumber
+			n--
+		}
+		if n > 0 && half && lines[n-1].Role == layout.RoleBody && reHeaderNumber.MatchString(strings.TrimSpace(lines[n-1].Text)) {
+			lines[n-1].Role = layout.RoleHeader
+		}
+		half = false
+	}
 	for len(s) > 0 {
 		var raw string
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
@@ -135,6 +151,7 @@ func Lines(s string) ([]layout.Line, int) {
 		for strings.HasPrefix(raw, "\f") {
 			raw = raw[1:]
 			if pageHasBody {
+				endPage()
 				page++
 				feeds++
 				pageHasBody = false
@@ -147,6 +164,7 @@ func Lines(s string) ([]layout.Line, int) {
 		}
 		for pi, part := range parts {
 			if pi > 0 {
+				endPage()
 				page++
 				feeds++
 				pageHasBody = false
@@ -188,7 +206,11 @@ func Lines(s string) ([]layout.Line, int) {
 				l.Cells = cells
 				l.Text = strings.Join(cells, "\t")
 			}
-			if isRunningHeader(t) {
+			if !pageHasBody && feeds > 0 && reHalfHeader.MatchString(strings.Join(strings.Fields(t), " ")) {
+				// a landscape page turned by /Rotate, dumped by pdftotext: the header's halves at its top and foot
+				l.Role = layout.RoleHeader
+				half = true
+			} else if isRunningHeader(t) {
 				if pageHasBody && len(lines) > 0 {
 					page++
 					l.Page = page
@@ -203,13 +225,35 @@ func Lines(s string) ([]layout.Line, int) {
 			pad = 0
 		}
 	}
+	if feeds > 0 {
+		endPage()
+	}
 	return lines, feeds + 1
 }
+
+// footNumber reports a line that is the number of its page printed alone at the page's foot: a
+// paragraph of its own whose number is the page's.
+func footNumber(l layout.Line) bool {
+	t := strings.TrimSpace(l.Text)
+	return l.Role == layout.RoleBody && l.Break && l.Cells == nil && isPageNumber(t) &&
+		strings.Trim(strings.TrimPrefix(t, "Seite "), "-–— ") == strconv.Itoa(l.Page)
+}
+
+var (
+	// reHalfHeader is the first half of a running header, printed alone: "Niedersächsischer
+	// Landtag – 19. Wahlperiode".
+	reHalfHeader = regexp.MustCompile(`^\S.{0,60}(?:Landtag|Bundestag|Bürgerschaft|Abgeordnetenhaus) [–-] \d{1,2}\. Wahlperiode$`)
+	// reHeaderNumber is its other half: "Drucksache 19/8840".
+	reHeaderNumber = regexp.MustCompile(`^Drucksache \d{1,2}\s?/\s?\d{1,6}$`)
+)
 
 // isRunningHeader reports whether t is a running page header naming the parliament, the
 // Wahlperiode and the Drucksache ("Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11277",
 // "Drucksache 21/7449 – 2 – Deutscher Bundestag – 21. Wahlperiode").
 func isRunningHeader(t string) bool {
+	if strings.Contains(t, "  ") {
+		t = strings.Join(strings.Fields(t), " ") // a dump's layout spreads a header across the page's width
+	}
 	if profile.Header(t) {
 		return true // a header a parliament's profile knows
 	}

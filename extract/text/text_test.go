@@ -83,6 +83,12 @@ func TestLines(t *testing.T) {
 			1, []string{"1:1 ¶ **Kosten ohne Umsatzsteuer", "1:2  nächste Zeile"}},
 		{"the spaces of a blank line above", "Verwaltungsge-\nrichtsbarkeit \n            \nOberverwaltungsge-",
 			1, []string{"1:1 ¶ Verwaltungsge-", "1:2  richtsbarkeit ", "1:4 ¶p12 Oberverwaltungsge-"}},
+		{"the page number pdftotext prints at a page's foot", "Antwort eins\n\n                 1\n\fAntwort zwei\n\n     2\n",
+			2, []string{"1:1 ¶ Antwort eins", "1:3 ¶# " + "                 1", "2:4  Antwort zwei", "2:6 ¶# " + "     2"}},
+		{"a running header in halves at a landscape page's top and foot", "Ende.\n\f    Niedersächsischer Landtag – 19. Wahlperiode\n   Anlage\n\n      Drucksache 19/8840\n\fweiter",
+			3, []string{"1:1 ¶ Ende.", "2:2 H     Niedersächsischer Landtag – 19. Wahlperiode", "2:3     Anlage", "2:5 ¶H       Drucksache 19/8840", "3:6  weiter"}},
+		{"a figure at a page's foot that is not its number stays", "Summe\n\n3\n\fweiter",
+			2, []string{"1:1 ¶ Summe", "1:3 ¶ 3", "2:4  weiter"}},
 		{"CR LF line ends", "Zeile eins\r\nZeile zwei\r\n",
 			1, []string{"1:1 ¶ Zeile eins", "1:2  Zeile zwei"}},
 	}
@@ -108,6 +114,7 @@ func TestIsRunningHeader(t *testing.T) {
 		{"Antwort auf die Drucksache 19/7520 der 19. Wahlperiode", false}, // no parliament named
 		{"Niedersächsischer Landtag – 19. Wahlperiode Drucksache", false}, // no number
 		{"Landtag – 19. Wahlperiode Drucksache neu/1", false},
+		{"Niedersächsischer Landtag – 19. Wahlperiode" + strings.Repeat(" ", 140) + "Drucksache 19/8840", true}, // a landscape page's, by pdftotext -layout
 	}
 	for _, tt := range tests {
 		if got := isRunningHeader(tt.line); got != tt.want {
@@ -208,4 +215,29 @@ func TestRead(t *testing.T) {
 	if l.Encoding != "windows-1252" || len(l.Warnings) != 1 || l.Warnings[0].Code != drucksache.WarnEncoding || l.Lines[0].Text != "Anfrage des Abgeordneten Jörg Müller (CDU)" {
 		t.Errorf("layout %+v, want windows-1252 with one encoding warning", l)
 	}
+}
+
+// FuzzLines: Lines never panics, keeps no blank line, numbers the lines as printed (increasing),
+// and marks as a page number only a number printed alone.
+func FuzzLines(f *testing.F) {
+	f.Add("Antwort eins\n\n                 1\n\fAntwort zwei\n\n     2\n\f")
+	f.Add("Ende.\n\f    Niedersächsischer Landtag – 19. Wahlperiode\n   Anlage\n\n      Drucksache 19/8840\n\fweiter")
+	f.Add(header + "\n \n1 \nKleine Anfrage\n**fett**\n2017\t2018\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		lines, pages := Lines(s)
+		if pages < 1 {
+			t.Fatalf("%d pages", pages)
+		}
+		for i, l := range lines {
+			if strings.TrimSpace(l.Text) == "" && l.Cells == nil {
+				t.Errorf("line %d blank", i)
+			}
+			if i > 0 && l.No < lines[i-1].No {
+				t.Errorf("line %d numbered %d after %d", i, l.No, lines[i-1].No)
+			}
+			if l.Role == layout.RolePageNumber && !isPageNumber(strings.TrimSpace(l.Text)) {
+				t.Errorf("line %d %q marked a page number", i, l.Text)
+			}
+		}
+	})
 }

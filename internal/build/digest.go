@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "9ecdb7656121bca3fbfb05676dfdeab6bcb3db05190cfed4bbf858fcebef8cf3"
+const Digest = "8809f228045cc3db885dce95849438636cc6ec0615dbe2dd5b70e189a85badeb"

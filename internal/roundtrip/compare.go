@@ -17,6 +17,15 @@ type Score struct {
 	Misses  []string
 }
 
+// missList is the items missed, a line each.
+func (s Score) missList() string {
+	var b strings.Builder
+	for _, m := range s.Misses {
+		b.WriteString(m + "\n")
+	}
+	return b.String()
+}
+
 // Exact reports a document that holds the truth and nothing else.
 func (s Score) Exact() bool { return s.Got == s.Of }
 
@@ -123,21 +132,15 @@ func Compare(truth *Truth, data []byte) (Score, error) {
 	return s, nil
 }
 
-// compareTables scores the tables: each table of the truth against the document's table that
-// shares the most cells with it; it returns which document table each truth table became.
+// compareTables scores the tables: each table of the truth against a document's table, paired
+// most alike first (the same title, then the most cells shared), so that a table the document
+// lacks does not take another's partner; it returns which document table each truth table became.
 func compareTables(s *Score, truth *Truth, got []TruthTable) map[string]string {
 	ids := map[string]string{}
 	used := make([]bool, len(got))
-	for _, tt := range truth.Tables {
-		best, bestN := -1, 0
-		for i := range got {
-			if used[i] {
-				continue
-			}
-			if n := sharedCells(&tt, &got[i]); n > bestN {
-				best, bestN = i, n
-			}
-		}
+	partner := pairTables(truth.Tables, got)
+	for k, tt := range truth.Tables {
+		best := partner[k]
 		if best < 0 {
 			n := 5 + len(tt.Header)
 			for _, r := range tt.Rows {
@@ -160,6 +163,36 @@ func compareTables(s *Score, truth *Truth, got []TruthTable) map[string]string {
 		}
 	}
 	return ids
+}
+
+// pairTables pairs each truth table with a document table (or -1), the pairs most alike first.
+func pairTables(truth, got []TruthTable) []int {
+	type pair struct{ t, g, n int }
+	var pairs []pair
+	for k := range truth {
+		for i := range got {
+			n := sharedCells(&truth[k], &got[i])
+			if n == 0 {
+				continue
+			}
+			if truth[k].Title != nil && sameString(truth[k].Title, got[i].Title) {
+				n += 1 << 20
+			}
+			pairs = append(pairs, pair{k, i, n})
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int { return b.n - a.n })
+	out := make([]int, len(truth))
+	for k := range out {
+		out[k] = -1
+	}
+	taken := make([]bool, len(got))
+	for _, p := range pairs {
+		if out[p.t] < 0 && !taken[p.g] {
+			out[p.t], taken[p.g] = p.g, true
+		}
+	}
+	return out
 }
 
 // sharedCells counts the raw texts of the truth's body cells that the table holds too.

@@ -93,3 +93,27 @@ func TestCompare(t *testing.T) {
 		})
 	}
 }
+
+// TestPairTables pairs the tables most alike first: a document that lacks the first of two tables
+// that share cells ("Insgesamt", a total) gives its table to the second, its partner by title and
+// cells, and the first is missing.
+func TestPairTables(t *testing.T) {
+	cells := func(raws ...string) []TruthCell {
+		out := make([]TruthCell, len(raws))
+		for i, r := range raws {
+			out[i] = TruthCell{Raw: r}
+		}
+		return out
+	}
+	first := TruthTable{ID: "t1", Title: ptr("Tabelle 1: Investitionen"), Rows: [][]TruthCell{cells("Nordstadt", "4.200"), cells("Insgesamt", "9.230")}}
+	second := TruthTable{ID: "t2", Title: ptr("Tabelle 2: Träger"), Rows: [][]TruthCell{cells("öffentlich", "5.120"), cells("privat", "4.110"), cells("Insgesamt", "9.230")}}
+	got := pairTables([]TruthTable{first, second}, []TruthTable{second})
+	if !slices.Equal(got, []int{-1, 0}) {
+		t.Errorf("pairs %v, want [-1 0]", got)
+	}
+	untitled := second
+	untitled.Title = nil
+	if got := pairTables([]TruthTable{first, second}, []TruthTable{untitled}); !slices.Equal(got, []int{-1, 0}) {
+		t.Errorf("pairs by cells %v, want [-1 0]", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // FODT renders a paper as a flat OpenDocument text for LibreOffice Writer: A4, the running header
@@ -21,7 +22,7 @@ func FODT(p *Paper) []byte {
 		}
 	}
 	w(`<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls>
 <style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss" style:font-pitch="variable"/>
 </office:font-face-decls>
@@ -77,6 +78,8 @@ func FODT(p *Paper) []byte {
 </style:style>
 <style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%%"/></style:style>
 <style:style style:name="Ruled" style:family="table-cell"><style:table-cell-properties fo:padding-left="0.08cm" fo:padding-right="0.08cm" fo:padding-top="0.03cm" fo:padding-bottom="0.03cm" fo:border="0.5pt solid #000000"/></style:style>
+<style:style style:name="RuledTurned" style:family="table-cell"><style:table-cell-properties style:vertical-align="bottom" loext:writing-mode="bt-lr" fo:padding-left="0.08cm" fo:padding-right="0.08cm" fo:padding-top="0.08cm" fo:padding-bottom="0.08cm" fo:border="0.5pt solid #000000"/></style:style>
+<style:style style:name="RuledMiddle" style:family="table-cell"><style:table-cell-properties style:vertical-align="middle" fo:padding-left="0.08cm" fo:padding-right="0.08cm" fo:padding-top="0.03cm" fo:padding-bottom="0.03cm" fo:border="0.5pt solid #000000"/></style:style>
 <style:style style:name="Plain" style:family="table-cell"><style:table-cell-properties fo:padding-left="0.08cm" fo:padding-right="0.08cm" fo:padding-top="0.03cm" fo:padding-bottom="0.03cm" fo:border="none"/></style:style>
 `)
 	for _, s := range sizes {
@@ -110,6 +113,11 @@ func FODT(p *Paper) []byte {
 		for c, x := range t.Widths {
 			w(`<style:style style:name="Tab%d.C%d" style:family="table-column"><style:table-column-properties style:column-width="%.2fcm"/></style:style>
 `, i+1, c+1, x/10)
+		}
+		if h := t.turnedHeight(); h > 0 {
+			// Writer does not grow a row for turned text (it wraps it at the row's height): the row is given the height
+			w(`<style:style style:name="Tab%d.Turned" style:family="table-row"><style:table-row-properties style:min-row-height="%.1fmm"/></style:style>
+`, i+1, h)
 		}
 	}
 	w(`</office:automatic-styles>
@@ -199,8 +207,12 @@ func (o odfFormat) table(t *Table, n int) {
 	}
 	b.WriteString("<table:table-header-rows>\n")
 	g, _ := t.grid()
-	for _, level := range g {
-		b.WriteString("<table:table-row>")
+	for lv, level := range g {
+		if t.turnedHeight() > 0 && slices.ContainsFunc(t.Header[lv], func(c HeaderCell) bool { return c.Turned }) {
+			fmt.Fprintf(b, "<table:table-row table:style-name=\"Tab%d.Turned\">", n)
+		} else {
+			b.WriteString("<table:table-row>")
+		}
 		for _, sl := range level {
 			if !sl.start {
 				b.WriteString("<table:covered-table-cell/>")
@@ -210,8 +222,12 @@ func (o odfFormat) table(t *Table, n int) {
 			if len(t.Header) > 1 && sl.cell.span() > 1 {
 				para = "BC"
 			}
+			style := cell
+			if sl.cell.Turned && t.Ruled {
+				style = "RuledTurned"
+			}
 			fmt.Fprintf(b, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\"%s><text:p text:style-name=\"%s\">%s</text:p></table:table-cell>",
-				cell, odfSpans(*sl.cell), cellStyle(s, para), xmlText(sl.cell.Text))
+				style, odfSpans(*sl.cell), cellStyle(s, para), xmlText(sl.cell.Text))
 		}
 		b.WriteString("</table:table-row>\n")
 	}
@@ -227,9 +243,20 @@ func (o odfFormat) table(t *Table, n int) {
 		b.WriteString("</table:table-row>\n")
 	}
 	b.WriteString("</table:table-header-rows>\n")
-	for _, r := range t.Rows {
+	for k, r := range t.Rows {
 		b.WriteString("<table:table-row>")
 		for i, c := range r.Cells {
+			if t.covered(k, i) {
+				b.WriteString("<table:covered-table-cell/>")
+				continue
+			}
+			style, rows := cell, ""
+			if r.span(i) > 1 && t.Ruled {
+				style = "RuledMiddle"
+			}
+			if r.span(i) > 1 {
+				rows = fmt.Sprintf(" table:number-rows-spanned=\"%d\"", r.span(i))
+			}
 			para := ""
 			switch {
 			case alignRight(c):
@@ -240,12 +267,29 @@ func (o odfFormat) table(t *Table, n int) {
 			if r.Bold {
 				para = "B" + para
 			}
-			fmt.Fprintf(b, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\"><text:p text:style-name=\"%s\">%s</text:p></table:table-cell>",
-				cell, cellStyle(s, para), xmlText(c))
+			fmt.Fprintf(b, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\"%s><text:p text:style-name=\"%s\">%s</text:p></table:table-cell>",
+				style, rows, cellStyle(s, para), xmlText(c))
 		}
 		b.WriteString("</table:table-row>\n")
 	}
 	b.WriteString("</table:table>\n")
+}
+
+// turnedHeight is the height in millimetres a header row needs for its longest turned text in bold
+// (0 when no header cell is turned).
+func (t *Table) turnedHeight() float64 {
+	n := 0
+	for _, level := range t.Header {
+		for _, c := range level {
+			if c.Turned {
+				n = max(n, utf8.RuneCountInString(Plain(c.Text)))
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(n)*t.size()*0.62*0.3528 + 4
 }
 
 func odfSpans(c HeaderCell) string {

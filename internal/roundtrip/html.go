@@ -38,6 +38,9 @@ td.r { text-align: right; }
 th.c, td.c { text-align: center; }
 tr.b td { font-weight: bold; }
 td.i { padding-left: 10pt; }
+td.span { vertical-align: middle; }
+th.turn { vertical-align: bottom; }
+th.turn span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
 p.below { margin: 0 0 3pt 0; }
 sup { font-size: 65%%; vertical-align: super; line-height: 0; }
 </style>
@@ -111,6 +114,10 @@ func (h htmlFormat) table(t *Table, _ int) {
 	for _, level := range t.Header {
 		b.WriteString("<tr>")
 		for _, c := range level {
+			if c.Turned {
+				fmt.Fprintf(b, "<th%s class=\"turn\"><span>%s</span></th>", spanAttrs(c, false), esc(c.Text))
+				continue
+			}
 			fmt.Fprintf(b, "<th%s>%s</th>", spanAttrs(c, len(t.Header) > 1 && c.span() > 1), esc(c.Text))
 		}
 		b.WriteString("</tr>\n")
@@ -123,21 +130,26 @@ func (h htmlFormat) table(t *Table, _ int) {
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</thead>\n<tbody>\n")
-	for _, r := range t.Rows {
+	for k, r := range t.Rows {
 		if r.Bold {
 			b.WriteString("<tr class=\"b\">")
 		} else {
 			b.WriteString("<tr>")
 		}
 		for i, c := range r.Cells {
-			class := ""
-			switch {
-			case alignRight(c):
-				class = " class=\"r\""
-			case i == 0 && r.Indent:
-				class = " class=\"i\""
+			if t.covered(k, i) {
+				continue
 			}
-			fmt.Fprintf(b, "<td%s>%s</td>", class, esc(c))
+			attrs := ""
+			switch {
+			case r.span(i) > 1:
+				attrs = fmt.Sprintf(" rowspan=\"%d\" class=\"span\"", r.span(i))
+			case alignRight(c):
+				attrs = " class=\"r\""
+			case i == 0 && r.Indent:
+				attrs = " class=\"i\""
+			}
+			fmt.Fprintf(b, "<td%s>%s</td>", attrs, esc(c))
 		}
 		b.WriteString("</tr>\n")
 	}

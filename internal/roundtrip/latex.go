@@ -20,7 +20,7 @@ func LaTeX(p *Paper) []byte {
 \renewcommand{\familydefault}{\sfdefault}
 \usepackage[left=25mm,right=20mm,top=25mm,bottom=25mm,headsep=8mm]{geometry}
 \usepackage{fancyhdr}
-\usepackage{longtable,array}
+\usepackage{longtable,array,graphicx}
 \usepackage{pdflscape}
 \input{glyphtounicode}
 \pdfgentounicode=1
@@ -96,10 +96,13 @@ func (x texFormat) table(t *Table, _ int) {
 	b.WriteString("}\n")
 	head := latexHead(t, rule, bar)
 	b.WriteString(head + "\\endfirsthead\n" + head + "\\endhead\n")
-	for _, r := range t.Rows {
+	for k, r := range t.Rows {
 		for i, c := range r.Cells {
 			if i > 0 {
 				b.WriteString(" & ")
+			}
+			if t.covered(k, i) {
+				continue // a cell spanning rows is printed in its first row, the rules under it left out
 			}
 			text := tex(c)
 			if r.Bold {
@@ -114,9 +117,30 @@ func (x texFormat) table(t *Table, _ int) {
 				b.WriteString("\\raggedright " + text)
 			}
 		}
-		b.WriteString("\\tabularnewline" + rule + "\n")
+		b.WriteString("\\tabularnewline" + t.ruleUnder(k, rule) + "\n")
 	}
 	b.WriteString("\\end{longtable}\n\\par}\n")
+}
+
+// ruleUnder is the rule under body row k: a full rule, or the parts of it under the cells that
+// end in this row.
+func (t *Table) ruleUnder(k int, rule string) string {
+	if rule == "" {
+		return ""
+	}
+	var parts strings.Builder
+	all := true
+	for c := range t.Widths {
+		if t.last(k, c) {
+			fmt.Fprintf(&parts, "\\cline{%d-%d}", c+1, c+1)
+		} else {
+			all = false
+		}
+	}
+	if all {
+		return rule
+	}
+	return parts.String()
 }
 
 // latexHead writes the header band and the unit row; a cell spanning levels is printed in its top
@@ -135,6 +159,9 @@ func latexHead(t *Table, rule, bar string) string {
 			text := ""
 			if sl.start {
 				text = "\\textbf{" + tex(sl.cell.Text) + "}"
+				if sl.cell.Turned {
+					text = "\\rotatebox{90}{" + text + "\\kern4pt}" // room under the rule above
+				}
 			}
 			span := 1
 			if sl.cell.span() > 1 {

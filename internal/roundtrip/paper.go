@@ -91,13 +91,19 @@ type HeaderCell struct {
 	Span int    `json:"span,omitempty"`
 	Rows int    `json:"rows,omitempty"`
 	Unit string `json:"unit,omitempty"` // unit row: the unit normalized ("Tsd. EUR", "%")
+	// Turned prints the text turned a quarter turn to read upwards (from bottom to top), as
+	// statistics tables head their narrow columns.
+	Turned bool `json:"turned,omitempty"`
 }
 
-// Row is a body row: its cells as printed, bold (a sum) or indented (a "davon" part).
+// Row is a body row: its cells as printed, bold (a sum) or indented (a "davon" part). Spans says
+// how many rows each cell spans (0 and 1 one row); a cell spanning rows is printed once, and the
+// rows it covers hold its text again in Cells: what a reader extracts for each of them.
 type Row struct {
 	Cells  []string `json:"cells"`
 	Bold   bool     `json:"bold,omitempty"`
 	Indent bool     `json:"indent,omitempty"`
+	Spans  []int    `json:"spans,omitempty"`
 }
 
 // Sign is a statistics sign defined in the legend under a table.
@@ -161,8 +167,59 @@ func (p *Paper) check() error {
 				return fmt.Errorf("table %q: row %d has %d of %d cells", t.Title, i+1, len(r.Cells), n)
 			}
 		}
+		if err := t.checkSpans(); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// checkSpans reports a cell spanning rows that runs past the table's end, overlaps another, or
+// whose covered rows do not hold its text.
+func (t *Table) checkSpans() error {
+	for i, r := range t.Rows {
+		if len(r.Spans) > len(r.Cells) {
+			return fmt.Errorf("table %q: row %d has %d spans for %d cells", t.Title, i+1, len(r.Spans), len(r.Cells))
+		}
+		for c := range r.Cells {
+			if t.covered(i, c) {
+				continue
+			}
+			n := r.span(c)
+			if i+n > len(t.Rows) {
+				return fmt.Errorf("table %q: row %d: cell %q spans past the last row", t.Title, i+1, r.Cells[c])
+			}
+			for k := i + 1; k < i+n; k++ {
+				if t.Rows[k].span(c) > 1 || t.Rows[k].Cells[c] != r.Cells[c] {
+					return fmt.Errorf("table %q: row %d: cell %q spanning rows is not repeated in row %d", t.Title, i+1, r.Cells[c], k+1)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// span is the number of rows cell c of a row spans, at least 1.
+func (r Row) span(c int) int {
+	if c < len(r.Spans) {
+		return max(1, r.Spans[c])
+	}
+	return 1
+}
+
+// covered reports whether cell c of row i lies under a cell spanning rows above it.
+func (t *Table) covered(i, c int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if t.Rows[k].span(c) > i-k {
+			return true
+		}
+	}
+	return false
+}
+
+// last reports whether row i is the last row of cell c (the rule under it is drawn).
+func (t *Table) last(i, c int) bool {
+	return i+1 >= len(t.Rows) || !t.covered(i+1, c)
 }
 
 func spans(cells []HeaderCell) int {
@@ -171,6 +228,17 @@ func spans(cells []HeaderCell) int {
 		n += c.span()
 	}
 	return n
+}
+
+// tables lists the annex's tables in printed order.
+func (a *Annex) tables() []*Table {
+	var out []*Table
+	for _, b := range a.Blocks {
+		if b.Table != nil {
+			out = append(out, b.Table)
+		}
+	}
+	return out
 }
 
 // tables lists the paper's tables in printed order: the answers', then the annex's.
@@ -184,11 +252,7 @@ func (p *Paper) tables() []*Table {
 		}
 	}
 	if p.Annex != nil {
-		for _, b := range p.Annex.Blocks {
-			if b.Table != nil {
-				out = append(out, b.Table)
-			}
-		}
+		out = append(out, p.Annex.tables()...)
 	}
 	return out
 }

@@ -35,10 +35,15 @@ var (
 	bucketKept    = []byte("kept")    // file -> why: files the run found and did not remove, for the report
 	bucketOthers  = []byte("others")  // output file -> nothing: the files other shards hold or placed
 	bucketShared  = []byte("shared")  // document id, 0, other shard -> this shard's input, 0, the other's
+	// A merge's (see merge.go):
+	bucketHoldings = []byte("holdings") // document id, 0, path, 0, shard -> the done entry of that shard
+	bucketLost     = []byte("lost")     // shard, path -> document id: entries that lose their id to another shard
+	bucketRemade   = []byte("remade")   // shard, path -> the sums of the files made again
+	bucketSettled  = []byte("settled")  // document id -> nothing: ids an earlier merge settled
 )
 
 var allBuckets = [][]byte{bucketInputs, bucketEntries, bucketIDs, bucketHeld, bucketGarbage, bucketTasks, bucketClaims,
-	bucketJournal, bucketKept, bucketOthers, bucketShared}
+	bucketJournal, bucketKept, bucketOthers, bucketShared, bucketHoldings, bucketLost, bucketRemade, bucketSettled}
 
 // Open creates an empty store in the file path (which must not be in use).
 func Open(path string) (*Store, error) {

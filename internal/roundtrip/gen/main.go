@@ -1,10 +1,13 @@
 // Command gen renders every paper of the round-trip bench with each PDF producer and writes the
 // PDFs and the truth into the bench's testdata, to be committed:
 //
-//	go run ./internal/roundtrip/gen [-producers chromium,libreoffice,pdflatex] [-keep]
+//	go run ./internal/roundtrip/gen [-producers chromium,libreoffice,pdflatex] [-papers name,...] [-keep] [-dump-only]
+//
+// Each rendition is also dumped as text by pdftotext -layout (poppler-utils), the form archives hold
+// papers in, for the bench of the dumped-text path.
 //
 // The producers come from Debian packages (scripts/roundtrip.sh installs them): chromium,
-// libreoffice-writer, texlive-latex-recommended.
+// libreoffice-writer, texlive-latex-recommended, poppler-utils.
 package main
 
 import (
@@ -32,6 +35,8 @@ func main() {
 func run() error {
 	dir := flag.String("dir", filepath.Join("internal", "roundtrip", "testdata"), "the bench's testdata folder")
 	only := flag.String("producers", "", "comma-separated producers to run (default: all)")
+	names := flag.String("papers", "", "comma-separated papers to render (default: all); the truth of all is written")
+	dumpOnly := flag.Bool("dump-only", false, "only dump the committed PDFs as text (pdftotext -layout), render nothing")
 	keep := flag.Bool("keep", false, "keep the rendered sources beside the PDFs (name.html, name.fodt, name.tex) for inspection")
 	flag.Parse()
 	papers, err := roundtrip.Load(filepath.Join(*dir, "papers"))
@@ -47,6 +52,9 @@ func run() error {
 			return err
 		}
 	}
+	if *dumpOnly {
+		return dumpAll(*dir, papers, *only, *names)
+	}
 	tmp, err := os.MkdirTemp("", "roundtrip-")
 	if err != nil {
 		return err
@@ -58,6 +66,9 @@ func run() error {
 		}
 		for i := range papers {
 			p := &papers[i]
+			if *names != "" && !strings.Contains(","+*names+",", ","+p.Name+",") {
+				continue
+			}
 			work := filepath.Join(tmp, pr.Name)
 			if err := os.MkdirAll(work, 0o755); err != nil {
 				return err
@@ -84,6 +95,39 @@ func run() error {
 				}
 			}
 			fmt.Printf("%s\t%d bytes\n", out, len(data))
+		}
+	}
+	return dumpAll(*dir, papers, *only, *names)
+}
+
+// dumpAll writes the text pdftotext -layout dumps from each chosen rendition, as archives hold
+// papers, into the bench's dumped folder; without pdftotext it says so and dumps nothing.
+func dumpAll(dir string, papers []roundtrip.Paper, only, names string) error {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		fmt.Fprintln(os.Stderr, "gen: pdftotext (poppler-utils) not found: the dumped renditions are not made again")
+		return nil
+	}
+	for _, pr := range roundtrip.Producers {
+		if only != "" && !strings.Contains(","+only+",", ","+pr.Name+",") {
+			continue
+		}
+		for i := range papers {
+			p := &papers[i]
+			if names != "" && !strings.Contains(","+names+",", ","+p.Name+",") {
+				continue
+			}
+			pdf := filepath.Join(dir, "pdf", pr.Name, p.Name+".pdf")
+			out := filepath.Join(dir, "dumped", pr.Name, p.Name+".txt")
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				return err
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			err := command(ctx, ".", "pdftotext", "-layout", "-enc", "UTF-8", pdf, out)
+			cancel()
+			if err != nil {
+				return fmt.Errorf("%s: %s: %w", pr.Name, p.Name, err)
+			}
+			fmt.Println(out)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"drucksache/extract/layout"
 	"fmt"
 	"math"
 	"strings"
@@ -143,6 +144,10 @@ func (rd *Doc) contents(v pdf.Value) ([]byte, error) {
 			b, err := rd.stream(v.Index(i))
 			if err != nil && first == nil {
 				first = err
+			}
+			if int64(len(all)+len(b)) > rd.maxBytes { // the parts together stay within the limit of one
+				all = append(all, b[:rd.maxBytes-int64(len(all))]...)
+				return all, fmt.Errorf("%w: the page's content decodes to more than %d bytes (its streams together)", layout.ErrTooLarge, rd.maxBytes)
 			}
 			all = append(all, b...)
 			all = append(all, '\n')

@@ -44,9 +44,19 @@ func stackHeader(prose []layout.Line, open bool, t *Table, full int) []layout.Li
 	}
 	n, header := stackedHeader(prose, open, len(t.Header), full)
 	labelLines := 0 // the lines at the end of the stack that are the first row's label
+	titled := 0     // the line above the stack that is the table's title
 	switch {
 	case n == 0:
-		n, header, labelLines = t.regroupUnder(prose, open, full)
+		if n, header, labelLines = t.regroupUnder(prose, open, full); n == 0 && t.dump != nil {
+			var title string
+			if n, header, title = codedHeader(prose, open, t.Rows, full); n > 0 {
+				t.fit(header, len(header)-1)
+				if title != "" {
+					t.Title = title
+					titled = 1
+				}
+			}
+		}
 	case t.dump != nil:
 		t.fit(header, len(header)-1) // the header's totals weigh the readings of the rows
 	}
@@ -71,7 +81,7 @@ func stackHeader(prose []layout.Line, open bool, t *Table, full int) []layout.Li
 			t.Doubts[k].Row++
 		}
 	}
-	return prose[:len(prose)-n]
+	return prose[:len(prose)-n-titled]
 }
 
 // regroupUnder reads the rows again into the columns of a stacked header at the end of prose that

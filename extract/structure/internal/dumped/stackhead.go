@@ -40,7 +40,7 @@ var connectors = map[string]bool{
 func stackedHeader(prose []layout.Line, open bool, width, full int) (int, []string) {
 	k := stackStart(prose, full)
 	n := len(prose) - k
-	if n < 2 || !(k == 0 && open || k > 0 && endsLead(prose[k-1].Text)) {
+	if n < 2 || !ledInto(prose, k, open) {
 		return 0, nil
 	}
 	head := prose[k:]
@@ -59,6 +59,12 @@ func stackedHeader(prose []layout.Line, open bool, width, full int) (int, []stri
 		return n, append([]string{label}, cells[1:]...)
 	}
 	return 0, nil
+}
+
+// ledInto reports that a stacked header may start at prose[k]: a sentence ends above it, or it
+// starts prose that is open (begins the answer or follows a table).
+func ledInto(prose []layout.Line, k int, open bool) bool {
+	return k == 0 && open || k > 0 && endsLead(prose[k-1].Text)
 }
 
 // stackCells are the cells of the stacked header that ends prose, as headerCells joins them, and

@@ -2,6 +2,7 @@ package dumped
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -85,6 +86,11 @@ func headerLines(lines []layout.Line, i, full int, notes Notes) ([]layout.Line, 
 	var head []layout.Line
 	for j < len(lines) && j < i+MaxHeaderLines {
 		if _, vals, ok := dataRow(lines[j], full); ok {
+			if j+1 < len(lines) && brokenYear(vals, lines[j+1].Text) {
+				head = append(head, lines[j], lines[j+1])
+				j += 2
+				continue
+			}
 			// A line with fewer figures than the rows below it is part of the header ("65 bis 74"),
 			// unless it is a row of the year before theirs, or it and the row below read as as many
 			// figures grouped by spaces ("Ammerland 34 912 125" above "Aurich 786 459 1 245"); a
@@ -143,11 +149,17 @@ type rowReader struct {
 	t       *Table   // the table, whose last line the rows move on
 }
 
+// reNextTitle is the numbered title of a table: "Tabelle 2: Fördermittel nach Trägern 2024".
+var reNextTitle = regexp.MustCompile(`^\s*(?:Tabelle|Übersicht)\s+\d+[a-z]?\s*[:.]`)
+
 // read reads rows from lines[j] on and returns the index of the first line after the table.
 func (r *rowReader) read(j int) int {
 	for j < len(r.lines) {
 		if len(r.rows) > 0 {
 			r.width = max(r.width, len(r.rows[len(r.rows)-1].vals))
+		}
+		if reNextTitle.MatchString(r.lines[j].Text) {
+			break // the next table's title, even where it ends in a year ("Tabelle 2: … 2024")
 		}
 		n, ok := r.figures(j)
 		if !ok {
@@ -374,11 +386,29 @@ func dataRow(l layout.Line, full int) (string, []string, bool) {
 		if label == "" || n > 45 || (full > 0 && utf8.RuneCountInString(strings.TrimSpace(l.Text)) > full*7/10) {
 			return "", nil, false
 		}
-		if strings.Trim(vals[0], "-–x.…/") == "" {
+		if strings.Trim(vals[0], "-–x.…/") == "" || datedYear(label, vals[0]) {
 			return "", nil, false
 		}
 	}
 	return label, vals, true
+}
+
+// monthNames are the months a date printed in words names ("11. Oktober 2024").
+var monthNames = map[string]bool{
+	"Januar": true, "Februar": true, "März": true, "April": true, "Mai": true, "Juni": true,
+	"Juli": true, "August": true, "September": true, "Oktober": true, "November": true, "Dezember": true,
+}
+
+// datedYear reports a year that ends a date printed in words, its day and month ending label
+// ("Berlin, den 11. Oktober" before "2024"): a line that dates a letter, no row of a table.
+func datedYear(label, val string) bool {
+	f := strings.Fields(label)
+	if len(f) < 2 || !isYear(val) || !monthNames[f[len(f)-1]] {
+		return false
+	}
+	day, ok := strings.CutSuffix(f[len(f)-2], ".")
+	n, err := strconv.Atoi(day)
+	return ok && err == nil && n >= 1 && n <= 31
 }
 
 // splitValues splits a line into the words before its last figures and those figures (a figure
@@ -532,6 +562,25 @@ func pageNotes(notes Notes, l layout.Line) []int {
 		return nil
 	}
 	return notes(l.Page)
+}
+
+// brokenYear reports a header line's words ending in years counting up whose last the line end
+// breaks, next holding its last digits: "Jahr 2021 2022 202" above "3" prints 2023.
+func brokenYear(words []string, next string) bool {
+	n := len(words)
+	rest := strings.TrimSpace(next)
+	if n < 2 || !digitsOnly(rest) || !digitsOnly(words[n-1]) || len(words[n-1]) >= 4 || !isYear(words[n-2]) {
+		return false
+	}
+	k := n - 2
+	for k > 0 && isYear(words[k-1]) {
+		k--
+	}
+	if !yearsCountingUp(words[k:n-1]) && n-1-k != 1 {
+		return false
+	}
+	y, _ := strconv.Atoi(words[n-2])
+	return words[n-1]+rest == strconv.Itoa(y+1)
 }
 
 // yearAfter reports figures of rows labelled by years, next the year after vals ("2017 …", "2018 …").
@@ -870,11 +919,17 @@ func repeatsMeasure(words []string, n int) bool {
 
 // leadingYearsHeader reads a header that starts with years, one per value column, the last one
 // perhaps in words ("2021 2022 2025 Jan. bis" / "Mai 2026"), perhaps after a word naming the
-// years, which heads the label column ("Jahr 2021 …").
+// years, which heads the label column ("Jahr 2021 …"); a year the line end breaks ("202" / "3")
+// is one.
 func leadingYearsHeader(head []layout.Line, width int) []string {
 	var all []string
-	for _, h := range head {
-		all = append(all, strings.Fields(h.Text)...)
+	for k, h := range head {
+		words := strings.Fields(h.Text)
+		if n := len(all); n > 0 && len(words) > 0 && k > 0 && brokenYear(all, head[k].Text) {
+			all[n-1] += strings.TrimSpace(head[k].Text)
+			continue
+		}
+		all = append(all, words...)
 	}
 	label := ""
 	if len(all) > 1 && yearWords[all[0]] {

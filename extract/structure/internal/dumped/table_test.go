@@ -24,6 +24,10 @@ func TestDataRow(t *testing.T) {
 		// running text that ends in a number is no row
 		{"Bürgerinnen und Bürgern stehen flächendeckend Onlinedienste für derzeit 205 OZG Leistungen bzw. 1 029", "", nil},
 		{"Die Kosten liegen noch nicht vor.", "", nil},
+		// a date that ends a letter (Drs. 20/13317) is no row; a month that labels a row is one
+		{"Berlin, den 11. Oktober 2024", "", nil},
+		{"Oktober 2024", "Oktober", []string{"2024"}},
+		{"Eingänge bis 11. Oktober 2024 2025", "Eingänge bis 11. Oktober", []string{"2024", "2025"}},
 	}
 	for _, tt := range tests {
 		label, vals, ok := dataRow(layout.Line{Text: tt.line}, 100)
@@ -84,6 +88,8 @@ func TestSplitHeader(t *testing.T) {
 		{"fewer years than value columns", "Ausfallarbeit in GWh \n(gerundet) \n2024 2025 ", 5, "||||"},
 		{"several years in one cell", "Bereich Stand \n2024 2025 Ende ", 3, "||"},
 		{"fewer lines than columns", "rGB Haushaltsjahr (HJ) \nAnzahl im ", 4, "|||"},
+		{"a year the line end breaks", "Jahr 2021 2022 202\n3 \n2024 2025 Jan. bis \nMai 2026 ", 7, "Jahr|2021|2022|2023|2024|2025|Jan. bis Mai 2026"},
+		{"digits below a year that do not continue it", "Jahr 2021 2022 202\n5 \n2024 2025 Jan. bis \nMai 2026 ", 7, "||||||"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,6 +161,47 @@ func TestReadLabels(t *testing.T) {
 		}
 		if !reflect.DeepEqual(labels, tc.labels) {
 			t.Errorf("%q: labels %q, want %q", tc.src, labels, tc.labels)
+		}
+	}
+}
+
+// Drs. 19/11185, question 5: the header of years breaks one year over two lines ("202" / "3"),
+// above rows whose labels wrap over the lines above their figures. The header's lines are no
+// rows, and the header is read whole.
+func TestReadBrokenYear(t *testing.T) {
+	const src = "Tabelle: Asylverfahren vor dem Oberverwaltungsgericht \nJahr 2021 2022 202\n3 \n2024 2025 Jan. bis \nMai 2026 \n" +
+		"Eingänge Berufungen einschließlich Nicht-\nzulassungsbeschwerden und Anträge auf \nZulassung der Berufung \n636 558 445 554 733 338 \n" +
+		"Eingänge Beschwerden gegen Entschei-\ndungen/Verfahren zur Gewähr. v. vorl. \nRechtsschutz \n0 6 3 2 15 2 "
+	tab, _ := Read(rawLines(src), 0, 95, nil, transform.Sums{})
+	if tab == nil {
+		t.Fatal("no table")
+	}
+	want := []string{
+		"Eingänge Berufungen einschließlich Nichtzulassungsbeschwerden und Anträge auf Zulassung der Berufung|636|558|445|554|733|338",
+		"Eingänge Beschwerden gegen Entscheidungen/Verfahren zur Gewähr. v. vorl. Rechtsschutz|0|6|3|2|15|2",
+	}
+	if h := strings.Join(tab.Header, "|"); h != "Jahr|2021|2022|2023|2024|2025|Jan. bis Mai 2026" || !reflect.DeepEqual(joinedRows(tab.Rows), want) {
+		t.Errorf("Read: header %q, rows %q", h, joinedRows(tab.Rows))
+	}
+}
+
+// A year broken at a line end is one only where the digits below complete the year after the
+// years it follows, and stand alone.
+func TestBrokenYear(t *testing.T) {
+	tests := []struct {
+		words, next string
+		want        bool
+	}{
+		{"Jahr 2021 2022 202", "3 ", true},
+		{"2022 20", "23", true},
+		{"2021 2022 202", "4", false},
+		{"2023 2021 202", "2", false},
+		{"Summe 12 202", "3", false},
+		{"2021 2022 202", "3 Fälle", false},
+	}
+	for _, tc := range tests {
+		if got := brokenYear(strings.Fields(tc.words), tc.next); got != tc.want {
+			t.Errorf("brokenYear(%q, %q) = %v, want %v", tc.words, tc.next, got, tc.want)
 		}
 	}
 }
