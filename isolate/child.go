@@ -33,9 +33,11 @@ const Command = "__extract-child"
 // machine's.
 const childMemoryLimit = 1 << 30
 
-// childGCPercent lets a child's heap grow four times past the live data before collecting: a
-// child holds one document at a time, and the memory limit above still bounds it.
-const childGCPercent = 400
+// GCPercent lets the heap of a process that makes one document at a time grow four times past the
+// live data before collecting (a child, and `drucksache extract` under a memory limit): a document's
+// garbage is short-lived, collecting it early cost a third of the time of a short PDF, and the
+// memory limit still bounds the heap.
+const GCPercent = 400
 
 // request is one document for a child: extract the file at Path; with Dir, also transform it, stamp
 // it with Extractor and write its per-document outputs (load.Outputs) below Dir, so that the time
@@ -119,7 +121,7 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 		}
 	}
 	debug.SetMemoryLimit(soft)
-	debug.SetGCPercent(childGCPercent)
+	debug.SetGCPercent(GCPercent)
 	if args[0] != "--serve" {
 		return writeChildResult(stdout, serveOne(ctx, request{Path: args[0]}, limit))
 	}

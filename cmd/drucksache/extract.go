@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 
 	drucksache "drucksache"
@@ -49,6 +50,7 @@ func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		defer restore()
 		opts.Limits.MaxMemory = mem
+		defer debug.SetGCPercent(debug.SetGCPercent(isolate.GCPercent))
 	}
 	// One document is read in this process under a watchdog: a child process would cost more than
 	// reading a short PDF, and at the time or memory limit the command returns, which ends the process.
