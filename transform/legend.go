@@ -1,14 +1,14 @@
 package transform
 
 import (
-	"regexp"
+	"drucksache/internal/lazyre"
 	"strings"
 
 	drucksache "drucksache"
 )
 
 // reLegendSign finds the signs a legend defines: a sign of up to four characters followed by " = ".
-var reLegendSign = regexp.MustCompile(`(?:^|\s)([^\s=]{1,4}) = `)
+var reLegendSign = lazyre.New(`(?:^|\s)([^\s=]{1,4}) = `)
 
 // Legend reads the signs a table's notes define, with what each stands for: "– = nichts vorhanden
 // g = Zahlenwert unbekannt oder geheim" gives "–" nothing and "g" unknown or secret. A meaning the

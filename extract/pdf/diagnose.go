@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"drucksache/internal/lazyre"
 	"drucksache/internal/printable"
 )
 
@@ -16,10 +17,10 @@ import (
 // library's words only cleaned and cut short: a file's bytes never reach a terminal or a report.
 
 var (
-	encryptRefRe = regexp.MustCompile(`/Encrypt\s*(\d{1,7})\s+(\d{1,5})\s+R`)
-	encryptDicRe = regexp.MustCompile(`/Encrypt\s*<<`)
-	intKeyRe     = regexp.MustCompile(`/(V|R|Length)\s+(\d{1,6})\b`)
-	nameKeyRe    = regexp.MustCompile(`/(Filter|CFM)\s*/([A-Za-z0-9_.+-]{1,40})`)
+	encryptRefRe = lazyre.New(`/Encrypt\s*(\d{1,7})\s+(\d{1,5})\s+R`)
+	encryptDicRe = lazyre.New(`/Encrypt\s*<<`)
+	intKeyRe     = lazyre.New(`/(V|R|Length)\s+(\d{1,6})\b`)
+	nameKeyRe    = lazyre.New(`/(Filter|CFM)\s*/([A-Za-z0-9_.+-]{1,40})`)
 )
 
 // encryption names the encryption method of a PDF ("RC4, 40-bit key", "AES, 256-bit key") from the
@@ -64,7 +65,7 @@ func encryption(data []byte) string {
 // encryptDict finds the bytes of the encryption dictionary the last /Encrypt entry names, written
 // in the trailer or as an object of its own; nil when there is none.
 func encryptDict(data []byte) []byte {
-	if i := lastIndex(encryptDicRe, data); i >= 0 {
+	if i := lastIndex(encryptDicRe.Get(), data); i >= 0 {
 		return dictAt(data, i+bytes.Index(data[i:], []byte("<<")))
 	}
 	locs := encryptRefRe.FindAllSubmatch(data, -1)
@@ -108,8 +109,8 @@ func dictAt(data []byte, i int) []byte {
 }
 
 var (
-	startxrefRe = regexp.MustCompile(`startxref\s+(\d{1,12})`)
-	prevRe      = regexp.MustCompile(`/Prev\s+(\d{1,12})\b`)
+	startxrefRe = lazyre.New(`startxref\s+(\d{1,12})`)
+	prevRe      = lazyre.New(`/Prev\s+(\d{1,12})\b`)
 )
 
 // xrefLoop reports whether the chain of cross-reference sections (startxref, then each section's
@@ -175,7 +176,7 @@ func whyNoText(problem string) string {
 	}
 }
 
-var refOnlyRe = regexp.MustCompile(`(?:^|[\r\n ])(\d{1,7})\s+\d{1,5}\s+obj\s*(\d{1,7})\s+\d{1,5}\s+R\s*endobj`)
+var refOnlyRe = lazyre.New(`(?:^|[\r\n ])(\d{1,7})\s+\d{1,5}\s+obj\s*(\d{1,7})\s+\d{1,5}\s+R\s*endobj`)
 
 // refOnly names the objects that are nothing but a reference to another object, which the library
 // does not follow (a stream whose /Length is such an object reads as damaged): a chain of them that

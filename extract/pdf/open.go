@@ -2,10 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"drucksache/internal/lazyre"
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -95,8 +95,8 @@ func openBytes(d []byte) (*pdf.Reader, error) {
 }
 
 var (
-	objRe     = regexp.MustCompile(`(?m)(?:^|[\r\n ])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
-	catalogRe = regexp.MustCompile(`/Type\s*/Catalog\b`)
+	objRe     = lazyre.New(`(?m)(?:^|[\r\n ])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
+	catalogRe = lazyre.New(`/Type\s*/Catalog\b`)
 )
 
 // repair appends a cross-reference table built by finding every "N G obj" in the file and a
@@ -142,7 +142,7 @@ func repair(data []byte) []byte {
 	return b.Bytes()
 }
 
-var sizeRe = regexp.MustCompile(`/(Size|Count|N)\s+(\d{7,})`)
+var sizeRe = lazyre.New(`/(Size|Count|N)\s+(\d{7,})`)
 
 // checkSizes rejects object counts no file of this length can hold: the library allocates its
 // cross-reference table from /Size before reading a single object, and a forged size would take

@@ -2,24 +2,24 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"strings"
 
 	"drucksache/extract/layout"
 	"drucksache/extract/pdf/internal/content"
 	"drucksache/extract/profile"
+	"drucksache/internal/lazyre"
 )
 
 // This file gives the lines of a page their roles (running header, page number, footnote) and
 // says where paragraphs start, from positions and fonts alone.
 
 var (
-	pageNoRe  = regexp.MustCompile(`^(?i:seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(?i:von|/)\s*\d{1,4})?$`)
-	headerRe  = regexp.MustCompile(`(?i)drucksache\s+\d+\s*/\s*\d+|wahlperiode`)
-	digitsRe  = regexp.MustCompile(`\d+`)
-	markerRe  = regexp.MustCompile(`^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\d{1,2}\)?)\s*`)
-	bulletRe  = regexp.MustCompile(`^([–\-•·▪◦■□●○➢►]|\d{1,2}[.)]|[a-z][.)])$`)
-	numericRe = regexp.MustCompile(`^[-+–]?\d[\d.,  ]*%?$`)
+	pageNoRe  = lazyre.New(`^(?i:seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(?i:von|/)\s*\d{1,4})?$`)
+	headerRe  = lazyre.New(`(?i)drucksache\s+\d+\s*/\s*\d+|wahlperiode`)
+	digitsRe  = lazyre.New(`\d+`)
+	markerRe  = lazyre.New(`^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\d{1,2}\)?)\s*`)
+	bulletRe  = lazyre.New(`^([–\-•·▪◦■□●○➢►]|\d{1,2}[.)]|[a-z][.)])$`)
+	numericRe = lazyre.New(`^[-+–]?\d[\d.,  ]*%?$`)
 )
 
 // markFurniture finds running headers (top lines repeated on several pages or naming the

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"drucksache/extract/layout"
 	"drucksache/extract/pdf/internal/content"
+	"drucksache/internal/lazyre"
 )
 
 // tableRow is one row of a table as the reader assembles it: a cell per column, and the lines
@@ -247,7 +247,7 @@ func spanningHeader(rows []tableRow, owner []int, nc int) int {
 	return n + 1
 }
 
-var yearRe = regexp.MustCompile(`^(?:19|20)\d\d$`)
+var yearRe = lazyre.New(`^(?:19|20)\d\d$`)
 
 func newPiece(line, row, col int, ws []word) piece {
 	texts := make([]string, len(ws))

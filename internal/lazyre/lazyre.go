@@ -71,6 +71,23 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int { return r.Get().FindSt
 // FindSubmatch returns the leftmost match in b and its submatches.
 func (r *Regexp) FindSubmatch(b []byte) [][]byte { return r.Get().FindSubmatch(b) }
 
+// Match reports whether b contains a match.
+func (r *Regexp) Match(b []byte) bool { return r.Get().Match(b) }
+
+// FindAllSubmatch returns up to n successive matches in b with their submatches (all for n < 0).
+func (r *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte { return r.Get().FindAllSubmatch(b, n) }
+
+// FindAllSubmatchIndex returns the positions of up to n successive matches in b and their submatches.
+func (r *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
+	return r.Get().FindAllSubmatchIndex(b, n)
+}
+
+// FindAllStringSubmatchIndex returns the positions of up to n successive matches in s and their
+// submatches.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return r.Get().FindAllStringSubmatchIndex(s, n)
+}
+
 // FindAllString returns up to n successive matches in s (all for n < 0).
 func (r *Regexp) FindAllString(s string, n int) []string { return r.Get().FindAllString(s, n) }
 
