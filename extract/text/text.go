@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 	"drucksache/extract/internal/encguess"
 	"drucksache/extract/layout"
 	"drucksache/extract/profile"
+	"drucksache/internal/lazyre"
 )
 
 // Reader reads plain text in both forms found in practice: clean text with blank lines between
@@ -242,9 +242,9 @@ func footNumber(l layout.Line) bool {
 var (
 	// reHalfHeader is the first half of a running header, printed alone: "Niedersächsischer
 	// Landtag – 19. Wahlperiode".
-	reHalfHeader = regexp.MustCompile(`^\S.{0,60}(?:Landtag|Bundestag|Bürgerschaft|Abgeordnetenhaus) [–-] \d{1,2}\. Wahlperiode$`)
+	reHalfHeader = lazyre.New(`^\S.{0,60}(?:Landtag|Bundestag|Bürgerschaft|Abgeordnetenhaus) [–-] \d{1,2}\. Wahlperiode$`)
 	// reHeaderNumber is its other half: "Drucksache 19/8840".
-	reHeaderNumber = regexp.MustCompile(`^Drucksache \d{1,2}\s?/\s?\d{1,6}$`)
+	reHeaderNumber = lazyre.New(`^Drucksache \d{1,2}\s?/\s?\d{1,6}$`)
 )
 
 // isRunningHeader reports whether t is a running page header naming the parliament, the

@@ -17,6 +17,7 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
+	"drucksache/internal/lazyre"
 )
 
 // sum writes a line compactly: page:no, then ¶ for a break, * bold, H header, # page number,
@@ -240,4 +241,11 @@ func FuzzLines(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPatternsCompile: the reader's patterns, compiled on first use, all compile.
+func TestPatternsCompile(t *testing.T) {
+	if err := lazyre.Check(); err != nil {
+		t.Fatal(err)
+	}
 }
