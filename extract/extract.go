@@ -69,6 +69,10 @@ type Options struct {
 	// Sums is the arithmetic that decides how the figures of a row in dumped text group where the
 	// columns' pattern leaves several readings (transform.Sums); nil decides by pattern and layout only.
 	Sums Sums `json:"-"`
+	// PageWorkers is how many pages of a PDF are read at once (0 or 1: one after the other): more
+	// for a command that extracts one document, while a batch reads documents side by side instead.
+	// The document read is the same whatever the number.
+	PageWorkers int `json:",omitempty"`
 }
 
 // Sums weighs the readings of a table by its arithmetic (see layout.Sums).
@@ -103,7 +107,7 @@ func ReaderFor(format string, opts Options) (Reader, error) {
 	case FormatText:
 		return text.Reader{}, nil
 	case FormatPDF:
-		return pdf.Reader{Limits: opts.Limits}, nil
+		return pdf.Reader{Limits: opts.Limits, Workers: opts.PageWorkers}, nil
 	case FormatHTML:
 		return html.Reader{Limits: opts.Limits}, nil
 	default:

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -41,6 +42,7 @@ func cmdExtract(ctx context.Context, args []string, stdout io.Writer) error {
 		return usageError{fmt.Sprintf("extract: --memory %q: %v", *memory, err)}
 	}
 	opts := options()
+	opts.PageWorkers = runtime.GOMAXPROCS(0) // the one document may use every processor
 	if mem > 0 {
 		// The limit of a run's child, on this process: the readers keep within a share of it, the
 		// watchdog stops the extraction near it, and the kernel refuses memory past it.

@@ -25,13 +25,21 @@ func TestPDFMemoryBudget(t *testing.T) {
 	}
 	// 1 MiB more than the file leaves room for 2 731 glyphs: less than the fixture's first two pages.
 	tight := int64(len(fixture)) + 1<<20
-	_, err = Reader{Limits: layout.Limits{MaxMemory: tight}}.Read(context.Background(), "fixture.pdf", fixture)
-	var le *layout.Error
-	if !errors.Is(err, layout.ErrTooLarge) || !errors.As(err, &le) || le.Page < 1 || le.Page >= whole.Pages {
-		t.Fatalf("under %d bytes: error %v, want too large at a page before the last", tight, err)
-	}
-	if msg := err.Error(); !strings.Contains(msg, "more than the memory limit of 1 MiB leaves room for (2731)") {
-		t.Errorf("error %q does not name the limit", msg)
+	stoppedAt := 0
+	for _, workers := range []int{0, 3} { // pages read at once stop at the same page
+		_, err = Reader{Limits: layout.Limits{MaxMemory: tight}, Workers: workers}.Read(context.Background(), "fixture.pdf", fixture)
+		var le *layout.Error
+		if !errors.Is(err, layout.ErrTooLarge) || !errors.As(err, &le) || le.Page < 1 || le.Page >= whole.Pages {
+			t.Fatalf("under %d bytes, %d workers: error %v, want too large at a page before the last", tight, workers, err)
+		}
+		if msg := err.Error(); !strings.Contains(msg, "more than the memory limit of 1 MiB leaves room for (2731)") {
+			t.Errorf("error %q does not name the limit", msg)
+		}
+		if stoppedAt == 0 {
+			stoppedAt = le.Page
+		} else if le.Page != stoppedAt {
+			t.Errorf("%d workers stopped at page %d, one at page %d", workers, le.Page, stoppedAt)
+		}
 	}
 	roomy, err := Reader{Limits: layout.Limits{MaxMemory: 1 << 30}}.Read(context.Background(), "fixture.pdf", fixture)
 	if err != nil || dump(roomy.Lines) != dump(whole.Lines) {

@@ -22,6 +22,9 @@ import (
 // against the page.
 type Reader struct {
 	Limits layout.Limits // a zero field means its default
+	// Workers is how many pages are read at once (0 or 1: one after the other): more for a command
+	// that extracts one document, while a batch reads documents side by side instead.
+	Workers int
 }
 
 // Read extracts the printed lines of every page. A page that cannot be read becomes a warning;
@@ -68,14 +71,14 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	glyphs, images := 0, 0
 	problem := "" // the first page error or damage, to name the cause when no page gives text
 	budget, held := glyphBudget(lim.MaxMemory, len(data)), 0
-	for i, ref := range refs {
+	read := readPages(doc, refs, p.Workers)
+	defer read.stop()
+	for i := range refs {
 		if err := ctx.Err(); err != nil {
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: err}
 		}
-		pg, err := safe(func() (*content.Page, error) { return doc.Interpret(ref) })
-		if pg == nil { // the interpreter panicked
-			pg = &content.Page{Width: 595, Height: 842}
-		}
+		rp := read.page(i)
+		pg, err := rp.pg, rp.err
 		if err != nil && problem == "" {
 			problem = err.Error()
 		}
@@ -92,8 +95,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		}
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
-		pg, cells[i] = turnedCells(pg, i+1)
-		pages[i], sides[i] = upright(pg)
+		cells[i], pages[i], sides[i] = rp.cells, rp.upright, rp.sides
 		if held += heldGlyphs(pages[i], sides[i]); budget > 0 && held > budget {
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf(
 				"%w: the first %d of %d pages hold %d glyphs and lines, more than the memory limit of %d MiB leaves room for (%d): a compression bomb of text, or a document that needs a larger --memory",

@@ -82,6 +82,7 @@ type interp struct {
 	tm    matrix
 	tlm   matrix
 	fonts map[string]*font // by resource name, for the resources in use
+	texts map[*font]*decoded
 	res   pdf.Value
 	forms map[string]bool // forms being drawn, against cycles
 	depth int
@@ -419,20 +420,7 @@ func (in *interp) font(name string) *font {
 	if f, ok := in.fonts[name]; ok {
 		return f
 	}
-	fr := in.res.Key("Font")
-	key := fr.String() // the font resources as written: pages that share them share fonts
-	set := in.doc.fontSets[key]
-	if set == nil {
-		set = map[string]*font{}
-		in.doc.fontSets[key] = set
-	}
-	f, ok := set[name]
-	if !ok {
-		if v := fr.Key(name); v.Kind() == pdf.Dict {
-			f = in.doc.font(v)
-		}
-		set[name] = f
-	}
+	f := in.doc.fontIn(in.res.Key("Font"), name)
 	in.fonts[name] = f
 	return f
 }
@@ -457,11 +445,19 @@ func (in *interp) show(s string) {
 	drawn := sy >= 0.5 && sy <= 2000
 	cs := g.tc * g.th * sx / math.Max(a, 1e-9)
 	bold := f.bold || g.mode == 2 // fill and stroke: how office tools fake a bold face
+	d := in.texts[f]
+	if d == nil {
+		if in.texts == nil {
+			in.texts = map[*font]*decoded{}
+		}
+		d = &decoded{}
+		in.texts[f] = d
+	}
 	for len(s) > 0 {
 		code, n := f.code(s)
 		s = s[n:]
 		w0 := f.width(code)
-		if text := f.text(code); text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
+		if text := d.text(f, code); text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
 			x, y := g.rise*m[2]+m[4], g.rise*m[3]+m[5] // text rise is in unscaled text space
 			switch {
 			case dir < 0:
@@ -531,7 +527,6 @@ func cleanText(s string) string {
 }
 
 // newFallbackFont stands in for a font the page names but does not define: bytes as Latin-1.
-// Each document has its own, as fonts cache what they decode.
 func newFallbackFont() *font {
 	f := &font{scale: 0.001, missing: 500, name: "missing"}
 	for i := 32; i < 256; i++ {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 
@@ -13,26 +14,45 @@ import (
 // maxStream bounds the decoded bytes of one stream (content streams, CMaps).
 const maxStream = 64 << 20
 
-// Doc is one open PDF: the library's object reader and the fonts loaded so far.
+// Doc is one open PDF: the library's object reader and the fonts loaded so far. Its pages may be
+// interpreted at once from several goroutines: they share the fonts, each loaded once.
 type Doc struct {
 	r        *pdf.Reader
+	maxBytes int64 // most decoded bytes of one stream
+	missing  *font // the stand-in for fonts that are named but not defined
+
+	mu       sync.Mutex
 	fonts    map[string]*font            // by the font dictionary as written, so equal names on two pages never mix
 	fontSets map[string]map[string]*font // by the font resources as written, then by name
-	maxBytes int64                       // most decoded bytes of one stream
-	missing  *font                       // the stand-in for fonts that are named but not defined
 }
 
 // NewDoc wraps a PDF the library has opened.
 func NewDoc(r *pdf.Reader) *Doc {
-	return &Doc{r: r, fonts: map[string]*font{}, fontSets: map[string]map[string]*font{}, maxBytes: maxStream}
+	return &Doc{r: r, fonts: map[string]*font{}, fontSets: map[string]map[string]*font{}, maxBytes: maxStream,
+		missing: newFallbackFont()}
 }
 
 // fallback returns the document's stand-in font.
-func (rd *Doc) fallback() *font {
-	if rd.missing == nil {
-		rd.missing = newFallbackFont()
+func (rd *Doc) fallback() *font { return rd.missing }
+
+// fontIn returns the font a page's font resources fr name, loading it once per document.
+func (rd *Doc) fontIn(fr pdf.Value, name string) *font {
+	key := fr.String() // the font resources as written: pages that share them share fonts
+	rd.mu.Lock()
+	defer rd.mu.Unlock()
+	set := rd.fontSets[key]
+	if set == nil {
+		set = map[string]*font{}
+		rd.fontSets[key] = set
 	}
-	return rd.missing
+	f, ok := set[name]
+	if !ok {
+		if v := fr.Key(name); v.Kind() == pdf.Dict {
+			f = rd.font(v)
+		}
+		set[name] = f
+	}
+	return f
 }
 
 // PageRef is one leaf of the page tree with its inherited attributes.
@@ -65,7 +85,7 @@ func (rd *Doc) stream(v pdf.Value) (data []byte, err error) {
 	return data, err
 }
 
-// font returns the font of a font dictionary, loading it once per document.
+// font returns the font of a font dictionary, loading it once per document; rd.mu is held.
 func (rd *Doc) font(v pdf.Value) (f *font) {
 	key := v.String()
 	if f, ok := rd.fonts[key]; ok {

@@ -26,9 +26,14 @@ type font struct {
 	widths      []float64 // simple fonts: widths from FirstChar
 	cidWidths   map[uint32]float64
 	missing     float64 // width of a code without one (MissingWidth or DW)
+}
 
-	texts map[uint32]string // decoded codes, so that a page does not decode every glyph anew
-	small [256]*string      // the same for one-byte codes, without hashing
+// decoded keeps the text of a font's codes as a page decodes them, so that it does not decode every
+// glyph anew. It belongs to one page's interpreter: a font, once loaded, is shared by the pages that
+// are read at once, and is never written to.
+type decoded struct {
+	texts map[uint32]string
+	small [256]*string // the same for one-byte codes, without hashing
 }
 
 // codeRange is one codespace range of a CMap.
@@ -75,24 +80,24 @@ func (f *font) code(s string) (uint32, int) {
 	return uint32(s[0]), 1
 }
 
-// text returns the text of one code.
-func (f *font) text(code uint32) string {
-	if code < 256 && f.small[code] != nil {
-		return *f.small[code]
+// text returns the text of one code of font f.
+func (d *decoded) text(f *font, code uint32) string {
+	if code < 256 && d.small[code] != nil {
+		return *d.small[code]
 	}
-	if t, ok := f.texts[code]; ok {
+	if t, ok := d.texts[code]; ok {
 		return t
 	}
 	t := cleanText(f.decode(code))
 	if code < 256 {
-		f.small[code] = &t
+		d.small[code] = &t
 		return t
 	}
-	if f.texts == nil {
-		f.texts = map[uint32]string{}
+	if d.texts == nil {
+		d.texts = map[uint32]string{}
 	}
-	if len(f.texts) < 1<<16 {
-		f.texts[code] = t
+	if len(d.texts) < 1<<16 {
+		d.texts[code] = t
 	}
 	return t
 }
