@@ -7,13 +7,16 @@ import (
 )
 
 // readPage is one page as read: its content interpreted, the text of its table cells that is
-// turned a quarter turn read upright, and the page turned upright with the text across it apart.
+// turned a quarter turn read upright, the page turned upright with the text across it apart, and
+// the upright page's glyphs grouped into printed lines.
 type readPage struct {
 	pg      *content.Page // as interpreted, for its counts and notes
 	err     error
 	cells   []*textLine
 	upright *content.Page
 	sides   []*content.Page
+	lines   []*textLine
+	panic   error // the layout failed on this page: the document fails, as it would later
 }
 
 // pageReader reads the pages of a document, workers pages at a time, ahead of the caller who takes
@@ -86,16 +89,12 @@ func readOne(doc *content.Doc, ref content.PageRef, pageNo int) readPage {
 		pg = &content.Page{Width: 595, Height: 842}
 	}
 	rp := readPage{pg: pg, err: err}
-	if _, terr := safe(func() (struct{}, error) {
+	_, rp.panic = safe(func() (struct{}, error) {
 		var turned *content.Page
 		turned, rp.cells = turnedCells(pg, pageNo)
 		rp.upright, rp.sides = upright(turned)
+		rp.lines = pageLines(rp.upright, pageNo)
 		return struct{}{}, nil
-	}); terr != nil {
-		rp.upright, rp.sides, rp.cells = &content.Page{Width: pg.Width, Height: pg.Height}, nil, nil
-		if rp.err == nil {
-			rp.err = terr
-		}
-	}
+	})
 	return rp
 }

@@ -68,6 +68,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	pages := make([]*content.Page, len(refs))
 	sides := make([][]*content.Page, len(refs)) // text running across each page's direction
 	cells := make([][]*textLine, len(refs))     // turned text of table cells, read upright
+	lines := make([][]*textLine, len(refs))     // each page's printed lines
 	glyphs, images := 0, 0
 	problem := "" // the first page error or damage, to name the cause when no page gives text
 	budget, held := glyphBudget(lim.MaxMemory, len(data)), 0
@@ -78,6 +79,9 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: err}
 		}
 		rp := read.page(i)
+		if rp.panic != nil {
+			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf("layout: %w", rp.panic)}
+		}
 		pg, err := rp.pg, rp.err
 		if err != nil && problem == "" {
 			problem = err.Error()
@@ -95,7 +99,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		}
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
-		cells[i], pages[i], sides[i] = rp.cells, rp.upright, rp.sides
+		cells[i], pages[i], sides[i], lines[i] = rp.cells, rp.upright, rp.sides, rp.lines
 		if held += heldGlyphs(pages[i], sides[i]); budget > 0 && held > budget {
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf(
 				"%w: the first %d of %d pages hold %d glyphs and lines, more than the memory limit of %d MiB leaves room for (%d): a compression bomb of text, or a document that needs a larger --memory",
@@ -140,11 +144,10 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 	}
-	lines, err := safe(func() ([]layout.Line, error) { return linesOf(pages, side, cells), nil })
+	out.Lines, err = safe(func() ([]layout.Line, error) { return linesOf(pages, lines, side, cells), nil })
 	if err != nil {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("layout: %w", err)}
 	}
-	out.Lines = lines
 	return out, nil
 }
 
