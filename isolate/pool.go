@@ -59,10 +59,13 @@ func (e *CrashError) Panicked() bool { return strings.HasPrefix(e.Why, "panic:")
 
 // OutOfMemory reports whether the child ran out of memory: the Go runtime said so (its memory limit
 // reached, an allocation or a new thread refused), or the system killed it (its out-of-memory killer;
-// a child is killed by this package only on its time limit).
+// a child is killed by this package only on its time limit), or, under a hard memory limit, the
+// runtime itself faulted: a fault in the program's own code is a panic, while the runtime's garbage
+// collector, refused the memory it asked for at the limit, can fault on the missing memory.
 func (e *CrashError) OutOfMemory() bool {
 	return strings.Contains(e.Why, "out of memory") || strings.Contains(e.Why, "errno=12") ||
-		strings.Contains(e.Why, "cannot allocate memory") || e.Why == "signal: killed"
+		strings.Contains(e.Why, "cannot allocate memory") || e.Why == "signal: killed" ||
+		e.Limit > 0 && strings.HasPrefix(e.Why, "SIGSEGV")
 }
 
 // Bytes writes a number of bytes in the largest binary unit that divides it (1 GiB, 512 MiB), as

@@ -159,16 +159,21 @@ func TestChildServesManyFiles(t *testing.T) {
 func TestCrashError(t *testing.T) {
 	for _, tt := range []struct {
 		why                string
+		limit              int64
 		panicked, outOfMem bool
 	}{
-		{"panic: runtime error: index out of range [3] with length 3", true, false},
-		{"fatal error: runtime: out of memory", false, true},
-		{"fatal error: runtime: cannot allocate memory", false, true},
-		{"runtime: failed to create new OS thread (have 5 already; errno=12)", false, true},
-		{"signal: killed", false, true},
-		{"exit status 2", false, false},
+		{"panic: runtime error: index out of range [3] with length 3", 0, true, false},
+		{"panic: runtime error: invalid memory address or nil pointer dereference", 1 << 30, true, false},
+		{"fatal error: runtime: out of memory", 0, false, true},
+		{"fatal error: runtime: cannot allocate memory", 0, false, true},
+		{"runtime: failed to create new OS thread (have 5 already; errno=12)", 0, false, true},
+		{"signal: killed", 0, false, true},
+		{"exit status 2", 0, false, false},
+		// the garbage collector faulting at the hard limit (seen as 1 in 5 ends of a child at it)
+		{"SIGSEGV: segmentation violation", 256 << 20, false, true},
+		{"SIGSEGV: segmentation violation", 0, false, false},
 	} {
-		e := &CrashError{Why: tt.why}
+		e := &CrashError{Why: tt.why, Limit: tt.limit}
 		if e.Panicked() != tt.panicked || e.OutOfMemory() != tt.outOfMem || !strings.HasSuffix(e.Error(), tt.why) {
 			t.Errorf("%q: panicked %v, out of memory %v; want %v, %v", tt.why, e.Panicked(), e.OutOfMemory(), tt.panicked, tt.outOfMem)
 		}
