@@ -14,7 +14,6 @@ import (
 
 	"drucksache/batch/internal/index"
 	"drucksache/internal/printable"
-	"drucksache/isolate"
 )
 
 // Merge is the reduce step of a sharded run (`drucksache merge`), run once after the shards' runs
@@ -37,21 +36,8 @@ func Merge(ctx context.Context, cfg Config, stderr io.Writer) error {
 	if cfg.Out == "" {
 		return UsageError{"merge: the output folder is empty (--out \"\"): name a folder"}
 	}
-	r := &runner{Config: cfg}
-	r.Out = filepath.Clean(r.Out)
-	if r.Extract == nil {
-		r.pool = &isolate.Pool{Memory: r.Memory, Options: r.Options}
-		defer r.pool.Close()
-	}
-	if r.loaders == nil {
-		r.loaders = documentLoaders
-	}
-	if r.grace == 0 {
-		r.grace = guardGrace
-	}
-	if r.prog = r.progress; r.prog == nil {
-		r.prog = newProgress(stderr)
-	}
+	r, closePool := newRunner(cfg, stderr)
+	defer closePool()
 	m := &merger{r: r, rep: &mergeReport{Started: time.Now().UTC().Format(time.RFC3339)}}
 	return stopped(m.merge(ctx, stderr))
 }

@@ -112,18 +112,30 @@ type runner struct {
 // documents were quarantined, a UsageError for inputs, an output folder or a shard it cannot run,
 // and a *StoppedError when the run could not complete.
 func Run(ctx context.Context, cfg Config, inputs []string, stdin io.Reader, stderr io.Writer) error {
-	r := &runner{Config: cfg}
-	if r.Out == "" {
+	if cfg.Out == "" {
 		return UsageError{"run: the output folder is empty (--out \"\"): name a folder"}
 	}
-	r.Out = filepath.Clean(r.Out)
+	r, closePool := newRunner(cfg, stderr)
+	defer closePool()
 	r.Workers = min(max(r.Workers, 1), runtime.NumCPU()) // more workers than CPUs only take memory
 	if r.Shard.N == 0 {
 		r.Shard = Shard{1, 1}
 	}
+	if r.saveGap == 0 {
+		r.saveGap = 2 * time.Second
+	}
+	return stopped(r.run(ctx, inputs, stdin, stderr))
+}
+
+// newRunner is the runner of a run or a merge with cfg, its defaults filled in: the pool of child
+// processes (closed by closePool), the writers, the grace after a time limit and the progress.
+func newRunner(cfg Config, stderr io.Writer) (r *runner, closePool func()) {
+	r = &runner{Config: cfg}
+	r.Out = filepath.Clean(r.Out)
+	closePool = func() {}
 	if r.Extract == nil {
 		r.pool = &isolate.Pool{Memory: r.Memory, Options: r.Options}
-		defer r.pool.Close()
+		closePool = func() { r.pool.Close() }
 	}
 	if r.loaders == nil {
 		r.loaders = documentLoaders
@@ -131,14 +143,10 @@ func Run(ctx context.Context, cfg Config, inputs []string, stdin io.Reader, stde
 	if r.grace == 0 {
 		r.grace = guardGrace
 	}
-	if r.saveGap == 0 {
-		r.saveGap = 2 * time.Second
-	}
-	r.prog = r.progress
-	if r.prog == nil {
+	if r.prog = r.progress; r.prog == nil {
 		r.prog = newProgress(stderr)
 	}
-	return stopped(r.run(ctx, inputs, stdin, stderr))
+	return r, closePool
 }
 
 // run runs the inputs named by args into r.Out.

@@ -67,7 +67,10 @@ for (const { id, doc } of docs) {
     if (!rows) return;
     const header = rows[2] || [];
     (t.header || []).forEach((h, c) => {
-      if ((header[c] || '') !== h) problems.push(`${id} ${names[ti]} header ${c + 1}: ${JSON.stringify(header[c])}, want ${JSON.stringify(h)}`);
+      // a column with a unit of its own shows it after the header ("2023 / Insgesamt (Tsd. EUR)")
+      const unit = (t.column_units || [])[c];
+      const want = unit ? `${h} (${unit})`.trim() : h;
+      if ((header[c] || '') !== want) problems.push(`${id} ${names[ti]} header ${c + 1}: ${JSON.stringify(header[c])}, want ${JSON.stringify(want)}`);
     });
     (t.rows || []).forEach((row, r) => {
       const shown = rows[3 + r] || [];
