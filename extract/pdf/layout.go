@@ -344,23 +344,23 @@ func (c *cluster) line(pageNo int) *textLine {
 	}
 	idx, runStart := overprinted(c.glyphs, idx)
 	l := &textLine{page: pageNo, y: c.y, size: c.mainSize()}
-	var cur *word
-	var curBold, curAll bool
+	var cur word // the current word, when open
+	var open, curBold, curAll bool
 	var last *content.Glyph
 	var buf []byte // the text of the current word
 	flush := func() {
-		if cur != nil {
+		if open {
 			cur.text = string(buf)
 			buf = buf[:0]
 		}
-		if cur != nil && cur.text != "" {
+		if open && cur.text != "" {
 			cur.bold = curAll && curBold
-			l.words = append(l.words, *cur)
+			l.words = append(l.words, cur)
 		}
-		cur = nil
+		open = false
 	}
 	for n, i := range idx {
-		g := c.glyphs[i]
+		g := &c.glyphs[i]
 		if runStart[n] {
 			flush() // a run of glyphs drawn over another one's end: a word of its own
 			last = nil
@@ -369,7 +369,7 @@ func (c *cluster) line(pageNo int) *textLine {
 			continue // the same glyph drawn twice (shadow or fake bold)
 		}
 		if g.Space {
-			if n+1 < len(idx) && zeroAdvance(&g, &c.glyphs[idx[n+1]]) || n > 0 && zeroAdvance(&g, &c.glyphs[idx[n-1]]) {
+			if n+1 < len(idx) && zeroAdvance(g, &c.glyphs[idx[n+1]]) || n > 0 && zeroAdvance(g, &c.glyphs[idx[n-1]]) {
 				continue // a space drawn without advance (a soft hyphen not broken at): no word gap
 			}
 			flush()
@@ -383,7 +383,7 @@ func (c *cluster) line(pageNo int) *textLine {
 		if last != nil && last.Tracking > 0 {
 			gap -= last.Tracking // letter-spaced (tracked) text: the tracking is not a word gap
 		}
-		if cur != nil && gap > 0.15*math.Min(g.Size, l.size) {
+		if open && gap > 0.15*math.Min(g.Size, l.size) {
 			flush()
 		}
 		t := g.Text
@@ -393,8 +393,8 @@ func (c *cluster) line(pageNo int) *textLine {
 				l.marker = true
 			}
 		}
-		if cur == nil {
-			cur = &word{x0: g.X, size: g.Size}
+		if !open {
+			cur, open = word{x0: g.X, size: g.Size}, true
 			curBold, curAll = true, true
 		}
 		buf = append(buf, t...)
@@ -619,13 +619,17 @@ func sortByPlace(gs []content.Glyph) {
 	sorted := true
 	for i := range gs {
 		y := gs[i].Y
-		l, ok := lineOf[y]
-		if !ok {
-			l = int32(len(ys))
-			lineOf[y] = l
-			ys = append(ys, y)
+		if i > 0 && y == gs[i-1].Y { // the same line as the glyph before: no lookup
+			line[i] = line[i-1]
+		} else {
+			l, ok := lineOf[y]
+			if !ok {
+				l = int32(len(ys))
+				lineOf[y] = l
+				ys = append(ys, y)
+			}
+			line[i] = l
 		}
-		line[i] = l
 		if i > 0 && (gs[i-1].Y < y || gs[i-1].Y == y && gs[i-1].X > gs[i].X) {
 			sorted = false
 		}
@@ -668,9 +672,27 @@ func sortByPlace(gs []content.Glyph) {
 			slices.SortFunc(run, byX)
 		}
 	}
-	moved := make([]content.Glyph, len(gs))
-	for i, g := range place {
-		moved[i] = gs[g]
+	permute(gs, place)
+}
+
+// permute puts gs[place[i]] at i for every i, in place, following the cycles of the permutation;
+// place is used up (each entry done is set to -1).
+func permute(gs []content.Glyph, place []int32) {
+	for i := range place {
+		if place[i] < 0 {
+			continue
+		}
+		held := gs[i]
+		j := i
+		for {
+			k := int(place[j])
+			place[j] = -1
+			if k == i {
+				gs[j] = held
+				break
+			}
+			gs[j] = gs[k]
+			j = k
+		}
 	}
-	copy(gs, moved)
 }

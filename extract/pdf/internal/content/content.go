@@ -4,25 +4,30 @@ import (
 	"drucksache/extract/layout"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
 
 // Glyph is one glyph as the page shows it, in page space (points, y up, origin bottom left).
+//
+// Its fields are ordered so that it packs into 64 bytes: pages hold many glyphs, and they are
+// sorted and copied by value.
 type Glyph struct {
 	Text     string
 	X, Y     float64 // origin on the baseline
 	W        float64 // advance width
 	Size     float64 // font size as drawn
-	Bold     bool
-	Space    bool    // white space: separates words, not part of them
 	Tracking float64 // character spacing added after the glyph (tracking), page units
+	Seq      int32   // the glyph's place in the page's drawing order
 	// Dir is how the glyph is turned, in quarter turns counter-clockwise: 0 upright, 1 reading
 	// upwards (a landscape table on a portrait page), 2 upside down, 3 reading downwards. X and Y
 	// stay in page space; W is the advance along the baseline.
-	Dir int8
-	Seq int32 // the glyph's place in the page's drawing order
+	Dir   int8
+	Bold  bool
+	Space bool // white space: separates words, not part of them
 }
 
 // Rule is a ruling line: horizontal when y0 == y1, vertical when x0 == x1 (x0 <= x1, y0 <= y1).
@@ -122,8 +127,14 @@ func (rd *Doc) Interpret(p PageRef) (*Page, error) {
 	if err != nil {
 		page.Notes = append(page.Notes, fmt.Sprintf("content stream damaged, read as far as possible: %v", err))
 	}
-	page.Glyphs = make([]Glyph, 0, min(len(data)/8+16, maxGlyphs))
+	scratch := glyphScratch.Get().(*[]Glyph)
+	page.Glyphs = (*scratch)[:0]
 	in.run(data)
+	*scratch = page.Glyphs[:0]
+	page.Glyphs = slices.Clone(page.Glyphs) // exactly as many as drawn; the scratch is reused
+	if cap(*scratch) <= maxScratch {
+		glyphScratch.Put(scratch)
+	}
 	if in.unbal > 0 {
 		page.Notes = append(page.Notes, fmt.Sprintf("%d unbalanced graphics state restores ignored", in.unbal))
 	}
@@ -132,6 +143,14 @@ func (rd *Doc) Interpret(p PageRef) (*Page, error) {
 	}
 	return page, nil
 }
+
+// glyphScratch holds the buffers pages draw their glyphs into before they are copied out at
+// their exact number: a page's count is not known before it is drawn, and growing its own slice
+// step by step allocated (and the collector scanned) about twice the glyphs kept.
+var glyphScratch = sync.Pool{New: func() any { return new([]Glyph) }}
+
+// maxScratch is the largest scratch buffer kept for reuse (in glyphs): a page of many more is rare.
+const maxScratch = 1 << 16
 
 // contents reads and joins the content streams of a page.
 func (rd *Doc) contents(v pdf.Value) ([]byte, error) {
