@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "d7291c8765c5129626ca9e6d6082c37f3e8cef49591ad038b8beb2757962a116"
+const Digest = "b74c06dc4bbe73071aae76093c303bcdc2effee43e797f2ebfad4b6b76a093c2"

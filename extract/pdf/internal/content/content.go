@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -120,21 +119,22 @@ func (rd *Doc) Interpret(p PageRef) (*Page, error) {
 	in := &interp{doc: rd, page: page, res: p.resources, fonts: map[string]*font{}, forms: map[string]bool{},
 		maxOps: 5_000_000}
 	in.g = gState{ctm: ctm, th: 1}
-	data, err := rd.contents(p.v.Key("Contents"))
+	data, err := rd.contents(rd.spare.getBytes(), p.v.Key("Contents"))
+	defer func() { rd.spare.putBytes(data) }() // the glyphs keep no part of it
 	if err != nil && len(data) == 0 {
 		return page, err
 	}
 	if err != nil {
 		page.Notes = append(page.Notes, fmt.Sprintf("content stream damaged, read as far as possible: %v", err))
 	}
-	scratch := glyphScratch.Get().(*[]Glyph)
-	page.Glyphs = (*scratch)[:0]
-	in.run(data)
-	*scratch = page.Glyphs[:0]
-	page.Glyphs = slices.Clone(page.Glyphs) // exactly as many as drawn; the scratch is reused
-	if cap(*scratch) <= maxScratch {
-		glyphScratch.Put(scratch)
+	page.Glyphs = rd.spare.getGlyphs()
+	if page.Glyphs == nil { // the document's first page: room for a glyph in every 8 bytes of content
+		page.Glyphs = make([]Glyph, 0, min(len(data)/8+16, maxGlyphs))
 	}
+	in.run(data)
+	drawn := page.Glyphs
+	page.Glyphs = slices.Clone(drawn) // exactly as many as drawn; the buffer serves the next page
+	rd.spare.putGlyphs(drawn)
 	if in.unbal > 0 {
 		page.Notes = append(page.Notes, fmt.Sprintf("%d unbalanced graphics state restores ignored", in.unbal))
 	}
@@ -144,39 +144,30 @@ func (rd *Doc) Interpret(p PageRef) (*Page, error) {
 	return page, nil
 }
 
-// glyphScratch holds the buffers pages draw their glyphs into before they are copied out at
-// their exact number: a page's count is not known before it is drawn, and growing its own slice
-// step by step allocated (and the collector scanned) about twice the glyphs kept.
-var glyphScratch = sync.Pool{New: func() any { return new([]Glyph) }}
-
-// maxScratch is the largest scratch buffer kept for reuse (in glyphs): a page of many more is rare.
-const maxScratch = 1 << 16
-
-// contents reads and joins the content streams of a page.
-func (rd *Doc) contents(v pdf.Value) ([]byte, error) {
+// contents reads and joins the content streams of a page, into buf (emptied).
+func (rd *Doc) contents(buf []byte, v pdf.Value) ([]byte, error) {
+	buf = buf[:0]
 	switch v.Kind() {
 	case pdf.Stream:
-		return rd.stream(v)
+		return rd.appendStream(buf, v)
 	case pdf.Array:
-		var all []byte
+		all := buf
 		var first error
 		for i := 0; i < v.Len() && i < 10000; i++ {
-			b, err := rd.stream(v.Index(i))
+			more, err := rd.appendStream(all, v.Index(i))
 			if err != nil && first == nil {
 				first = err
 			}
-			if int64(len(all)+len(b)) > rd.maxBytes { // the parts together stay within the limit of one
-				all = append(all, b[:rd.maxBytes-int64(len(all))]...)
-				return all, fmt.Errorf("%w: the page's content decodes to more than %d bytes (its streams together)", layout.ErrTooLarge, rd.maxBytes)
+			if int64(len(more)) > rd.maxBytes { // the parts together stay within the limit of one
+				return more[:rd.maxBytes], fmt.Errorf("%w: the page's content decodes to more than %d bytes (its streams together)", layout.ErrTooLarge, rd.maxBytes)
 			}
-			all = append(all, b...)
-			all = append(all, '\n')
+			all = append(more, '\n')
 		}
 		return all, first
 	case pdf.Null:
-		return nil, nil
+		return buf, nil
 	}
-	return nil, fmt.Errorf("page contents are a %v, not a stream", v.Kind())
+	return buf, fmt.Errorf("page contents are a %v, not a stream", v.Kind())
 }
 
 func (in *interp) run(data []byte) {
@@ -572,7 +563,8 @@ func (in *interp) xobject(name string) {
 	if in.forms[key] || in.depth >= maxFormNest {
 		return
 	}
-	data, err := in.doc.stream(v)
+	data, err := in.doc.appendStream(in.doc.spare.getBytes(), v)
+	defer func() { in.doc.spare.putBytes(data) }() // the glyphs keep no part of it
 	if err != nil && len(data) == 0 {
 		in.page.Notes = append(in.page.Notes, fmt.Sprintf("form %s not read: %v", name, err))
 		return

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/ledongthuc/pdf"
@@ -24,6 +25,63 @@ type Doc struct {
 	mu       sync.Mutex
 	fonts    map[string]*font            // by the font dictionary as written, so equal names on two pages never mix
 	fontSets map[string]map[string]*font // by the font resources as written, then by name
+
+	spare spare // buffers of pages interpreted before, for the next ones
+}
+
+// spare holds the buffers a page's interpretation needs only while it runs (its decoded content
+// streams, the glyphs it draws before they are copied out), so that the pages after it reuse them
+// instead of allocating and growing their own.
+type spare struct {
+	mu     sync.Mutex
+	bytes  [][]byte
+	glyphs [][]Glyph
+}
+
+// Largest buffers kept for reuse: a page or form that needs more is rare and gets its own.
+const (
+	maxSpareBytes  = 4 << 20
+	maxSpareGlyphs = 1 << 16
+)
+
+func (s *spare) getBytes() []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n := len(s.bytes); n > 0 {
+		b := s.bytes[n-1]
+		s.bytes = s.bytes[:n-1]
+		return b[:0]
+	}
+	return nil
+}
+
+func (s *spare) putBytes(b []byte) {
+	if cap(b) == 0 || cap(b) > maxSpareBytes {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bytes = append(s.bytes, b[:0])
+}
+
+func (s *spare) getGlyphs() []Glyph {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n := len(s.glyphs); n > 0 {
+		g := s.glyphs[n-1]
+		s.glyphs = s.glyphs[:n-1]
+		return g[:0]
+	}
+	return nil
+}
+
+func (s *spare) putGlyphs(g []Glyph) {
+	if cap(g) == 0 || cap(g) > maxSpareGlyphs {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.glyphs = append(s.glyphs, g[:0])
 }
 
 // NewDoc wraps a PDF the library has opened.
@@ -64,25 +122,50 @@ type PageRef struct {
 }
 
 // stream reads the decoded bytes of a stream, at most maxBytes; a damaged stream gives what decoded.
-func (rd *Doc) stream(v pdf.Value) (data []byte, err error) {
+func (rd *Doc) stream(v pdf.Value) ([]byte, error) { return rd.appendStream(nil, v) }
+
+// appendStream reads the decoded bytes of a stream, at most maxBytes, after those of dst; a damaged
+// stream gives what decoded.
+func (rd *Doc) appendStream(dst []byte, v pdf.Value) (data []byte, err error) {
+	data = dst
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("stream not readable: %v", p)
 		}
 	}()
 	if v.Kind() != pdf.Stream {
-		return nil, errors.New("not a stream")
+		return dst, errors.New("not a stream")
 	}
 	rc := v.Reader()
 	defer rc.Close()
-	data, err = io.ReadAll(io.LimitReader(rc, rd.maxBytes+1))
-	if int64(len(data)) > rd.maxBytes {
-		return data[:rd.maxBytes], fmt.Errorf("%w: stream decodes to more than %d bytes", layout.ErrTooLarge, rd.maxBytes)
+	data, err = appendAll(dst, io.LimitReader(rc, rd.maxBytes+1))
+	if int64(len(data)-len(dst)) > rd.maxBytes {
+		return data[:len(dst)+int(rd.maxBytes)], fmt.Errorf("%w: stream decodes to more than %d bytes", layout.ErrTooLarge, rd.maxBytes)
 	}
-	if err == io.ErrUnexpectedEOF && len(data) > 0 {
+	if err == io.ErrUnexpectedEOF && len(data) > len(dst) {
 		err = nil // a Flate stream without its end marker: common, and the text is all there
 	}
 	return data, err
+}
+
+// appendAll reads r to its end after the bytes of b, as io.ReadAll does into a new slice.
+func appendAll(b []byte, r io.Reader) ([]byte, error) {
+	if cap(b)-len(b) < 512 {
+		b = slices.Grow(b, 512)
+	}
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // font returns the font of a font dictionary, loading it once per document; rd.mu is held.
