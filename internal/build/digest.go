@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "b74c06dc4bbe73071aae76093c303bcdc2effee43e797f2ebfad4b6b76a093c2"
+const Digest = "2f367dc491f260034603c144b5b70c8a89cdacc751a180627501d7d1fcb5d637"

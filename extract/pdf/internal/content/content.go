@@ -563,8 +563,11 @@ func (in *interp) xobject(name string) {
 	if in.forms[key] || in.depth >= maxFormNest {
 		return
 	}
-	data, err := in.doc.appendStream(in.doc.spare.getBytes(), v)
-	defer func() { in.doc.spare.putBytes(data) }() // the glyphs keep no part of it
+	fc, own := in.doc.form(key, v)
+	data, err := fc.data, fc.err
+	if own {
+		defer in.doc.spare.putBytes(data) // the glyphs keep no part of it
+	}
 	if err != nil && len(data) == 0 {
 		in.page.Notes = append(in.page.Notes, fmt.Sprintf("form %s not read: %v", name, err))
 		return

@@ -27,6 +27,55 @@ type Doc struct {
 	fontSets map[string]map[string]*font // by the font resources as written, then by name
 
 	spare spare // buffers of pages interpreted before, for the next ones
+	forms forms // decoded form XObjects, for the pages that draw them again
+}
+
+// forms keeps the decoded content of small form XObjects: a letterhead or logo drawn on every page
+// is decoded once per document, not once per page.
+type forms struct {
+	mu    sync.Mutex
+	byKey map[string]formContent
+	bytes int // decoded bytes kept, at most maxFormBytes
+}
+
+// formContent is a form's decoded content stream and the error decoding it gave.
+type formContent struct {
+	data []byte
+	err  error
+}
+
+// Limits of the forms kept: one larger is decoded again wherever it is drawn.
+const (
+	maxFormSize  = 1 << 20
+	maxFormBytes = 16 << 20
+)
+
+// form returns the decoded content of the form XObject v that key names (its dictionary and
+// place in the file), from the forms kept when it was decoded before; own reports a buffer of
+// rd.spare, to be given back once the form is drawn.
+func (rd *Doc) form(key string, v pdf.Value) (fc formContent, own bool) {
+	rd.forms.mu.Lock()
+	fc, ok := rd.forms.byKey[key]
+	rd.forms.mu.Unlock()
+	if ok {
+		return fc, false
+	}
+	data, err := rd.appendStream(rd.spare.getBytes(), v)
+	if len(data) > maxFormSize {
+		return formContent{data, err}, true
+	}
+	fc = formContent{slices.Clone(data), err}
+	rd.spare.putBytes(data)
+	rd.forms.mu.Lock()
+	defer rd.forms.mu.Unlock()
+	if _, ok := rd.forms.byKey[key]; !ok && rd.forms.bytes+len(fc.data) <= maxFormBytes {
+		if rd.forms.byKey == nil {
+			rd.forms.byKey = map[string]formContent{}
+		}
+		rd.forms.byKey[key] = fc
+		rd.forms.bytes += len(fc.data)
+	}
+	return fc, false
 }
 
 // spare holds the buffers a page's interpretation needs only while it runs (its decoded content
