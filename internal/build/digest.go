@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "2f367dc491f260034603c144b5b70c8a89cdacc751a180627501d7d1fcb5d637"
+const Digest = "dc72763808c64f11a0906d447f689e0e53e80e3cf6ef34108a6fb77abd7db366"

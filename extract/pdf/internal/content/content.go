@@ -86,6 +86,7 @@ type interp struct {
 	tm    matrix
 	tlm   matrix
 	fonts map[string]*font // by resource name, for the resources in use
+	fr    *fontRes         // the font resources in use, once a font is named
 	texts map[*font]*decoded
 	res   pdf.Value
 	forms map[string]bool // forms being drawn, against cycles
@@ -425,12 +426,23 @@ func (in *interp) advance(tx float64) {
 	in.tm[5] += tx * in.tm[1]
 }
 
+// fontRes is a page's or form's font resources dictionary and its text, which names it in the
+// document's fonts.
+type fontRes struct {
+	v   pdf.Value
+	key string
+}
+
 // font finds a font resource by name, loading it once per document.
 func (in *interp) font(name string) *font {
 	if f, ok := in.fonts[name]; ok {
 		return f
 	}
-	f := in.doc.fontIn(in.res.Key("Font"), name)
+	if in.fr == nil { // resolved once per page or form, not once per font it names
+		fr := in.res.Key("Font")
+		in.fr = &fontRes{v: fr, key: fr.String()}
+	}
+	f := in.doc.fontIn(in.fr.v, in.fr.key, name)
 	in.fonts[name] = f
 	return f
 }
@@ -572,7 +584,7 @@ func (in *interp) xobject(name string) {
 		in.page.Notes = append(in.page.Notes, fmt.Sprintf("form %s not read: %v", name, err))
 		return
 	}
-	saved, savedStack, savedRes, savedFonts := in.g, len(in.stack), in.res, in.fonts
+	saved, savedStack, savedRes, savedFonts, savedFr := in.g, len(in.stack), in.res, in.fonts, in.fr
 	savedTm, savedTlm := in.tm, in.tlm
 	if m := v.Key("Matrix"); m.Len() == 6 {
 		var fm matrix
@@ -582,14 +594,14 @@ func (in *interp) xobject(name string) {
 		in.g.ctm = fm.mul(in.g.ctm)
 	}
 	if r := v.Key("Resources"); r.Kind() == pdf.Dict {
-		in.res, in.fonts = r, map[string]*font{}
+		in.res, in.fonts, in.fr = r, map[string]*font{}, nil
 	}
 	in.forms[key] = true
 	in.depth++
 	in.run(data)
 	in.depth--
 	delete(in.forms, key)
-	in.g, in.res, in.fonts = saved, savedRes, savedFonts
+	in.g, in.res, in.fonts, in.fr = saved, savedRes, savedFonts, savedFr
 	in.tm, in.tlm = savedTm, savedTlm
 	if len(in.stack) > savedStack {
 		in.stack = in.stack[:savedStack]

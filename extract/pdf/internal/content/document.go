@@ -142,9 +142,9 @@ func NewDoc(r *pdf.Reader) *Doc {
 // fallback returns the document's stand-in font.
 func (rd *Doc) fallback() *font { return rd.missing }
 
-// fontIn returns the font a page's font resources fr name, loading it once per document.
-func (rd *Doc) fontIn(fr pdf.Value, name string) *font {
-	key := fr.String() // the font resources as written: pages that share them share fonts
+// fontIn returns the font a page's font resources fr name, loading it once per document; key is
+// fr as written (fr.String()): pages that share the resources share the fonts.
+func (rd *Doc) fontIn(fr pdf.Value, key, name string) *font {
 	rd.mu.Lock()
 	defer rd.mu.Unlock()
 	set := rd.fontSets[key]
