@@ -334,9 +334,10 @@ func (c *cluster) blank() bool {
 
 // line turns a cluster into words: glyphs sorted left to right, split at spaces and gaps.
 func (c *cluster) line(pageNo int) *textLine {
-	idx := make([]int, len(c.glyphs))
-	for i := range idx {
-		idx[i] = i
+	var idxRoom [256]int // a line's glyphs rarely need more: no allocation for most lines
+	idx := idxRoom[:0]
+	for i := range c.glyphs {
+		idx = append(idx, i)
 	}
 	byX := func(a, b int) int { return cmp.Compare(c.glyphs[a].X, c.glyphs[b].X) }
 	if !slices.IsSortedFunc(idx, byX) {
@@ -347,15 +348,17 @@ func (c *cluster) line(pageNo int) *textLine {
 	var cur word // the current word, when open
 	var open, curBold, curAll bool
 	var last *content.Glyph
-	var buf []byte // the text of the current word
+	var bufRoom [512]byte
+	var endRoom [64]int
+	buf := bufRoom[:0]  // the texts of the line's words, one after the other: one string for them all
+	ends := endRoom[:0] // where each word's text ends in buf
+	start := 0          // where the current word's text begins
 	flush := func() {
-		if open {
-			cur.text = string(buf)
-			buf = buf[:0]
-		}
-		if open && cur.text != "" {
+		if open && len(buf) > start {
 			cur.bold = curAll && curBold
 			l.words = append(l.words, cur)
+			ends = append(ends, len(buf))
+			start = len(buf)
 		}
 		open = false
 	}
@@ -407,6 +410,10 @@ func (c *cluster) line(pageNo int) *textLine {
 	flush()
 	if len(l.words) == 0 {
 		return nil
+	}
+	text, from := string(buf), 0
+	for i := range l.words {
+		l.words[i].text, from = text[from:ends[i]], ends[i]
 	}
 	softHyphens(l.words)
 	l.x0, l.x1 = l.words[0].x0, l.words[len(l.words)-1].x1

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "dc72763808c64f11a0906d447f689e0e53e80e3cf6ef34108a6fb77abd7db366"
+const Digest = "25a3a95d5c9df8330067ae65a3778d9fad59ef1efaed0a4e9d3234d9b7214895"
