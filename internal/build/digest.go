@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "e934a8b34f8224320f562e04a8fa6ae30356d4e0a6f0bbffc73ef4bac8d6d280"
+const Digest = "4d7b197413db302b18242b69f6a9dc1ccc1949bd1c6f4e6af1ce8008e8b2272d"

@@ -47,6 +47,15 @@ func isDelim(c byte) bool {
 	return false
 }
 
+// regular tells the bytes that are neither white space nor delimiters: those of names, numbers
+// and operators (a table: the lexer asks for every byte of them).
+var regular = func() (t [256]bool) {
+	for c := range t {
+		t[c] = !isSpace(byte(c)) && !isDelim(byte(c))
+	}
+	return t
+}()
+
 // skipSpace moves past white space and comments.
 func (l *lexer) skipSpace() {
 	for l.pos < len(l.data) {
@@ -89,7 +98,7 @@ func (l *lexer) nextDepth(depth int) (v operand, op string, ok bool) {
 	case c == '/':
 		l.pos++
 		start := l.pos
-		for l.pos < len(l.data) && !isSpace(l.data[l.pos]) && !isDelim(l.data[l.pos]) {
+		for l.pos < len(l.data) && regular[l.data[l.pos]] {
 			l.pos++
 		}
 		return operand{kind: '/', str: unescapeName(l.data[start:l.pos])}, "", true
@@ -101,7 +110,7 @@ func (l *lexer) nextDepth(depth int) (v operand, op string, ok bool) {
 		return v, string(c), true // a stray delimiter: the caller treats it as an unknown operator
 	}
 	start := l.pos
-	for l.pos < len(l.data) && !isSpace(l.data[l.pos]) && !isDelim(l.data[l.pos]) {
+	for l.pos < len(l.data) && regular[l.data[l.pos]] {
 		l.pos++
 	}
 	word := l.data[start:l.pos]
