@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "4d7b197413db302b18242b69f6a9dc1ccc1949bd1c6f4e6af1ce8008e8b2272d"
+const Digest = "e48ca75c4d0ea75f5c6541c89b1e645c7dc830408cf042b1fbd1869a4dbbee2d"

@@ -129,8 +129,8 @@ func (rd *Doc) Interpret(p PageRef) (*Page, error) {
 		page.Notes = append(page.Notes, fmt.Sprintf("content stream damaged, read as far as possible: %v", err))
 	}
 	page.Glyphs = rd.spare.getGlyphs()
-	if page.Glyphs == nil { // the document's first page: room for a glyph in every 8 bytes of content
-		page.Glyphs = make([]Glyph, 0, min(len(data)/8+16, maxGlyphs))
+	if page.Glyphs == nil { // the document's first page: room for a glyph in every 4 bytes of content
+		page.Glyphs = make([]Glyph, 0, min(len(data)/4+256, maxGlyphs)) // (the pages after it reuse it)
 	}
 	in.run(data)
 	drawn := page.Glyphs
