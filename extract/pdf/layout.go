@@ -58,6 +58,7 @@ type cluster struct {
 	x0, x1  float64
 	glyphs  []content.Glyph
 	raised  []bool
+	texts   []string // the texts of the page's glyphs, by TextID
 }
 
 // pageLines groups the glyphs of a page into printed lines, top to bottom.
@@ -66,7 +67,7 @@ func pageLines(pg *content.Page, pageNo int) []*textLine {
 	sortByPlace(gs)
 	var cl []*cluster
 	for i := 0; i < len(gs); {
-		c := &cluster{y: gs[i].Y, x0: gs[i].X, x1: gs[i].X + gs[i].W}
+		c := &cluster{y: gs[i].Y, x0: gs[i].X, x1: gs[i].X + gs[i].W, texts: pg.Texts}
 		j := i
 		for ; j < len(gs); j++ {
 			g := &gs[j]
@@ -280,8 +281,8 @@ func (c *cluster) words(x float64, left bool) int {
 
 // split divides a cluster at x into the parts left and right of it.
 func (c *cluster) split(x float64) (*cluster, *cluster) {
-	l := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
-	r := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
+	l := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1), texts: c.texts}
+	r := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1), texts: c.texts}
 	for i, g := range c.glyphs {
 		part := r
 		if g.X+g.W/2 < x {
@@ -368,7 +369,7 @@ func (c *cluster) line(pageNo int) *textLine {
 			flush() // a run of glyphs drawn over another one's end: a word of its own
 			last = nil
 		}
-		if last != nil && !g.Space && !last.Space && g.Text == last.Text && math.Abs(g.X-last.X) < 0.1*g.Size {
+		if last != nil && !g.Space && !last.Space && c.texts[g.TextID] == c.texts[last.TextID] && math.Abs(g.X-last.X) < 0.1*g.Size {
 			continue // the same glyph drawn twice (shadow or fake bold)
 		}
 		if g.Space {
@@ -389,7 +390,7 @@ func (c *cluster) line(pageNo int) *textLine {
 		if open && gap > 0.15*math.Min(g.Size, l.size) {
 			flush()
 		}
-		t := g.Text
+		t := c.texts[g.TextID]
 		if c.isRaised(i) {
 			t = superscript.Replace(t)
 			if n == 0 {

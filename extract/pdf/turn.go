@@ -37,7 +37,7 @@ func upright(pg *content.Page) (*content.Page, []*content.Page) {
 // dir reads upright in it: that text's glyphs, and with all the rules and the page's other counts.
 func turned(pg *content.Page, dir int8, all bool) *content.Page {
 	w, h := pg.Width, pg.Height
-	out := &content.Page{Width: w, Height: h}
+	out := &content.Page{Width: w, Height: h, Texts: pg.Texts}
 	if dir%2 == 1 {
 		out.Width, out.Height = h, w
 	}

@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "e48ca75c4d0ea75f5c6541c89b1e645c7dc830408cf042b1fbd1869a4dbbee2d"
+const Digest = "3a2cc9cbb6fd1e34cae2f946107a24bdccb22c04b6c36f973c31de9cbcfaee35"

@@ -12,14 +12,14 @@ import (
 
 // Glyph is one glyph as the page shows it, in page space (points, y up, origin bottom left).
 //
-// Its fields are ordered so that it packs into 64 bytes: pages hold many glyphs, and they are
-// sorted and copied by value.
+// It holds no pointer (its text is an index into its page's Texts) and packs into 56 bytes: pages
+// hold many glyphs, sorted and copied by value, and the collector need not look into them.
 type Glyph struct {
-	Text     string
 	X, Y     float64 // origin on the baseline
 	W        float64 // advance width
 	Size     float64 // font size as drawn
 	Tracking float64 // character spacing added after the glyph (tracking), page units
+	TextID   uint32  // the glyph's text: Texts[TextID] of its page
 	Seq      int32   // the glyph's place in the page's drawing order
 	// Dir is how the glyph is turned, in quarter turns counter-clockwise: 0 upright, 1 reading
 	// upwards (a landscape table on a portrait page), 2 upside down, 3 reading downwards. X and Y
@@ -35,6 +35,7 @@ type Rule struct{ X0, Y0, X1, Y1 float64 }
 // Page is what one page draws that matters to a reader.
 type Page struct {
 	Glyphs   []Glyph
+	Texts    []string // the texts of the glyphs, each once (per font)
 	Rules    []Rule
 	Images   int
 	Width    float64
@@ -85,9 +86,9 @@ type interp struct {
 	stack []gState
 	tm    matrix
 	tlm   matrix
-	fonts map[string]*font // by resource name, for the resources in use
-	fr    *fontRes         // the font resources in use, once a font is named
-	texts map[*font]*decoded
+	fonts map[string]*font   // by resource name, for the resources in use
+	fr    *fontRes           // the font resources in use, once a font is named
+	texts map[*font]*decoded // the texts of the codes of each font, as this page decoded them
 	res   pdf.Value
 	forms map[string]bool // forms being drawn, against cycles
 	depth int
@@ -479,18 +480,22 @@ func (in *interp) show(s string) {
 		code, n := f.code(s)
 		s = s[n:]
 		w0 := f.width(code)
-		if text := d.text(f, code); text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
+		if dt := d.text(f, code); dt.text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
 			x, y := g.rise*m[2]+m[4], g.rise*m[3]+m[5] // text rise is in unscaled text space
 			switch {
 			case dir < 0:
 				in.page.Skipped++
 			case math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0):
 			default:
-				if text == "\ufffd" {
+				if dt.text == "\ufffd" {
 					in.page.Unmapped++
 				}
-				in.page.Glyphs = append(in.page.Glyphs, Glyph{Text: text, X: x, Y: y, W: w0 * sx, Size: sy,
-					Tracking: cs, Bold: bold, Space: strings.TrimSpace(text) == "", Dir: dir, Seq: int32(len(in.page.Glyphs))})
+				if dt.id < 0 {
+					dt.id = int32(len(in.page.Texts))
+					in.page.Texts = append(in.page.Texts, dt.text)
+				}
+				in.page.Glyphs = append(in.page.Glyphs, Glyph{TextID: uint32(dt.id), X: x, Y: y, W: w0 * sx, Size: sy,
+					Tracking: cs, Bold: bold, Space: dt.space, Dir: dir, Seq: int32(len(in.page.Glyphs))})
 			}
 		}
 		tx := w0*g.tfs + g.tc
