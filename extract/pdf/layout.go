@@ -351,13 +351,15 @@ func (c *cluster) line(pageNo int) *textLine {
 	var last *content.Glyph
 	var bufRoom [512]byte
 	var endRoom [64]int
-	buf := bufRoom[:0]  // the texts of the line's words, one after the other: one string for them all
-	ends := endRoom[:0] // where each word's text ends in buf
-	start := 0          // where the current word's text begins
+	var wordRoom [32]word
+	words := wordRoom[:0] // the line's words, copied out at their number
+	buf := bufRoom[:0]    // the texts of the line's words, one after the other: one string for them all
+	ends := endRoom[:0]   // where each word's text ends in buf
+	start := 0            // where the current word's text begins
 	flush := func() {
 		if open && len(buf) > start {
 			cur.bold = curAll && curBold
-			l.words = append(l.words, cur)
+			words = append(words, cur)
 			ends = append(ends, len(buf))
 			start = len(buf)
 		}
@@ -409,9 +411,10 @@ func (c *cluster) line(pageNo int) *textLine {
 		last = &c.glyphs[i]
 	}
 	flush()
-	if len(l.words) == 0 {
+	if len(words) == 0 {
 		return nil
 	}
+	l.words = slices.Clone(words)
 	text, from := string(buf), 0
 	for i := range l.words {
 		l.words[i].text, from = text[from:ends[i]], ends[i]
