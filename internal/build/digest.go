@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "341d30a0c2f5aec5d89b258fcdf1c34dfe121dfb94a619afdece96415cf0bb48"
+const Digest = "756294b4bd31fa86db92ef68efb0bc621268cc98b2df6fc3e9f47e5f58c9caaf"

@@ -121,22 +121,22 @@ func (rd *Doc) Interpret(p PageRef) (*Page, error) {
 	in := &interp{doc: rd, page: page, res: p.resources, fonts: map[string]*font{}, forms: map[string]bool{},
 		maxOps: 5_000_000}
 	in.g = gState{ctm: ctm, th: 1}
-	data, err := rd.contents(rd.spare.getBytes(), p.v.Key("Contents"))
-	defer func() { rd.spare.putBytes(data) }() // the glyphs keep no part of it
+	data, err := rd.contents(rd.spare.bytes.get(), p.v.Key("Contents"))
+	defer func() { rd.spare.bytes.put(data, maxSpareBytes) }() // the glyphs keep no part of it
 	if err != nil && len(data) == 0 {
 		return page, err
 	}
 	if err != nil {
 		page.Notes = append(page.Notes, fmt.Sprintf("content stream damaged, read as far as possible: %v", err))
 	}
-	page.Glyphs = rd.spare.getGlyphs()
+	page.Glyphs = rd.spare.glyphs.get()
 	if page.Glyphs == nil { // the document's first page: room for a glyph in every 4 bytes of content
 		page.Glyphs = make([]Glyph, 0, min(len(data)/4+256, maxGlyphs)) // (the pages after it reuse it)
 	}
 	in.run(data)
 	drawn := page.Glyphs
 	page.Glyphs = slices.Clone(drawn) // exactly as many as drawn; the buffer serves the next page
-	rd.spare.putGlyphs(drawn)
+	rd.spare.glyphs.put(drawn, maxSpareGlyphs)
 	if in.unbal > 0 {
 		page.Notes = append(page.Notes, fmt.Sprintf("%d unbalanced graphics state restores ignored", in.unbal))
 	}
@@ -583,7 +583,7 @@ func (in *interp) xobject(name string) {
 	fc, own := in.doc.form(key, v)
 	data, err := fc.data, fc.err
 	if own {
-		defer in.doc.spare.putBytes(data) // the glyphs keep no part of it
+		defer in.doc.spare.bytes.put(data, maxSpareBytes) // the glyphs keep no part of it
 	}
 	if err != nil && len(data) == 0 {
 		in.page.Notes = append(in.page.Notes, fmt.Sprintf("form %s not read: %v", name, err))

@@ -60,12 +60,12 @@ func (rd *Doc) form(key string, v pdf.Value) (fc formContent, own bool) {
 	if ok {
 		return fc, false
 	}
-	data, err := rd.appendStream(rd.spare.getBytes(), v)
+	data, err := rd.appendStream(rd.spare.bytes.get(), v)
 	if len(data) > maxFormSize {
 		return formContent{data, err}, true
 	}
 	fc = formContent{slices.Clone(data), err}
-	rd.spare.putBytes(data)
+	rd.spare.bytes.put(data, maxSpareBytes)
 	rd.forms.mu.Lock()
 	defer rd.forms.mu.Unlock()
 	if _, ok := rd.forms.byKey[key]; !ok && rd.forms.bytes+len(fc.data) <= maxFormBytes {
@@ -82,9 +82,8 @@ func (rd *Doc) form(key string, v pdf.Value) (fc formContent, own bool) {
 // streams, the glyphs it draws before they are copied out), so that the pages after it reuse them
 // instead of allocating and growing their own.
 type spare struct {
-	mu     sync.Mutex
-	bytes  [][]byte
-	glyphs [][]Glyph
+	bytes  freeList[byte]
+	glyphs freeList[Glyph]
 }
 
 // Largest buffers kept for reuse: a page or form that needs more is rare and gets its own.
@@ -93,44 +92,32 @@ const (
 	maxSpareGlyphs = 1 << 16
 )
 
-func (s *spare) getBytes() []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if n := len(s.bytes); n > 0 {
-		b := s.bytes[n-1]
-		s.bytes = s.bytes[:n-1]
+// freeList holds emptied buffers for reuse; pages read at once share it.
+type freeList[T any] struct {
+	mu   sync.Mutex
+	bufs [][]T
+}
+
+// get returns an empty buffer, nil when none is kept.
+func (l *freeList[T]) get() []T {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.bufs); n > 0 {
+		b := l.bufs[n-1]
+		l.bufs = l.bufs[:n-1]
 		return b[:0]
 	}
 	return nil
 }
 
-func (s *spare) putBytes(b []byte) {
-	if cap(b) == 0 || cap(b) > maxSpareBytes {
+// put keeps b for reuse unless it holds more than most elements.
+func (l *freeList[T]) put(b []T, most int) {
+	if cap(b) == 0 || cap(b) > most {
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.bytes = append(s.bytes, b[:0])
-}
-
-func (s *spare) getGlyphs() []Glyph {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if n := len(s.glyphs); n > 0 {
-		g := s.glyphs[n-1]
-		s.glyphs = s.glyphs[:n-1]
-		return g[:0]
-	}
-	return nil
-}
-
-func (s *spare) putGlyphs(g []Glyph) {
-	if cap(g) == 0 || cap(g) > maxSpareGlyphs {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.glyphs = append(s.glyphs, g[:0])
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.bufs = append(l.bufs, b[:0])
 }
 
 // NewDoc wraps a PDF the library has opened.
