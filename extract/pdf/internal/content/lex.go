@@ -393,17 +393,44 @@ func (l *lexer) array(depth int) operand {
 			l.pos++ // too deep: skip bytes until the arrays close
 			continue
 		}
-		e, op, ok := l.nextDepth(depth + 1)
+		e, ok := l.simple()
 		if !ok {
-			return v
-		}
-		if op != "" {
-			continue // operators inside arrays are malformed; drop them
+			var op string
+			if e, op, ok = l.nextDepth(depth + 1); !ok {
+				return v
+			}
+			if op != "" {
+				continue // operators inside arrays are malformed; drop them
+			}
 		}
 		if len(v.arr) < maxArray {
 			v.arr = append(v.arr, e)
 		}
 	}
+}
+
+// simple reads a string or a number, what arrays in content streams hold (TJ), as nextDepth
+// would but without its detour; ok is false, and nothing is read, for anything else.
+func (l *lexer) simple() (operand, bool) {
+	c := l.data[l.pos]
+	switch {
+	case c == '(':
+		l.pos++
+		return operand{kind: 's', str: l.literal()}, true
+	case c == '<' && (l.pos+1 >= len(l.data) || l.data[l.pos+1] != '<'):
+		l.pos++
+		return operand{kind: 's', str: l.hex()}, true
+	case c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.':
+		start := l.pos
+		for l.pos < len(l.data) && regular[l.data[l.pos]] {
+			l.pos++
+		}
+		if f, ok := number(l.data[start:l.pos]); ok {
+			return operand{kind: 'n', num: f}, true
+		}
+		l.pos = start
+	}
+	return operand{}, false
 }
 
 func (l *lexer) dict(depth int) operand {
