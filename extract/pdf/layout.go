@@ -166,7 +166,8 @@ func coverage(cl []*cluster, body func(*cluster) bool, w float64) []int {
 		if !body(c) {
 			continue
 		}
-		for _, g := range c.glyphs {
+		for i := range c.glyphs {
+			g := &c.glyphs[i]
 			if g.Space {
 				continue
 			}
@@ -210,7 +211,8 @@ func sides(cl []*cluster, body func(*cluster) bool, lo, hi int, mid float64) (si
 		if !body(c) {
 			continue
 		}
-		for _, g := range c.glyphs {
+		for i := range c.glyphs {
+			g := &c.glyphs[i]
 			switch {
 			case g.Space:
 			case g.X+g.W <= float64(lo)+1:
@@ -266,7 +268,8 @@ func readingOrder(cl []*cluster, side []int, mid float64) []*cluster {
 // words counts the words of a cluster on one side of x.
 func (c *cluster) words(x float64, left bool) int {
 	n, in := 0, false
-	for _, g := range c.glyphs {
+	for i := range c.glyphs {
+		g := &c.glyphs[i]
 		if g.Space || (g.X < x) != left {
 			in = false
 			continue
@@ -325,7 +328,8 @@ func (c *cluster) grow(g *content.Glyph) {
 func (c *cluster) isRaised(i int) bool { return c.raised != nil && c.raised[i] }
 
 func (c *cluster) blank() bool {
-	for _, g := range c.glyphs {
+	for i := range c.glyphs {
+		g := &c.glyphs[i]
 		if !g.Space {
 			return false
 		}
