@@ -150,7 +150,8 @@ func runTablesOn(data []byte) []*textLine {
 				w := words[int(data[i+3])%len(words)]
 				dir := [4]int8{0, 0, 1, 3}[data[i+4]/2%4] // some words turned to read upwards or downwards
 				for k, r := range w {
-					g := content.Glyph{Text: string(r), X: a + 5*float64(k), Y: b, W: 5, Size: 10, Bold: data[i+4]%2 == 0, Dir: dir, Seq: int32(len(pg.Glyphs))}
+					pg.Texts = append(pg.Texts, string(r))
+					g := content.Glyph{TextID: uint32(len(pg.Texts) - 1), X: a + 5*float64(k), Y: b, W: 5, Size: 10, Bold: data[i+4]%2 == 0, Dir: dir, Seq: int32(len(pg.Glyphs))}
 					switch dir {
 					case 1:
 						g.X, g.Y = a, b+5*float64(k)

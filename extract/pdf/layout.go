@@ -58,6 +58,7 @@ type cluster struct {
 	x0, x1  float64
 	glyphs  []content.Glyph
 	raised  []bool
+	texts   []string // the texts of the page's glyphs, by TextID
 }
 
 // pageLines groups the glyphs of a page into printed lines, top to bottom.
@@ -66,7 +67,7 @@ func pageLines(pg *content.Page, pageNo int) []*textLine {
 	sortByPlace(gs)
 	var cl []*cluster
 	for i := 0; i < len(gs); {
-		c := &cluster{y: gs[i].Y, x0: gs[i].X, x1: gs[i].X + gs[i].W}
+		c := &cluster{y: gs[i].Y, x0: gs[i].X, x1: gs[i].X + gs[i].W, texts: pg.Texts}
 		j := i
 		for ; j < len(gs); j++ {
 			g := &gs[j]
@@ -165,7 +166,8 @@ func coverage(cl []*cluster, body func(*cluster) bool, w float64) []int {
 		if !body(c) {
 			continue
 		}
-		for _, g := range c.glyphs {
+		for i := range c.glyphs {
+			g := &c.glyphs[i]
 			if g.Space {
 				continue
 			}
@@ -209,7 +211,8 @@ func sides(cl []*cluster, body func(*cluster) bool, lo, hi int, mid float64) (si
 		if !body(c) {
 			continue
 		}
-		for _, g := range c.glyphs {
+		for i := range c.glyphs {
+			g := &c.glyphs[i]
 			switch {
 			case g.Space:
 			case g.X+g.W <= float64(lo)+1:
@@ -265,7 +268,8 @@ func readingOrder(cl []*cluster, side []int, mid float64) []*cluster {
 // words counts the words of a cluster on one side of x.
 func (c *cluster) words(x float64, left bool) int {
 	n, in := 0, false
-	for _, g := range c.glyphs {
+	for i := range c.glyphs {
+		g := &c.glyphs[i]
 		if g.Space || (g.X < x) != left {
 			in = false
 			continue
@@ -280,8 +284,8 @@ func (c *cluster) words(x float64, left bool) int {
 
 // split divides a cluster at x into the parts left and right of it.
 func (c *cluster) split(x float64) (*cluster, *cluster) {
-	l := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
-	r := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1)}
+	l := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1), texts: c.texts}
+	r := &cluster{y: c.y, x0: math.Inf(1), x1: math.Inf(-1), texts: c.texts}
 	for i, g := range c.glyphs {
 		part := r
 		if g.X+g.W/2 < x {
@@ -324,7 +328,8 @@ func (c *cluster) grow(g *content.Glyph) {
 func (c *cluster) isRaised(i int) bool { return c.raised != nil && c.raised[i] }
 
 func (c *cluster) blank() bool {
-	for _, g := range c.glyphs {
+	for i := range c.glyphs {
+		g := &c.glyphs[i]
 		if !g.Space {
 			return false
 		}
@@ -334,9 +339,10 @@ func (c *cluster) blank() bool {
 
 // line turns a cluster into words: glyphs sorted left to right, split at spaces and gaps.
 func (c *cluster) line(pageNo int) *textLine {
-	idx := make([]int, len(c.glyphs))
-	for i := range idx {
-		idx[i] = i
+	var idxRoom [256]int // a line's glyphs rarely need more: no allocation for most lines
+	idx := idxRoom[:0]
+	for i := range c.glyphs {
+		idx = append(idx, i)
 	}
 	byX := func(a, b int) int { return cmp.Compare(c.glyphs[a].X, c.glyphs[b].X) }
 	if !slices.IsSortedFunc(idx, byX) {
@@ -344,32 +350,36 @@ func (c *cluster) line(pageNo int) *textLine {
 	}
 	idx, runStart := overprinted(c.glyphs, idx)
 	l := &textLine{page: pageNo, y: c.y, size: c.mainSize()}
-	var cur *word
-	var curBold, curAll bool
+	var cur word // the current word, when open
+	var open, curBold, curAll bool
 	var last *content.Glyph
-	var buf []byte // the text of the current word
+	var bufRoom [512]byte
+	var endRoom [64]int
+	var wordRoom [32]word
+	words := wordRoom[:0] // the line's words, copied out at their number
+	buf := bufRoom[:0]    // the texts of the line's words, one after the other: one string for them all
+	ends := endRoom[:0]   // where each word's text ends in buf
+	start := 0            // where the current word's text begins
 	flush := func() {
-		if cur != nil {
-			cur.text = string(buf)
-			buf = buf[:0]
-		}
-		if cur != nil && cur.text != "" {
+		if open && len(buf) > start {
 			cur.bold = curAll && curBold
-			l.words = append(l.words, *cur)
+			words = append(words, cur)
+			ends = append(ends, len(buf))
+			start = len(buf)
 		}
-		cur = nil
+		open = false
 	}
 	for n, i := range idx {
-		g := c.glyphs[i]
+		g := &c.glyphs[i]
 		if runStart[n] {
 			flush() // a run of glyphs drawn over another one's end: a word of its own
 			last = nil
 		}
-		if last != nil && !g.Space && !last.Space && g.Text == last.Text && math.Abs(g.X-last.X) < 0.1*g.Size {
+		if last != nil && !g.Space && !last.Space && c.texts[g.TextID] == c.texts[last.TextID] && math.Abs(g.X-last.X) < 0.1*g.Size {
 			continue // the same glyph drawn twice (shadow or fake bold)
 		}
 		if g.Space {
-			if n+1 < len(idx) && zeroAdvance(&g, &c.glyphs[idx[n+1]]) || n > 0 && zeroAdvance(&g, &c.glyphs[idx[n-1]]) {
+			if n+1 < len(idx) && zeroAdvance(g, &c.glyphs[idx[n+1]]) || n > 0 && zeroAdvance(g, &c.glyphs[idx[n-1]]) {
 				continue // a space drawn without advance (a soft hyphen not broken at): no word gap
 			}
 			flush()
@@ -383,18 +393,18 @@ func (c *cluster) line(pageNo int) *textLine {
 		if last != nil && last.Tracking > 0 {
 			gap -= last.Tracking // letter-spaced (tracked) text: the tracking is not a word gap
 		}
-		if cur != nil && gap > 0.15*math.Min(g.Size, l.size) {
+		if open && gap > 0.15*math.Min(g.Size, l.size) {
 			flush()
 		}
-		t := g.Text
+		t := c.texts[g.TextID]
 		if c.isRaised(i) {
 			t = superscript.Replace(t)
 			if n == 0 {
 				l.marker = true
 			}
 		}
-		if cur == nil {
-			cur = &word{x0: g.X, size: g.Size}
+		if !open {
+			cur, open = word{x0: g.X, size: g.Size}, true
 			curBold, curAll = true, true
 		}
 		buf = append(buf, t...)
@@ -405,8 +415,13 @@ func (c *cluster) line(pageNo int) *textLine {
 		last = &c.glyphs[i]
 	}
 	flush()
-	if len(l.words) == 0 {
+	if len(words) == 0 {
 		return nil
+	}
+	l.words = slices.Clone(words)
+	text, from := string(buf), 0
+	for i := range l.words {
+		l.words[i].text, from = text[from:ends[i]], ends[i]
 	}
 	softHyphens(l.words)
 	l.x0, l.x1 = l.words[0].x0, l.words[len(l.words)-1].x1
@@ -619,13 +634,17 @@ func sortByPlace(gs []content.Glyph) {
 	sorted := true
 	for i := range gs {
 		y := gs[i].Y
-		l, ok := lineOf[y]
-		if !ok {
-			l = int32(len(ys))
-			lineOf[y] = l
-			ys = append(ys, y)
+		if i > 0 && y == gs[i-1].Y { // the same line as the glyph before: no lookup
+			line[i] = line[i-1]
+		} else {
+			l, ok := lineOf[y]
+			if !ok {
+				l = int32(len(ys))
+				lineOf[y] = l
+				ys = append(ys, y)
+			}
+			line[i] = l
 		}
-		line[i] = l
 		if i > 0 && (gs[i-1].Y < y || gs[i-1].Y == y && gs[i-1].X > gs[i].X) {
 			sorted = false
 		}
@@ -668,9 +687,27 @@ func sortByPlace(gs []content.Glyph) {
 			slices.SortFunc(run, byX)
 		}
 	}
-	moved := make([]content.Glyph, len(gs))
-	for i, g := range place {
-		moved[i] = gs[g]
+	permute(gs, place)
+}
+
+// permute puts gs[place[i]] at i for every i, in place, following the cycles of the permutation;
+// place is used up (each entry done is set to -1).
+func permute(gs []content.Glyph, place []int32) {
+	for i := range place {
+		if place[i] < 0 {
+			continue
+		}
+		held := gs[i]
+		j := i
+		for {
+			k := int(place[j])
+			place[j] = -1
+			if k == i {
+				gs[j] = held
+				break
+			}
+			gs[j] = gs[k]
+			j = k
+		}
 	}
-	copy(gs, moved)
 }

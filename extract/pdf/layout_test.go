@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"cmp"
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -32,7 +31,7 @@ func TestSortByPlace(t *testing.T) {
 			r := rand.New(rand.NewPCG(1, uint64(c.glyphs)))
 			gs := make([]content.Glyph, c.glyphs)
 			for i := range gs {
-				gs[i] = content.Glyph{Text: fmt.Sprint(i), Y: float64(r.IntN(c.lines)) * 12.5, X: float64(r.IntN(c.xs)) * 5.25,
+				gs[i] = content.Glyph{TextID: uint32(i), Y: float64(r.IntN(c.lines)) * 12.5, X: float64(r.IntN(c.xs)) * 5.25,
 					Seq: int32(i)}
 			}
 			want := slices.Clone(gs)
@@ -47,9 +46,9 @@ func TestSortByPlace(t *testing.T) {
 			}
 			sortByPlace(gs)
 			for i := range gs {
-				if gs[i].Text != want[i].Text {
-					t.Fatalf("glyph %d is %s at (%g, %g), want %s at (%g, %g)", i, gs[i].Text, gs[i].X, gs[i].Y,
-						want[i].Text, want[i].X, want[i].Y)
+				if gs[i].TextID != want[i].TextID {
+					t.Fatalf("glyph %d is %d at (%g, %g), want %d at (%g, %g)", i, gs[i].TextID, gs[i].X, gs[i].Y,
+						want[i].TextID, want[i].X, want[i].Y)
 				}
 			}
 		})

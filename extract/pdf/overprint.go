@@ -15,7 +15,7 @@ import (
 // is read run by run, left to right, each run starting a word. Otherwise idx (the glyphs in x
 // order) comes back as it was, with no run starts.
 func overprinted(gs []content.Glyph, idx []int) ([]int, map[int]bool) {
-	if len(idx) < 6 {
+	if len(idx) < 6 || drawnInOrder(gs, idx) {
 		return idx, nil
 	}
 	seq := slices.Clone(idx)
@@ -59,4 +59,16 @@ func overprinted(gs []content.Glyph, idx []int) ([]int, map[int]bool) {
 		out = append(out, seq[r.from:r.to]...)
 	}
 	return out, starts
+}
+
+// drawnInOrder reports glyphs drawn left to right in the order idx puts them: then they form one
+// run, and nothing is overprinted (the common line, told without sorting).
+func drawnInOrder(gs []content.Glyph, idx []int) bool {
+	for k := 1; k < len(idx); k++ {
+		a, b := &gs[idx[k-1]], &gs[idx[k]]
+		if b.Seq <= a.Seq || b.X < a.X {
+			return false
+		}
+	}
+	return true
 }

@@ -16,16 +16,36 @@ import (
 var (
 	pageNoRe  = lazyre.New(`^(?i:seite\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(?i:von|/)\s*\d{1,4})?$`)
 	headerRe  = lazyre.New(`(?i)drucksache\s+\d+\s*/\s*\d+|wahlperiode`)
-	digitsRe  = lazyre.New(`\d+`)
 	markerRe  = lazyre.New(`^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\d{1,2}\)?)\s*`)
 	bulletRe  = lazyre.New(`^([–\-•·▪◦■□●○➢►]|\d{1,2}[.)]|[a-z][.)])$`)
 	numericRe = lazyre.New(`^[-+–]?\d[\d.,  ]*%?$`)
 )
 
+// hashDigits writes every run of ASCII digits in s as one "#" (as the pattern \d+ replaced
+// would), so that lines differing in their numbers alone (page numbers, dates) compare equal.
+func hashDigits(s string) string {
+	if strings.IndexAny(s, "0123456789") < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			b = append(b, s[i])
+			i++
+			continue
+		}
+		b = append(b, '#')
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+	}
+	return string(b)
+}
+
 // markFurniture finds running headers (top lines repeated on several pages or naming the
 // Drucksache), page numbers and repeated footers.
 func markFurniture(pages []*content.Page, all [][]*textLine, m metrics) {
-	norm := func(l *textLine) string { return digitsRe.ReplaceAllString(l.text(), "#") }
+	norm := func(l *textLine) string { return hashDigits(l.text()) }
 	topCount, botCount := map[string]int{}, map[string]int{}
 	for i, lines := range all {
 		h := pages[i].Height

@@ -37,7 +37,7 @@ func upright(pg *content.Page) (*content.Page, []*content.Page) {
 // dir reads upright in it: that text's glyphs, and with all the rules and the page's other counts.
 func turned(pg *content.Page, dir int8, all bool) *content.Page {
 	w, h := pg.Width, pg.Height
-	out := &content.Page{Width: w, Height: h}
+	out := &content.Page{Width: w, Height: h, Texts: pg.Texts}
 	if dir%2 == 1 {
 		out.Width, out.Height = h, w
 	}
@@ -87,7 +87,7 @@ func sideLines(sides [][]*content.Page) ([][]*textLine, []int) {
 	for _, ls := range lines {
 		seen := map[string]bool{}
 		for _, l := range ls {
-			k := digitsRe.ReplaceAllString(l.text(), "#")
+			k := hashDigits(l.text())
 			if !seen[k] {
 				seen[k] = true
 				pages[k]++
@@ -104,7 +104,7 @@ func sideLines(sides [][]*content.Page) ([][]*textLine, []int) {
 				l.role = layout.RoleHeader
 			case pageNoRe.MatchString(t):
 				l.role = layout.RolePageNumber
-			case pages[digitsRe.ReplaceAllString(t, "#")] >= 2:
+			case pages[hashDigits(t)] >= 2:
 				l.role = layout.RoleFooter
 			default:
 				for _, w := range l.words {

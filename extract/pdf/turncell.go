@@ -117,7 +117,7 @@ func cellOf(g content.Glyph, grids []ruledGrid, owners [][]int) (cellKey, bool) 
 // cellLines reads the turned glyphs of one cell as lines turned upright, and places them in the
 // cell: inside its first column, one under the other in reading order, spread over its height.
 func cellLines(pg *content.Page, pageNo int, g *ruledGrid, owner []int, k cellKey, glyphs []content.Glyph) []*textLine {
-	view := turned(&content.Page{Glyphs: glyphs, Width: pg.Width, Height: pg.Height}, k.dir, false)
+	view := turned(&content.Page{Glyphs: glyphs, Texts: pg.Texts, Width: pg.Width, Height: pg.Height}, k.dir, false)
 	lines := pageLines(view, pageNo)
 	if len(lines) == 0 {
 		return nil

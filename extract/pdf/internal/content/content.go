@@ -4,25 +4,29 @@ import (
 	"drucksache/extract/layout"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
 
 // Glyph is one glyph as the page shows it, in page space (points, y up, origin bottom left).
+//
+// It holds no pointer (its text is an index into its page's Texts) and packs into 56 bytes: pages
+// hold many glyphs, sorted and copied by value, and the collector need not look into them.
 type Glyph struct {
-	Text     string
 	X, Y     float64 // origin on the baseline
 	W        float64 // advance width
 	Size     float64 // font size as drawn
-	Bold     bool
-	Space    bool    // white space: separates words, not part of them
 	Tracking float64 // character spacing added after the glyph (tracking), page units
+	TextID   uint32  // the glyph's text: Texts[TextID] of its page
+	Seq      int32   // the glyph's place in the page's drawing order
 	// Dir is how the glyph is turned, in quarter turns counter-clockwise: 0 upright, 1 reading
 	// upwards (a landscape table on a portrait page), 2 upside down, 3 reading downwards. X and Y
 	// stay in page space; W is the advance along the baseline.
-	Dir int8
-	Seq int32 // the glyph's place in the page's drawing order
+	Dir   int8
+	Bold  bool
+	Space bool // white space: separates words, not part of them
 }
 
 // Rule is a ruling line: horizontal when y0 == y1, vertical when x0 == x1 (x0 <= x1, y0 <= y1).
@@ -31,6 +35,7 @@ type Rule struct{ X0, Y0, X1, Y1 float64 }
 // Page is what one page draws that matters to a reader.
 type Page struct {
 	Glyphs   []Glyph
+	Texts    []string // the texts of the glyphs, each once (per font)
 	Rules    []Rule
 	Images   int
 	Width    float64
@@ -81,8 +86,9 @@ type interp struct {
 	stack []gState
 	tm    matrix
 	tlm   matrix
-	fonts map[string]*font // by resource name, for the resources in use
-	texts map[*font]*decoded
+	fonts map[string]*font   // by resource name, for the resources in use
+	fr    *fontRes           // the font resources in use, once a font is named
+	texts map[*font]*decoded // the texts of the codes of each font, as this page decoded them
 	res   pdf.Value
 	forms map[string]bool // forms being drawn, against cycles
 	depth int
@@ -115,15 +121,22 @@ func (rd *Doc) Interpret(p PageRef) (*Page, error) {
 	in := &interp{doc: rd, page: page, res: p.resources, fonts: map[string]*font{}, forms: map[string]bool{},
 		maxOps: 5_000_000}
 	in.g = gState{ctm: ctm, th: 1}
-	data, err := rd.contents(p.v.Key("Contents"))
+	data, err := rd.contents(rd.spare.bytes.get(), p.v.Key("Contents"))
+	defer func() { rd.spare.bytes.put(data, maxSpareBytes) }() // the glyphs keep no part of it
 	if err != nil && len(data) == 0 {
 		return page, err
 	}
 	if err != nil {
 		page.Notes = append(page.Notes, fmt.Sprintf("content stream damaged, read as far as possible: %v", err))
 	}
-	page.Glyphs = make([]Glyph, 0, min(len(data)/8+16, maxGlyphs))
+	page.Glyphs = rd.spare.glyphs.get()
+	if page.Glyphs == nil { // the document's first page: room for a glyph in every 4 bytes of content
+		page.Glyphs = make([]Glyph, 0, min(len(data)/4+256, maxGlyphs)) // (the pages after it reuse it)
+	}
 	in.run(data)
+	drawn := page.Glyphs
+	page.Glyphs = slices.Clone(drawn) // exactly as many as drawn; the buffer serves the next page
+	rd.spare.glyphs.put(drawn, maxSpareGlyphs)
 	if in.unbal > 0 {
 		page.Notes = append(page.Notes, fmt.Sprintf("%d unbalanced graphics state restores ignored", in.unbal))
 	}
@@ -133,31 +146,30 @@ func (rd *Doc) Interpret(p PageRef) (*Page, error) {
 	return page, nil
 }
 
-// contents reads and joins the content streams of a page.
-func (rd *Doc) contents(v pdf.Value) ([]byte, error) {
+// contents reads and joins the content streams of a page, into buf (emptied).
+func (rd *Doc) contents(buf []byte, v pdf.Value) ([]byte, error) {
+	buf = buf[:0]
 	switch v.Kind() {
 	case pdf.Stream:
-		return rd.stream(v)
+		return rd.appendStream(buf, v)
 	case pdf.Array:
-		var all []byte
+		all := buf
 		var first error
 		for i := 0; i < v.Len() && i < 10000; i++ {
-			b, err := rd.stream(v.Index(i))
+			more, err := rd.appendStream(all, v.Index(i))
 			if err != nil && first == nil {
 				first = err
 			}
-			if int64(len(all)+len(b)) > rd.maxBytes { // the parts together stay within the limit of one
-				all = append(all, b[:rd.maxBytes-int64(len(all))]...)
-				return all, fmt.Errorf("%w: the page's content decodes to more than %d bytes (its streams together)", layout.ErrTooLarge, rd.maxBytes)
+			if int64(len(more)) > rd.maxBytes { // the parts together stay within the limit of one
+				return more[:rd.maxBytes], fmt.Errorf("%w: the page's content decodes to more than %d bytes (its streams together)", layout.ErrTooLarge, rd.maxBytes)
 			}
-			all = append(all, b...)
-			all = append(all, '\n')
+			all = append(more, '\n')
 		}
 		return all, first
 	case pdf.Null:
-		return nil, nil
+		return buf, nil
 	}
-	return nil, fmt.Errorf("page contents are a %v, not a stream", v.Kind())
+	return buf, fmt.Errorf("page contents are a %v, not a stream", v.Kind())
 }
 
 func (in *interp) run(data []byte) {
@@ -415,12 +427,23 @@ func (in *interp) advance(tx float64) {
 	in.tm[5] += tx * in.tm[1]
 }
 
+// fontRes is a page's or form's font resources dictionary and its text, which names it in the
+// document's fonts.
+type fontRes struct {
+	v   pdf.Value
+	key string
+}
+
 // font finds a font resource by name, loading it once per document.
 func (in *interp) font(name string) *font {
 	if f, ok := in.fonts[name]; ok {
 		return f
 	}
-	f := in.doc.fontIn(in.res.Key("Font"), name)
+	if in.fr == nil { // resolved once per page or form, not once per font it names
+		fr := in.res.Key("Font")
+		in.fr = &fontRes{v: fr, key: fr.String()}
+	}
+	f := in.doc.fontIn(in.fr.v, in.fr.key, name)
 	in.fonts[name] = f
 	return f
 }
@@ -457,18 +480,22 @@ func (in *interp) show(s string) {
 		code, n := f.code(s)
 		s = s[n:]
 		w0 := f.width(code)
-		if text := d.text(f, code); text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
+		if dt := d.text(f, code); dt.text != "" && drawn && len(in.page.Glyphs) < maxGlyphs {
 			x, y := g.rise*m[2]+m[4], g.rise*m[3]+m[5] // text rise is in unscaled text space
 			switch {
 			case dir < 0:
 				in.page.Skipped++
 			case math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0):
 			default:
-				if text == "\ufffd" {
+				if dt.text == "\ufffd" {
 					in.page.Unmapped++
 				}
-				in.page.Glyphs = append(in.page.Glyphs, Glyph{Text: text, X: x, Y: y, W: w0 * sx, Size: sy,
-					Tracking: cs, Bold: bold, Space: strings.TrimSpace(text) == "", Dir: dir, Seq: int32(len(in.page.Glyphs))})
+				if dt.id < 0 {
+					dt.id = int32(len(in.page.Texts))
+					in.page.Texts = append(in.page.Texts, dt.text)
+				}
+				in.page.Glyphs = append(in.page.Glyphs, Glyph{TextID: uint32(dt.id), X: x, Y: y, W: w0 * sx, Size: sy,
+					Tracking: cs, Bold: bold, Space: dt.space, Dir: dir, Seq: int32(len(in.page.Glyphs))})
 			}
 		}
 		tx := w0*g.tfs + g.tc
@@ -553,12 +580,16 @@ func (in *interp) xobject(name string) {
 	if in.forms[key] || in.depth >= maxFormNest {
 		return
 	}
-	data, err := in.doc.stream(v)
+	fc, own := in.doc.form(key, v)
+	data, err := fc.data, fc.err
+	if own {
+		defer in.doc.spare.bytes.put(data, maxSpareBytes) // the glyphs keep no part of it
+	}
 	if err != nil && len(data) == 0 {
 		in.page.Notes = append(in.page.Notes, fmt.Sprintf("form %s not read: %v", name, err))
 		return
 	}
-	saved, savedStack, savedRes, savedFonts := in.g, len(in.stack), in.res, in.fonts
+	saved, savedStack, savedRes, savedFonts, savedFr := in.g, len(in.stack), in.res, in.fonts, in.fr
 	savedTm, savedTlm := in.tm, in.tlm
 	if m := v.Key("Matrix"); m.Len() == 6 {
 		var fm matrix
@@ -568,14 +599,14 @@ func (in *interp) xobject(name string) {
 		in.g.ctm = fm.mul(in.g.ctm)
 	}
 	if r := v.Key("Resources"); r.Kind() == pdf.Dict {
-		in.res, in.fonts = r, map[string]*font{}
+		in.res, in.fonts, in.fr = r, map[string]*font{}, nil
 	}
 	in.forms[key] = true
 	in.depth++
 	in.run(data)
 	in.depth--
 	delete(in.forms, key)
-	in.g, in.res, in.fonts = saved, savedRes, savedFonts
+	in.g, in.res, in.fonts, in.fr = saved, savedRes, savedFonts, savedFr
 	in.tm, in.tlm = savedTm, savedTlm
 	if len(in.stack) > savedStack {
 		in.stack = in.stack[:savedStack]

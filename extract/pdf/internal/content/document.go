@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/ledongthuc/pdf"
@@ -24,6 +25,99 @@ type Doc struct {
 	mu       sync.Mutex
 	fonts    map[string]*font            // by the font dictionary as written, so equal names on two pages never mix
 	fontSets map[string]map[string]*font // by the font resources as written, then by name
+
+	spare spare // buffers of pages interpreted before, for the next ones
+	forms forms // decoded form XObjects, for the pages that draw them again
+}
+
+// forms keeps the decoded content of small form XObjects: a letterhead or logo drawn on every page
+// is decoded once per document, not once per page.
+type forms struct {
+	mu    sync.Mutex
+	byKey map[string]formContent
+	bytes int // decoded bytes kept, at most maxFormBytes
+}
+
+// formContent is a form's decoded content stream and the error decoding it gave.
+type formContent struct {
+	data []byte
+	err  error
+}
+
+// Limits of the forms kept: one larger is decoded again wherever it is drawn.
+const (
+	maxFormSize  = 1 << 20
+	maxFormBytes = 16 << 20
+)
+
+// form returns the decoded content of the form XObject v that key names (its dictionary and
+// place in the file), from the forms kept when it was decoded before; own reports a buffer of
+// rd.spare, to be given back once the form is drawn.
+func (rd *Doc) form(key string, v pdf.Value) (fc formContent, own bool) {
+	rd.forms.mu.Lock()
+	fc, ok := rd.forms.byKey[key]
+	rd.forms.mu.Unlock()
+	if ok {
+		return fc, false
+	}
+	data, err := rd.appendStream(rd.spare.bytes.get(), v)
+	if len(data) > maxFormSize {
+		return formContent{data, err}, true
+	}
+	fc = formContent{slices.Clone(data), err}
+	rd.spare.bytes.put(data, maxSpareBytes)
+	rd.forms.mu.Lock()
+	defer rd.forms.mu.Unlock()
+	if _, ok := rd.forms.byKey[key]; !ok && rd.forms.bytes+len(fc.data) <= maxFormBytes {
+		if rd.forms.byKey == nil {
+			rd.forms.byKey = map[string]formContent{}
+		}
+		rd.forms.byKey[key] = fc
+		rd.forms.bytes += len(fc.data)
+	}
+	return fc, false
+}
+
+// spare holds the buffers a page's interpretation needs only while it runs (its decoded content
+// streams, the glyphs it draws before they are copied out), so that the pages after it reuse them
+// instead of allocating and growing their own.
+type spare struct {
+	bytes  freeList[byte]
+	glyphs freeList[Glyph]
+}
+
+// Largest buffers kept for reuse: a page or form that needs more is rare and gets its own.
+const (
+	maxSpareBytes  = 4 << 20
+	maxSpareGlyphs = 1 << 16
+)
+
+// freeList holds emptied buffers for reuse; pages read at once share it.
+type freeList[T any] struct {
+	mu   sync.Mutex
+	bufs [][]T
+}
+
+// get returns an empty buffer, nil when none is kept.
+func (l *freeList[T]) get() []T {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.bufs); n > 0 {
+		b := l.bufs[n-1]
+		l.bufs = l.bufs[:n-1]
+		return b[:0]
+	}
+	return nil
+}
+
+// put keeps b for reuse unless it holds more than most elements.
+func (l *freeList[T]) put(b []T, most int) {
+	if cap(b) == 0 || cap(b) > most {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.bufs = append(l.bufs, b[:0])
 }
 
 // NewDoc wraps a PDF the library has opened.
@@ -35,9 +129,9 @@ func NewDoc(r *pdf.Reader) *Doc {
 // fallback returns the document's stand-in font.
 func (rd *Doc) fallback() *font { return rd.missing }
 
-// fontIn returns the font a page's font resources fr name, loading it once per document.
-func (rd *Doc) fontIn(fr pdf.Value, name string) *font {
-	key := fr.String() // the font resources as written: pages that share them share fonts
+// fontIn returns the font a page's font resources fr name, loading it once per document; key is
+// fr as written (fr.String()): pages that share the resources share the fonts.
+func (rd *Doc) fontIn(fr pdf.Value, key, name string) *font {
 	rd.mu.Lock()
 	defer rd.mu.Unlock()
 	set := rd.fontSets[key]
@@ -64,25 +158,50 @@ type PageRef struct {
 }
 
 // stream reads the decoded bytes of a stream, at most maxBytes; a damaged stream gives what decoded.
-func (rd *Doc) stream(v pdf.Value) (data []byte, err error) {
+func (rd *Doc) stream(v pdf.Value) ([]byte, error) { return rd.appendStream(nil, v) }
+
+// appendStream reads the decoded bytes of a stream, at most maxBytes, after those of dst; a damaged
+// stream gives what decoded.
+func (rd *Doc) appendStream(dst []byte, v pdf.Value) (data []byte, err error) {
+	data = dst
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("stream not readable: %v", p)
 		}
 	}()
 	if v.Kind() != pdf.Stream {
-		return nil, errors.New("not a stream")
+		return dst, errors.New("not a stream")
 	}
 	rc := v.Reader()
 	defer rc.Close()
-	data, err = io.ReadAll(io.LimitReader(rc, rd.maxBytes+1))
-	if int64(len(data)) > rd.maxBytes {
-		return data[:rd.maxBytes], fmt.Errorf("%w: stream decodes to more than %d bytes", layout.ErrTooLarge, rd.maxBytes)
+	data, err = appendAll(dst, io.LimitReader(rc, rd.maxBytes+1))
+	if int64(len(data)-len(dst)) > rd.maxBytes {
+		return data[:len(dst)+int(rd.maxBytes)], fmt.Errorf("%w: stream decodes to more than %d bytes", layout.ErrTooLarge, rd.maxBytes)
 	}
-	if err == io.ErrUnexpectedEOF && len(data) > 0 {
+	if err == io.ErrUnexpectedEOF && len(data) > len(dst) {
 		err = nil // a Flate stream without its end marker: common, and the text is all there
 	}
 	return data, err
+}
+
+// appendAll reads r to its end after the bytes of b, as io.ReadAll does into a new slice.
+func appendAll(b []byte, r io.Reader) ([]byte, error) {
+	if cap(b)-len(b) < 512 {
+		b = slices.Grow(b, 512)
+	}
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // font returns the font of a font dictionary, loading it once per document; rd.mu is held.

@@ -32,8 +32,15 @@ type font struct {
 // glyph anew. It belongs to one page's interpreter: a font, once loaded, is shared by the pages that
 // are read at once, and is never written to.
 type decoded struct {
-	texts map[uint32]string
-	small [256]*string // the same for one-byte codes, without hashing
+	texts map[uint32]*decodedText
+	small [256]*decodedText // the same for one-byte codes, without hashing
+}
+
+// decodedText is the text of one code, and where the page's Texts hold it once a glyph drew it.
+type decodedText struct {
+	text  string
+	space bool  // white space: separates words, not part of them
+	id    int32 // the index in the page's Texts, -1 before a glyph drew it
 }
 
 // codeRange is one codespace range of a CMap.
@@ -81,20 +88,21 @@ func (f *font) code(s string) (uint32, int) {
 }
 
 // text returns the text of one code of font f.
-func (d *decoded) text(f *font, code uint32) string {
+func (d *decoded) text(f *font, code uint32) *decodedText {
 	if code < 256 && d.small[code] != nil {
-		return *d.small[code]
+		return d.small[code]
 	}
 	if t, ok := d.texts[code]; ok {
 		return t
 	}
-	t := cleanText(f.decode(code))
+	text := cleanText(f.decode(code))
+	t := &decodedText{text: text, space: strings.TrimSpace(text) == "", id: -1}
 	if code < 256 {
-		d.small[code] = &t
+		d.small[code] = t
 		return t
 	}
 	if d.texts == nil {
-		d.texts = map[uint32]string{}
+		d.texts = map[uint32]*decodedText{}
 	}
 	if len(d.texts) < 1<<16 {
 		d.texts[code] = t

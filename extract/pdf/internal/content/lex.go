@@ -47,6 +47,15 @@ func isDelim(c byte) bool {
 	return false
 }
 
+// regular tells the bytes that are neither white space nor delimiters: those of names, numbers
+// and operators (a table: the lexer asks for every byte of them).
+var regular = func() (t [256]bool) {
+	for c := range t {
+		t[c] = !isSpace(byte(c)) && !isDelim(byte(c))
+	}
+	return t
+}()
+
 // skipSpace moves past white space and comments.
 func (l *lexer) skipSpace() {
 	for l.pos < len(l.data) {
@@ -89,7 +98,7 @@ func (l *lexer) nextDepth(depth int) (v operand, op string, ok bool) {
 	case c == '/':
 		l.pos++
 		start := l.pos
-		for l.pos < len(l.data) && !isSpace(l.data[l.pos]) && !isDelim(l.data[l.pos]) {
+		for l.pos < len(l.data) && regular[l.data[l.pos]] {
 			l.pos++
 		}
 		return operand{kind: '/', str: unescapeName(l.data[start:l.pos])}, "", true
@@ -101,7 +110,7 @@ func (l *lexer) nextDepth(depth int) (v operand, op string, ok bool) {
 		return v, string(c), true // a stray delimiter: the caller treats it as an unknown operator
 	}
 	start := l.pos
-	for l.pos < len(l.data) && !isSpace(l.data[l.pos]) && !isDelim(l.data[l.pos]) {
+	for l.pos < len(l.data) && regular[l.data[l.pos]] {
 		l.pos++
 	}
 	word := l.data[start:l.pos]
@@ -384,17 +393,44 @@ func (l *lexer) array(depth int) operand {
 			l.pos++ // too deep: skip bytes until the arrays close
 			continue
 		}
-		e, op, ok := l.nextDepth(depth + 1)
+		e, ok := l.simple()
 		if !ok {
-			return v
-		}
-		if op != "" {
-			continue // operators inside arrays are malformed; drop them
+			var op string
+			if e, op, ok = l.nextDepth(depth + 1); !ok {
+				return v
+			}
+			if op != "" {
+				continue // operators inside arrays are malformed; drop them
+			}
 		}
 		if len(v.arr) < maxArray {
 			v.arr = append(v.arr, e)
 		}
 	}
+}
+
+// simple reads a string or a number, what arrays in content streams hold (TJ), as nextDepth
+// would but without its detour; ok is false, and nothing is read, for anything else.
+func (l *lexer) simple() (operand, bool) {
+	c := l.data[l.pos]
+	switch {
+	case c == '(':
+		l.pos++
+		return operand{kind: 's', str: l.literal()}, true
+	case c == '<' && (l.pos+1 >= len(l.data) || l.data[l.pos+1] != '<'):
+		l.pos++
+		return operand{kind: 's', str: l.hex()}, true
+	case c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.':
+		start := l.pos
+		for l.pos < len(l.data) && regular[l.data[l.pos]] {
+			l.pos++
+		}
+		if f, ok := number(l.data[start:l.pos]); ok {
+			return operand{kind: 'n', num: f}, true
+		}
+		l.pos = start
+	}
+	return operand{}, false
 }
 
 func (l *lexer) dict(depth int) operand {
