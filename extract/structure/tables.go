@@ -233,6 +233,13 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 			i += n
 			continue
 		}
+		if rows, n := dumped.Columns(lines, i); rows != nil {
+			t, _ := readerTable(rows)
+			t.last = lines[i+n-1]
+			segs = append(segs, segment{table: t})
+			i += n
+			continue
+		}
 		if lastValue[i] > i+dumped.MaxHeaderLines {
 			addProse(l) // no figure ends a line near: running text
 			i++
