@@ -233,7 +233,7 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 			i += n
 			continue
 		}
-		if rows, n := dumped.Columns(lines, i); rows != nil {
+		if rows, n := dumped.Columns(lines, i, p.words); rows != nil {
 			t, _ := readerTable(rows)
 			t.last = lines[i+n-1]
 			segs = append(segs, segment{table: t})

@@ -2,6 +2,7 @@ package dumped
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,8 +36,9 @@ var (
 // lines[i] on: header lines over rows whose cells stand in the columns the gaps shared by the
 // rows leave. It returns the table's rows as lines with Cells (the header levels marked Header,
 // wrapped cells joined, a header repeated after a page break dropped, a row cut by the break
-// joined) and how many lines it took; nil when lines[i] starts no such table.
-func Columns(lines []layout.Line, i int) ([]layout.Line, int) {
+// joined) and how many lines it took; nil when lines[i] starts no such table. words decides a
+// word a narrow cell breaks without a hyphen.
+func Columns(lines []layout.Line, i int, words *prose.Vocabulary) ([]layout.Line, int) {
 	if i >= len(lines) || lines[i].Cells != nil || lines[i].Role != layout.RoleBody || len(gapSpans(lines[i].Text)) < 2 {
 		return nil, 0
 	}
@@ -48,11 +50,16 @@ func Columns(lines []layout.Line, i int) ([]layout.Line, int) {
 	if len(cols) < 2 {
 		return nil, 0
 	}
-	rows := bodyRows(body, cols)
+	// a row's label printed on a line of its own above its figures is no header line
+	for len(head) > 1 && onlyFirst(placeWords(head[len(head)-1].Text, cols)) && placeWords(body[0].Text, cols)[0] == "" {
+		body = append([]layout.Line{head[len(head)-1]}, body...)
+		head = head[:len(head)-1]
+	}
+	rows := bodyRows(body, cols, words)
 	if len(rows) < 2 {
 		return nil, 0
 	}
-	levels := headerLevels(head, cols)
+	levels := headerLevels(head, headerColumns(head, cols), figureColumns(rows), words)
 	if len(levels) == 0 {
 		return nil, 0
 	}
@@ -114,7 +121,7 @@ func columnBlock(lines []layout.Line, i int) (head, body []layout.Line, n int) {
 	j := i
 	for j < len(lines) {
 		l := lines[j]
-		if l.Role != layout.RoleBody {
+		if l.Role != layout.RoleBody || j > i && l.Page != lines[j-1].Page {
 			k := repeatedHeaderAfter(lines, j, head)
 			if k < 0 || len(body) == 0 {
 				break
@@ -125,7 +132,7 @@ func columnBlock(lines []layout.Line, i int) (head, body []layout.Line, n int) {
 		if j > i && l.Break || l.Cells != nil || endsColumns(l.Text) {
 			break
 		}
-		if len(body) == 0 && !figureLine(l.Text) {
+		if len(body) == 0 && (!figureLine(l.Text) || yearsHeader(l.Text)) {
 			if len(head) == MaxColumnHeaderLines {
 				return nil, nil, 0
 			}
@@ -143,6 +150,9 @@ func columnBlock(lines []layout.Line, i int) (head, body []layout.Line, n int) {
 func repeatedHeaderAfter(lines []layout.Line, j int, head []layout.Line) int {
 	for j < len(lines) && lines[j].Role != layout.RoleBody {
 		j++
+	}
+	if j == 0 || j < len(lines) && lines[j].Role == layout.RoleBody && lines[j].Page == lines[j-1].Page && lines[j-1].Role == layout.RoleBody {
+		return -1
 	}
 	if len(head) == 0 || j+len(head) > len(lines) {
 		return -1
@@ -182,6 +192,19 @@ func figureLine(s string) bool {
 	return reCellFigure.MatchString(cells[0].text) || len(first) > 1 && reCellFigure.MatchString(first[0]) && len(first[0]) <= 3
 }
 
+// reYear is a year as a header prints it over the columns of that year ("2024", "2024*").
+var reYear = regexp.MustCompile(`^(?:19|20)\d\d\*?$`)
+
+// yearsHeader reports a line whose figures, but for its first cell, are all years: a header line.
+func yearsHeader(s string) bool {
+	for k, c := range gapSpans(s) {
+		if k > 0 && reCellFigure.MatchString(c.text) && !reYear.MatchString(c.text) {
+			return false
+		}
+	}
+	return true
+}
+
 // columnsOf finds the columns of the rows: the runs of characters some row prints, between gaps
 // no row prints in. A gap one character wide parts columns only where a row starts a cell right
 // after it, past two spaces (a long label may come within one space of the next column).
@@ -215,20 +238,114 @@ func columnsOf(body []layout.Line) []span {
 			from = -1
 		}
 	}
-	return cols
+	return mergeSigns(cols, body)
 }
 
-// column is the column a span belongs to: the one it overlaps most, else the nearest.
-func column(s span, cols []span) int {
-	best, bestOver, bestDist := 0, 0, 1<<30
-	for k, c := range cols {
-		over := min(s.to, c.to) - max(s.from, c.from)
-		dist := max(c.from-s.to, s.from-c.to, 0)
-		if over > bestOver || bestOver <= 0 && over <= 0 && dist <= bestDist {
-			best, bestOver, bestDist = k, over, dist
+// mergeSigns joins to the column on its left a column one character right of it that holds
+// nothing but signs for none ("–" set a character past the figures' right edge).
+func mergeSigns(cols []span, body []layout.Line) []span {
+	signs := make([]bool, len(cols))
+	for k := range signs {
+		signs[k] = true
+	}
+	for _, l := range body {
+		for _, w := range wordSpans(l.Text) {
+			if k := column(w, cols); utf8.RuneCountInString(w.text) > 1 || unicode.IsLetter([]rune(w.text)[0]) && w.text != "x" && w.text != "g" || unicode.IsDigit([]rune(w.text)[0]) {
+				signs[k] = false
+			}
 		}
 	}
-	return best
+	out := cols[:1:1]
+	for k := 1; k < len(cols); k++ {
+		if signs[k] && cols[k].from-cols[k-1].to <= 1 {
+			out[len(out)-1].to = cols[k].to
+			continue
+		}
+		out = append(out, cols[k])
+	}
+	return out
+}
+
+// onlyFirst reports cells of which only the first holds text.
+func onlyFirst(cells []string) bool {
+	for k, v := range cells {
+		if (k == 0) != (v != "") {
+			return false
+		}
+	}
+	return true
+}
+
+// headerColumns are the columns the header lines are read by: where the cells of the header lines
+// start at as many places as there are columns, the stretches from each to the next (a header set
+// flush left over figures set flush right); else the columns of the rows.
+func headerColumns(head []layout.Line, cols []span) []span {
+	var starts []int
+	for _, h := range head {
+		for _, c := range gapSpans(h.Text) {
+			starts = append(starts, c.from)
+		}
+	}
+	sort.Ints(starts)
+	var at []int
+	for _, p := range starts {
+		if len(at) == 0 || p-at[len(at)-1] > 1 {
+			at = append(at, p)
+		}
+	}
+	if len(at) != len(cols) || at[0] >= cols[0].to {
+		return cols
+	}
+	out := make([]span, len(at))
+	for k, p := range at {
+		out[k] = span{from: p, to: 1 << 20}
+		if k+1 < len(at) {
+			out[k].to = at[k+1]
+		}
+		if k == 0 {
+			out[k].from = 0
+		}
+	}
+	return out
+}
+
+// figureColumns reports the columns whose cells hold figures or nothing.
+func figureColumns(rows []layout.Line) []bool {
+	out := make([]bool, len(rows[0].Cells))
+	for k := range out {
+		out[k] = k > 0
+	}
+	for _, r := range rows {
+		for k, v := range r.Cells {
+			if v != "" && !reCellFigure.MatchString(v) && !reSign.MatchString(v) {
+				out[k] = false
+			}
+		}
+	}
+	return out
+}
+
+// reSign is a sign a statistics table prints in a cell instead of a figure.
+var reSign = regexp.MustCompile(`^[xg.·…/]$`)
+
+// column is the column a span belongs to: the one it overlaps most; else, in a gap, the column
+// right of it (a header is set flush left over figures set flush right); else the last.
+func column(s span, cols []span) int {
+	best, bestOver := -1, 0
+	for k, c := range cols {
+		if over := min(s.to, c.to) - max(s.from, c.from); over > bestOver {
+			best, bestOver = k, over
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for k, c := range cols {
+		if c.from >= s.to {
+			return k
+		}
+	}
+	return len(cols) - 1
 }
 
 // placeWords puts the words of a printed line into the columns.
@@ -248,12 +365,12 @@ func placeCells(s string, cols []span) []string {
 	for _, c := range gapSpans(s) {
 		if split := splitCell(c, cols); split != nil {
 			for k, v := range split {
-				cells[k] = joinCell(cells[k], v, false)
+				cells[k] = joinCell(cells[k], v, nil)
 			}
 			continue
 		}
 		k := column(c, cols)
-		cells[k] = joinCell(cells[k], c.text, false)
+		cells[k] = joinCell(cells[k], c.text, nil)
 	}
 	return cells
 }
@@ -262,7 +379,7 @@ func placeCells(s string, cols []span) []string {
 // overlaps two; nil when it is one cell.
 func splitCell(c span, cols []span) map[int]string {
 	words := wordSpans(c.text)
-	if len(words) < 2 {
+	if len(words) < 2 || reUnitCell.MatchString(c.text) {
 		return nil
 	}
 	out := map[int]string{}
@@ -287,34 +404,63 @@ func splitCell(c span, cols []span) map[int]string {
 }
 
 // joinCell joins the next printed line of a wrapped cell to it: a word broken at the line end
-// joined, a letter left alone on the next line (a word the producer broke without a hyphen)
-// glued on.
-func joinCell(cell, next string, wrapped bool) string {
+// joined; a word the producer broke without a hyphen at the cell's edge glued together again
+// where the rest is a letter alone or the document prints the whole word elsewhere (words; nil
+// within one printed line).
+func joinCell(cell, next string, words *prose.Vocabulary) string {
 	next = strings.TrimSpace(next)
 	switch {
 	case cell == "":
 		return next
 	case next == "":
 		return cell
-	case wrapped && utf8.RuneCountInString(next) == 1 && unicode.IsLower([]rune(next)[0]):
+	case words != nil && brokenWord(cell, next, words):
 		return cell + next
 	}
 	return strings.TrimSpace(prose.JoinLine(cell, next))
 }
 
+// brokenWord reports whether the last word of cell and the first of next are one word broken
+// without a hyphen: next goes on in lower case and is a letter alone, or the document prints the
+// word whole.
+func brokenWord(cell, next string, words *prose.Vocabulary) bool {
+	first, _, _ := strings.Cut(next, " ")
+	r, _ := utf8.DecodeRuneInString(first)
+	if !unicode.IsLower(r) || strings.HasSuffix(cell, "-") {
+		return false
+	}
+	if utf8.RuneCountInString(first) == 1 {
+		return true
+	}
+	last := cell[strings.LastIndexByte(cell, ' ')+1:]
+	whole := last + first
+	return utf8.RuneCountInString(last) >= 3 && utf8.RuneCountInString(whole) >= 8 && words.Prints(whole)
+}
+
 // bodyRows reads the rows: a line with a figure in a cell starts a row, a line without one goes
 // on with the cells of the row above (a wrapped label or text cell).
-func bodyRows(body []layout.Line, cols []span) []layout.Line {
+func bodyRows(body []layout.Line, cols []span, words *prose.Vocabulary) []layout.Line {
 	var rows []layout.Line
-	for _, l := range body {
+	open := false // the last row is a label printed above its figures
+	for j, l := range body {
 		cells := placeWords(l.Text, cols)
-		if hasFigureCell(cells) || len(rows) == 0 {
-			rows = append(rows, layout.Line{Text: l.Text, Cells: cells, Page: l.Page, No: l.No, Role: layout.RoleBody})
+		figures := hasFigureCell(cells)
+		if !figures && onlyFirst(cells) && j+1 < len(body) {
+			next := placeWords(body[j+1].Text, cols)
+			if hasFigureCell(next) && next[0] == "" {
+				rows = append(rows, layout.Line{Cells: cells, Page: l.Page, No: l.No, Role: layout.RoleBody})
+				open = true
+				continue
+			}
+		}
+		if figures && !open || len(rows) == 0 {
+			rows = append(rows, layout.Line{Cells: cells, Page: l.Page, No: l.No, Role: layout.RoleBody})
 			continue
 		}
+		open = false
 		last := rows[len(rows)-1].Cells
 		for k, v := range cells {
-			last[k] = joinCell(last[k], v, true)
+			last[k] = joinCell(last[k], v, words)
 		}
 	}
 	for k := range rows {
@@ -337,17 +483,11 @@ func hasFigureCell(cells []string) bool {
 // level above where it only prints in columns that level prints in (a wrapped header cell) or
 // continues a cell broken at a hyphen; else it starts a level below. A unit row ("in 1.000 Euro")
 // is a level of its own. A cell of a level over several columns of the levels below heads each of
-// them: a column a level leaves empty takes the nearest cell of that level.
-func headerLevels(head []layout.Line, cols []span) [][]string {
-	type level struct {
-		cells []string
-		at    [][]span // where each cell's lines are printed
-		unit  bool
-	}
+// them (see spread); a unit heads the figure columns of the group nearest it (see spreadUnits).
+func headerLevels(head []layout.Line, cols []span, figures []bool, words *prose.Vocabulary) [][]string {
 	var levels []*level
 	for _, h := range head {
 		cells := placeCells(h.Text, cols)
-		spans := gapSpans(h.Text)
 		isUnit := unitLine(cells)
 		var cur *level
 		if len(levels) > 0 {
@@ -355,7 +495,7 @@ func headerLevels(head []layout.Line, cols []span) [][]string {
 		}
 		above := cur
 		if cur == nil || isUnit || cur.unit || !within(cells, cur.cells) {
-			cur = &level{cells: make([]string, len(cols)), at: make([][]span, len(cols)), unit: isUnit}
+			cur = &level{cells: make([]string, len(cols)), at: make([]span, len(cols)), unit: isUnit}
 			levels = append(levels, cur)
 		}
 		for k, v := range cells {
@@ -363,50 +503,143 @@ func headerLevels(head []layout.Line, cols []span) [][]string {
 			if above != nil && above != cur && !above.unit && !isUnit && strings.HasSuffix(above.cells[k], "-") {
 				to = above // the rest of a cell broken at a hyphen
 			}
-			to.cells[k] = joinCell(to.cells[k], v, true)
+			to.cells[k] = joinCell(to.cells[k], v, words)
 		}
-		for _, s := range spans {
-			k := column(s, cols)
-			cur.at[k] = append(cur.at[k], s)
+		for _, c := range gapSpans(h.Text) {
+			k := column(c, cols)
+			if cur.at[k].to == 0 {
+				cur.at[k] = c
+			}
 		}
 	}
-	// the lowest level that is no unit row heads the columns as they are
-	centre := make([]float64, len(cols))
-	for k, c := range cols {
-		centre[k] = float64(c.from+c.to) / 2
-	}
+	centre := columnCentres(cols, levels)
 	out := make([][]string, len(levels))
 	for li, l := range levels {
-		out[li] = l.cells
-		below := make([]bool, len(cols))
-		for _, lb := range levels[li+1:] {
-			for k, v := range lb.cells {
-				below[k] = below[k] || v != "" && !lb.unit
+		switch {
+		case l.unit:
+			out[li] = spreadUnits(l, centre, figures, groups(levels, centre))
+		case li < len(levels)-1:
+			out[li] = spread(l, centre, levels[li+1:])
+		default:
+			out[li] = l.cells
+		}
+	}
+	return out
+}
+
+// level is one level of a header: its cells per column and where each cell's first line is printed.
+type level struct {
+	cells []string
+	at    []span
+	unit  bool
+}
+
+// columnCentres are the middles of the columns, by the rows and the lowest header level over them.
+func columnCentres(cols []span, levels []*level) []float64 {
+	out := make([]float64, len(cols))
+	for k, c := range cols {
+		from, to := c.from, c.to
+		for _, l := range levels {
+			if !l.unit && l.at[k].to > 0 {
+				from, to = min(from, l.at[k].from), max(to, l.at[k].to)
 			}
 		}
-		if li == len(levels)-1 && !l.unit {
+		if to-from > 3*(c.to-c.from) && c.to-c.from > 0 && from < c.from {
+			from = c.from // a wide header cell left of narrow figures
+		}
+		out[k] = float64(from+to) / 2
+	}
+	return out
+}
+
+// spread gives each column that level l leaves empty, and a lower level heads, the cell of l it
+// stands under: the cells of l part the line midway between them. The first column's cell
+// heads no other.
+func spread(l *level, centre []float64, below []*level) []string {
+	out := append([]string(nil), l.cells...)
+	for k := range out {
+		if out[k] != "" || !headed(below, k) {
 			continue
 		}
-		spread := append([]string(nil), l.cells...)
-		for k := range cols {
-			if l.cells[k] != "" || !below[k] && !l.unit || k == 0 && l.unit {
-				continue
-			}
-			best, dist := -1, 0.0
-			for m, v := range l.cells {
-				if v == "" || len(l.at[m]) == 0 {
-					continue
-				}
-				c := float64(l.at[m][0].from+l.at[m][0].to) / 2
-				if d := abs(c - centre[k]); best < 0 || d < dist {
-					best, dist = m, d
-				}
-			}
-			if best >= 0 && (best > 0 || l.unit) {
-				spread[k] = l.cells[best]
+		if m := zoneOf(l, centre[k]); m > 0 {
+			out[k] = l.cells[m]
+		}
+	}
+	return out
+}
+
+// zoneOf is the column of the cell of l whose stretch holds x, -1 for none.
+func zoneOf(l *level, x float64) int {
+	best := -1
+	prevEnd := 0
+	for m, v := range l.cells {
+		if v == "" || l.at[m].to == 0 {
+			continue
+		}
+		if best >= 0 && x < float64(prevEnd+l.at[m].from)/2 {
+			return best
+		}
+		best, prevEnd = m, l.at[m].to
+	}
+	return best
+}
+
+// headed reports whether a level of below heads column k.
+func headed(below []*level, k int) bool {
+	for _, l := range below {
+		if !l.unit && l.cells[k] != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// groups numbers the columns by the cell of the top level that heads them (-1 for the first).
+func groups(levels []*level, centre []float64) []int {
+	out := make([]int, len(centre))
+	for k := range out {
+		out[k] = k
+	}
+	if len(levels) < 2 || levels[0].unit {
+		return out
+	}
+	top := spread(levels[0], centre, levels[1:])
+	for k := 1; k < len(top); k++ {
+		if top[k] != "" && top[k] == top[k-1] {
+			out[k] = out[k-1]
+		}
+	}
+	return out
+}
+
+// spreadUnits gives each figure column the unit printed nearest the middle of its group.
+func spreadUnits(l *level, centre []float64, figures []bool, group []int) []string {
+	out := make([]string, len(l.cells))
+	out[0] = l.cells[0]
+	for k := 1; k < len(out); k++ {
+		if !figures[k] {
+			continue
+		}
+		sum, n := 0.0, 0
+		for m := range group {
+			if group[m] == group[k] {
+				sum += centre[m]
+				n++
 			}
 		}
-		out[li] = spread
+		mid := sum / float64(n)
+		best, dist := -1, 0.0
+		for m, v := range l.cells {
+			if m == 0 || v == "" || l.at[m].to == 0 {
+				continue
+			}
+			if d := abs(float64(l.at[m].from+l.at[m].to)/2 - mid); best < 0 || d < dist {
+				best, dist = m, d
+			}
+		}
+		if best > 0 {
+			out[k] = l.cells[best]
+		}
 	}
 	return out
 }

@@ -359,6 +359,9 @@ func (v *Vocabulary) has(word string) bool {
 	return found
 }
 
+// Prints reports whether the document prints word anywhere; false for no vocabulary.
+func (v *Vocabulary) Prints(word string) bool { return v != nil && v.has(word) }
+
 // IsHeading reports whether a paragraph reads as a heading: short, no sentence punctuation at its end.
 func IsHeading(s string) bool {
 	s = strings.TrimSpace(s)
