@@ -197,12 +197,14 @@ var reYear = regexp.MustCompile(`^(?:19|20)\d\d\*?$`)
 
 // yearsHeader reports a line whose figures, but for its first cell, are all years: a header line.
 func yearsHeader(s string) bool {
+	years := false
 	for k, c := range gapSpans(s) {
 		if k > 0 && reCellFigure.MatchString(c.text) && !reYear.MatchString(c.text) {
 			return false
 		}
+		years = years || k > 0 && reYear.MatchString(c.text)
 	}
-	return true
+	return years
 }
 
 // columnsOf finds the columns of the rows: the runs of characters some row prints, between gaps
@@ -544,44 +546,82 @@ func columnCentres(cols []span, levels []*level) []float64 {
 				from, to = min(from, l.at[k].from), max(to, l.at[k].to)
 			}
 		}
-		if to-from > 3*(c.to-c.from) && c.to-c.from > 0 && from < c.from {
-			from = c.from // a wide header cell left of narrow figures
-		}
 		out[k] = float64(from+to) / 2
 	}
 	return out
 }
 
 // spread gives each column that level l leaves empty, and a lower level heads, the cell of l it
-// stands under: the cells of l part the line midway between them. The first column's cell
-// heads no other.
+// stands under: a cell over several columns is printed over their middle, so the columns are
+// parted among the cells of l, in order, such that each cell stands nearest the middle of its
+// part. The first column's cell heads no other.
 func spread(l *level, centre []float64, below []*level) []string {
 	out := append([]string(nil), l.cells...)
-	for k := range out {
-		if out[k] != "" || !headed(below, k) {
-			continue
+	var cells, cols []int
+	for k := 1; k < len(out); k++ {
+		if out[k] != "" && l.at[k].to > 0 {
+			cells = append(cells, k)
 		}
-		if m := zoneOf(l, centre[k]); m > 0 {
-			out[k] = l.cells[m]
+		if out[k] != "" || headed(below, k) {
+			cols = append(cols, k)
+		}
+	}
+	if len(cells) == 0 || len(cells) > len(cols) {
+		return out
+	}
+	for m, run := range partition(cells, cols, l, centre) {
+		for _, k := range run {
+			if out[k] == "" {
+				out[k] = l.cells[cells[m]]
+			}
 		}
 	}
 	return out
 }
 
-// zoneOf is the column of the cell of l whose stretch holds x, -1 for none.
-func zoneOf(l *level, x float64) int {
-	best := -1
-	prevEnd := 0
-	for m, v := range l.cells {
-		if v == "" || l.at[m].to == 0 {
-			continue
+// partition parts the columns cols, in order, among the cells (columns of l), each a run of
+// at least one column, such that the distances of each cell's middle to the middle of its run add
+// up least; it returns the runs, one a cell.
+func partition(cells, cols []int, l *level, centre []float64) [][]int {
+	mid := func(m int) float64 { return float64(l.at[cells[m]].from+l.at[cells[m]].to) / 2 }
+	cost := func(m, a, b int) float64 { // cell m over cols[a:b]
+		sum := 0.0
+		for _, k := range cols[a:b] {
+			sum += centre[k]
 		}
-		if best >= 0 && x < float64(prevEnd+l.at[m].from)/2 {
-			return best
-		}
-		best, prevEnd = m, l.at[m].to
+		return abs(sum/float64(b-a) - mid(m))
 	}
-	return best
+	n, c := len(cols), len(cells)
+	const inf = 1e18
+	best := make([][]float64, c+1)
+	from := make([][]int, c+1)
+	for m := range best {
+		best[m] = make([]float64, n+1)
+		from[m] = make([]int, n+1)
+		for t := range best[m] {
+			best[m][t] = inf
+		}
+	}
+	best[0][0] = 0
+	for m := 1; m <= c; m++ {
+		for t := m; t <= n; t++ {
+			for a := m - 1; a < t; a++ {
+				if best[m-1][a] == inf {
+					continue
+				}
+				if v := best[m-1][a] + cost(m-1, a, t); v < best[m][t] {
+					best[m][t], from[m][t] = v, a
+				}
+			}
+		}
+	}
+	runs := make([][]int, c)
+	for m, t := c, n; m > 0; m-- {
+		a := from[m][t]
+		runs[m-1] = cols[a:t]
+		t = a
+	}
+	return runs
 }
 
 // headed reports whether a level of below heads column k.

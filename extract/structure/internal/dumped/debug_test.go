@@ -44,3 +44,36 @@ func TestDebugColumns(t *testing.T) {
 		i += n - 1
 	}
 }
+
+func TestDebugBlock(t *testing.T) {
+	f := os.Getenv("DBG")
+	if f == "" {
+		t.Skip()
+	}
+	data, _ := os.ReadFile(f)
+	var lines []layout.Line
+	brk := false
+	page := 1
+	for no, s := range strings.Split(string(data), "\n") {
+		if strings.Contains(s, "\f") {
+			page++
+			s = strings.ReplaceAll(s, "\f", "")
+		}
+		if strings.TrimSpace(s) == "" {
+			brk = true
+			continue
+		}
+		lines = append(lines, layout.Line{Text: s, No: no + 1, Page: page, Break: brk})
+		brk = false
+	}
+	for i := range lines {
+		if strings.HasPrefix(lines[i].Text, os.Getenv("AT")) {
+			head, body, n := columnBlock(lines, i)
+			fmt.Println(len(head), len(body), n)
+			for _, l := range body {
+				fmt.Println(figureLine(l.Text), l.Text)
+			}
+			return
+		}
+	}
+}
