@@ -255,6 +255,14 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 			continue
 		}
 		if t, n := dumped.Read(lines, i, full, p.pageNotes, p.sums); t != nil {
+			if k := columnsWithin(lines, i+1, i+n, p.words); k > 0 {
+				// a table printed at its columns starts below: what is above it is no row of it
+				for _, l := range lines[i:k] {
+					addProse(l)
+				}
+				i = k
+				continue
+			}
 			segs = takeAbove(segs, t, full)
 			segs = append(segs, segment{table: fromDumped(t)})
 			i += n
@@ -264,6 +272,17 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 		i++
 	}
 	return segs
+}
+
+// columnsWithin is the first line of lines[from:to] that starts a table printed at its columns,
+// 0 for none.
+func columnsWithin(lines []layout.Line, from, to int, words *prose.Vocabulary) int {
+	for k := from; k < to && k < len(lines); k++ {
+		if rows, _ := dumped.Columns(lines, k, words); rows != nil {
+			return k
+		}
+	}
+	return 0
 }
 
 // takeAbove gives a table read from dumped text what the prose right above it prints for it (see

@@ -243,8 +243,8 @@ func columnsOf(body []layout.Line) []span {
 	return mergeSigns(cols, body)
 }
 
-// mergeSigns joins to the column on its left a column one character right of it that holds
-// nothing but signs for none ("–" set a character past the figures' right edge).
+// mergeSigns joins to the column on its left a column one character wide right beside it that holds
+// nothing but a sign for none ("–" set a character or two past the figures' right edge).
 func mergeSigns(cols []span, body []layout.Line) []span {
 	signs := make([]bool, len(cols))
 	for k := range signs {
@@ -259,7 +259,7 @@ func mergeSigns(cols []span, body []layout.Line) []span {
 	}
 	out := cols[:1:1]
 	for k := 1; k < len(cols); k++ {
-		if signs[k] && cols[k].from-cols[k-1].to <= 1 {
+		if signs[k] && cols[k].to-cols[k].from == 1 && cols[k].from-cols[k-1].to <= 2 {
 			out[len(out)-1].to = cols[k].to
 			continue
 		}
@@ -514,14 +514,14 @@ func headerLevels(head []layout.Line, cols []span, figures []bool, words *prose.
 			}
 		}
 	}
-	centre := columnCentres(cols, levels)
+	ext := columnExtents(cols, levels)
 	out := make([][]string, len(levels))
 	for li, l := range levels {
 		switch {
 		case l.unit:
-			out[li] = spreadUnits(l, centre, figures, groups(levels, centre))
+			out[li] = spreadUnits(l, ext, figures, groups(levels, ext))
 		case li < len(levels)-1:
-			out[li] = spread(l, centre, levels[li+1:])
+			out[li] = spread(l, ext, levels[li+1:])
 		default:
 			out[li] = l.cells
 		}
@@ -536,26 +536,31 @@ type level struct {
 	unit  bool
 }
 
-// columnCentres are the middles of the columns, by the rows and the lowest header level over them.
-func columnCentres(cols []span, levels []*level) []float64 {
-	out := make([]float64, len(cols))
+// columnExtents are the stretches of the columns, by the rows and the header levels over them
+// that are no unit rows.
+func columnExtents(cols []span, levels []*level) []span {
+	out := make([]span, len(cols))
 	for k, c := range cols {
-		from, to := c.from, c.to
+		out[k] = c
 		for _, l := range levels {
 			if !l.unit && l.at[k].to > 0 {
-				from, to = min(from, l.at[k].from), max(to, l.at[k].to)
+				out[k].from, out[k].to = min(out[k].from, l.at[k].from), max(out[k].to, l.at[k].to)
 			}
 		}
-		out[k] = float64(from+to) / 2
 	}
 	return out
+}
+
+// middle is the middle of the stretch from the first of the columns run to the last.
+func middle(ext []span, run []int) float64 {
+	return float64(ext[run[0]].from+ext[run[len(run)-1]].to) / 2
 }
 
 // spread gives each column that level l leaves empty, and a lower level heads, the cell of l it
 // stands under: a cell over several columns is printed over their middle, so the columns are
 // parted among the cells of l, in order, such that each cell stands nearest the middle of its
 // part. The first column's cell heads no other.
-func spread(l *level, centre []float64, below []*level) []string {
+func spread(l *level, ext []span, below []*level) []string {
 	out := append([]string(nil), l.cells...)
 	var cells, cols []int
 	for k := 1; k < len(out); k++ {
@@ -569,7 +574,7 @@ func spread(l *level, centre []float64, below []*level) []string {
 	if len(cells) == 0 || len(cells) > len(cols) {
 		return out
 	}
-	for m, run := range partition(cells, cols, l, centre) {
+	for m, run := range partition(cells, cols, l, ext) {
 		for _, k := range run {
 			if out[k] == "" {
 				out[k] = l.cells[cells[m]]
@@ -582,15 +587,9 @@ func spread(l *level, centre []float64, below []*level) []string {
 // partition parts the columns cols, in order, among the cells (columns of l), each a run of
 // at least one column, such that the distances of each cell's middle to the middle of its run add
 // up least; it returns the runs, one a cell.
-func partition(cells, cols []int, l *level, centre []float64) [][]int {
+func partition(cells, cols []int, l *level, ext []span) [][]int {
 	mid := func(m int) float64 { return float64(l.at[cells[m]].from+l.at[cells[m]].to) / 2 }
-	cost := func(m, a, b int) float64 { // cell m over cols[a:b]
-		sum := 0.0
-		for _, k := range cols[a:b] {
-			sum += centre[k]
-		}
-		return abs(sum/float64(b-a) - mid(m))
-	}
+	cost := func(m, a, b int) float64 { return abs(middle(ext, cols[a:b]) - mid(m)) } // cell m over cols[a:b]
 	n, c := len(cols), len(cells)
 	const inf = 1e18
 	best := make([][]float64, c+1)
@@ -635,15 +634,15 @@ func headed(below []*level, k int) bool {
 }
 
 // groups numbers the columns by the cell of the top level that heads them (-1 for the first).
-func groups(levels []*level, centre []float64) []int {
-	out := make([]int, len(centre))
+func groups(levels []*level, ext []span) []int {
+	out := make([]int, len(ext))
 	for k := range out {
 		out[k] = k
 	}
 	if len(levels) < 2 || levels[0].unit {
 		return out
 	}
-	top := spread(levels[0], centre, levels[1:])
+	top := spread(levels[0], ext, levels[1:])
 	for k := 1; k < len(top); k++ {
 		if top[k] != "" && top[k] == top[k-1] {
 			out[k] = out[k-1]
@@ -653,21 +652,20 @@ func groups(levels []*level, centre []float64) []int {
 }
 
 // spreadUnits gives each figure column the unit printed nearest the middle of its group.
-func spreadUnits(l *level, centre []float64, figures []bool, group []int) []string {
+func spreadUnits(l *level, ext []span, figures []bool, group []int) []string {
 	out := make([]string, len(l.cells))
 	out[0] = l.cells[0]
 	for k := 1; k < len(out); k++ {
 		if !figures[k] {
 			continue
 		}
-		sum, n := 0.0, 0
+		var run []int
 		for m := range group {
 			if group[m] == group[k] {
-				sum += centre[m]
-				n++
+				run = append(run, m)
 			}
 		}
-		mid := sum / float64(n)
+		mid := middle(ext, run)
 		best, dist := -1, 0.0
 		for m, v := range l.cells {
 			if m == 0 || v == "" || l.at[m].to == 0 {
