@@ -92,11 +92,32 @@ func (t *table) notedBy(text string) string {
 	}
 	for _, f := range forms {
 		if t.prints(f) {
+			if f != forms[0] && strings.HasSuffix(f, ")") && t.raise(f, forms[0]) {
+				return forms[0]
+			}
 			return f
 		}
 	}
 	return ""
 }
+
+// raise writes a footnote marker a dump printed flat and glued to the end of a cell ("Kassenkredite1)")
+// as the PDF printed it, raised ("Kassenkredite¹⁾"); it reports whether a cell held it so.
+func (t *table) raise(flat, raised string) bool {
+	done := false
+	for _, r := range t.rows {
+		for c, v := range r {
+			if rest, ok := strings.CutSuffix(v, flat); ok && rest != "" && !strings.HasSuffix(rest, " ") && !isDigit(rest[len(rest)-1]) {
+				r[c] = rest + raised
+				done = true
+			}
+		}
+	}
+	return done
+}
+
+// isDigit reports an ASCII digit.
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // prints reports whether a cell or header of the table holds s.
 func (t *table) prints(s string) bool {

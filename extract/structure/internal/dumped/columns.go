@@ -209,7 +209,8 @@ func yearsHeader(s string) bool {
 
 // columnsOf finds the columns of the rows: the runs of characters some row prints, between gaps
 // no row prints in. A gap one character wide parts columns only where a row starts a cell right
-// after it, past two spaces (a long label may come within one space of the next column).
+// after it, past two spaces (a long label may come within one space of the next column), or
+// where only figures end right before it (a date one space before the text of the next column).
 func columnsOf(body []layout.Line) []span {
 	width := 0
 	for _, l := range body {
@@ -217,10 +218,17 @@ func columnsOf(body []layout.Line) []span {
 	}
 	used := make([]bool, width+1)
 	starts := make([]bool, width+1) // a cell starts here, past two spaces or more
+	figureEnds := make([]int, width+2) // figures (dates, numbers) end here
+	textEnds := make([]int, width+2)   // other words end here
 	for _, l := range body {
 		for _, w := range wordSpans(l.Text) {
 			for p := w.from; p < w.to; p++ {
 				used[p] = true
+			}
+			if reCellFigure.MatchString(w.text) {
+				figureEnds[w.to]++
+			} else {
+				textEnds[w.to]++
 			}
 		}
 		for _, c := range gapSpans(l.Text) {
@@ -235,7 +243,7 @@ func columnsOf(body []layout.Line) []span {
 		switch {
 		case used[p] && from < 0:
 			from = p
-		case !used[p] && from >= 0 && (p+1 > width || !used[p+1] || starts[p+1]):
+		case !used[p] && from >= 0 && (p+1 > width || !used[p+1] || starts[p+1] || figureEnds[p] >= 2 && textEnds[p] == 0):
 			cols = append(cols, span{from: from, to: p})
 			from = -1
 		}
@@ -355,7 +363,7 @@ func placeWords(s string, cols []span) []string {
 	cells := make([]string, len(cols))
 	for _, w := range wordSpans(s) {
 		k := column(w, cols)
-		cells[k] = strings.TrimSpace(cells[k] + " " + w.text)
+		cells[k] = strings.TrimSpace(cells[k] + " " + softHyphens.Replace(w.text))
 	}
 	return cells
 }
@@ -410,7 +418,8 @@ func splitCell(c span, cols []span) map[int]string {
 // where the rest is a letter alone or the document prints the whole word elsewhere (words; nil
 // within one printed line).
 func joinCell(cell, next string, words *prose.Vocabulary) string {
-	next = strings.TrimSpace(next)
+	next = strings.TrimSpace(softHyphens.Replace(next))
+	cell = softHyphens.Replace(cell)
 	switch {
 	case cell == "":
 		return next
@@ -421,6 +430,10 @@ func joinCell(cell, next string, words *prose.Vocabulary) string {
 	}
 	return strings.TrimSpace(prose.JoinLine(cell, next))
 }
+
+// softHyphens drops the soft hyphens some producers leave in a dump; a soft hyphen printed as a
+// hyphen at the line end is a hyphen there.
+var softHyphens = strings.NewReplacer("\u00ad\u2010", "-", "\u00ad-", "-", "\u00ad", "")
 
 // brokenWord reports whether the last word of cell and the first of next are one word broken
 // without a hyphen: next goes on in lower case and is a letter alone, or the document prints the
