@@ -47,7 +47,7 @@ func Columns(lines []layout.Line, i int, words *prose.Vocabulary) ([]layout.Line
 		return nil, 0
 	}
 	cols := columnsOf(body)
-	if len(cols) < 2 {
+	if len(cols) < 2 || packed(head) || packed(body) {
 		return nil, 0
 	}
 	// a row's label printed on a line of its own above its figures is no header line
@@ -190,6 +190,20 @@ func figureLine(s string) bool {
 	}
 	first := strings.Fields(cells[0].text)
 	return reCellFigure.MatchString(cells[0].text) || len(first) > 1 && reCellFigure.MatchString(first[0]) && len(first[0]) <= 3
+}
+
+// packed reports lines with figures one space apart: text that keeps no columns (a dump
+// without -layout), whose runs of spaces say nothing of them.
+func packed(body []layout.Line) bool {
+	for _, l := range body {
+		words := wordSpans(l.Text)
+		for k := 1; k < len(words); k++ {
+			if words[k].from-words[k-1].to == 1 && reCellFigure.MatchString(words[k].text) && reCellFigure.MatchString(words[k-1].text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reYear is a year as a header prints it over the columns of that year ("2024", "2024*").
