@@ -53,3 +53,34 @@ func TestBelow(t *testing.T) {
 		})
 	}
 }
+
+// TestRaise reads a footnote marker a dump printed flat and glued to a cell ("Kassenkredite1)") as
+// the raised marker the paper prints, once the note is printed under the table; a marker printed
+// apart, or a figure's own digits, stay as printed.
+func TestRaise(t *testing.T) {
+	tests := []struct {
+		name   string
+		rows   [][]string
+		note   string
+		marker string
+		want   [][]string
+	}{
+		{"glued to a label", [][]string{{"Kassenkredite1)", "3.158"}, {"Kredite", "9.812"}}, "1) Einschließlich der Eigenbetriebe.", "¹⁾",
+			[][]string{{"Kassenkredite¹⁾", "3.158"}, {"Kredite", "9.812"}}},
+		{"glued to a name with a dot", [][]string{{"bei Gemeinden/Gv.2)", "96.514"}}, "2) In anderen Ländern.", "²⁾",
+			[][]string{{"bei Gemeinden/Gv.²⁾", "96.514"}}},
+		{"printed apart", [][]string{{"Bereich 1)", "13.156"}}, "1) Einschließlich der Eigenbetriebe.", "1)",
+			[][]string{{"Bereich 1)", "13.156"}}},
+		{"after a digit", [][]string{{"Stufe 21)", "13"}}, "1) Ohne Umlage.", "1)",
+			[][]string{{"Stufe 21)", "13"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := &table{header: []string{"Art", "2023"}, rows: tt.rows}
+			x.below([]layout.Line{{Text: tt.note, Break: true}})
+			if len(x.footnotes) != 1 || x.footnotes[0].marker != tt.marker || !reflect.DeepEqual(x.rows, tt.want) {
+				t.Errorf("footnotes %v rows %q, want marker %q rows %q", x.footnotes, x.rows, tt.marker, tt.want)
+			}
+		})
+	}
+}
