@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "41727e4d3ab26b8e34a3b4630e262b0e02bc62f6da0834e83bca34f7d9794d13"
+const Digest = "247e374e7eb76b753e6b0464227dbe3a9e6d000b66347f7a0a276452a51cc7d9"

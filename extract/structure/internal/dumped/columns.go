@@ -1,7 +1,7 @@
 package dumped
 
 import (
-	"regexp"
+	"drucksache/internal/lazyre"
 	"sort"
 	"strings"
 	"unicode"
@@ -27,9 +27,9 @@ const MaxColumnHeaderLines = 8
 
 var (
 	// reCellFigure is a cell that holds one figure, a date or a sign for none ("–").
-	reCellFigure = regexp.MustCompile(`^(?:[-+–]?\d[\d.,]*\*?\s?%?|[-–—])$`)
+	reCellFigure = lazyre.New(`^(?:[-+–]?\d[\d.,]*\*?\s?%?|[-–—])$`)
 	// reUnderTable starts a line printed under a table: a legend ("g = …"), a footnote ("1) …", "* …").
-	reUnderTable = regexp.MustCompile(`^(?:\S{1,3} = |\d{1,2}\)\s|\*+\s|Quelle:|©)`)
+	reUnderTable = lazyre.New(`^(?:\S{1,3} = |\d{1,2}\)\s|\*+\s|Quelle:|©)`)
 )
 
 // Columns reads the table that `pdftotext -layout` printed at its character columns from
@@ -207,7 +207,7 @@ func packed(body []layout.Line) bool {
 }
 
 // reYear is a year as a header prints it over the columns of that year ("2024", "2024*").
-var reYear = regexp.MustCompile(`^(?:19|20)\d\d\*?$`)
+var reYear = lazyre.New(`^(?:19|20)\d\d\*?$`)
 
 // yearsHeader reports a line whose figures, but for its first cell, are all years: a header line.
 func yearsHeader(s string) bool {
@@ -231,7 +231,7 @@ func columnsOf(body []layout.Line) []span {
 		width = max(width, utf8.RuneCountInString(l.Text))
 	}
 	used := make([]bool, width+1)
-	starts := make([]bool, width+1) // a cell starts here, past two spaces or more
+	starts := make([]bool, width+1)    // a cell starts here, past two spaces or more
 	figureEnds := make([]int, width+2) // figures (dates, numbers) end here
 	textEnds := make([]int, width+2)   // other words end here
 	for _, l := range body {
@@ -350,7 +350,7 @@ func figureColumns(rows []layout.Line) []bool {
 }
 
 // reSign is a sign a statistics table prints in a cell instead of a figure.
-var reSign = regexp.MustCompile(`^[xg.·…/]$`)
+var reSign = lazyre.New(`^[xg.·…/]$`)
 
 // column is the column a span belongs to: the one it overlaps most; else, in a gap, the column
 // right of it (a header is set flush left over figures set flush right); else the last.
@@ -720,8 +720,11 @@ func within(cells, level []string) bool {
 	return true
 }
 
+// reUnitCell is a cell that names a unit and nothing else ("in 1.000 Euro", "(in Prozent)").
+var reUnitCell = lazyre.New(`(?i)^\(?\s*(?:Angaben\s+|Beträge\s+|Werte\s+)?in\s+(?:(?:1\.000|1000|Tsd\.?|Tausend|Mio\.?|Millionen|Mrd\.?|Milliarden)\s*)?(?:Euro|EUR|€|Prozent|%|‰)\s*\)?$`)
 
-var reUnitCell = regexp.MustCompile(`(?i)^\(?\s*(?:Angaben\s+|Beträge\s+|Werte\s+)?in\s+(?:(?:1\.000|1000|Tsd\.?|Tausend|Mio\.?|Millionen|Mrd\.?|Milliarden)\s*)?(?:Euro|EUR|€|Prozent|%|‰)\s*\)?$`)
+// IsUnitCell reports a cell that names a unit and nothing else ("in 1.000 Euro", "(in Prozent)").
+func IsUnitCell(s string) bool { return reUnitCell.MatchString(s) }
 
 // unitLine reports a header line that names units and nothing else, but for its first column.
 func unitLine(cells []string) bool {

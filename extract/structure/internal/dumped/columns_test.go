@@ -14,12 +14,12 @@ import (
 // in characters and whether its cells are set flush right (figures); a header cell over several
 // columns (Span) is centred over them; a cell is printed over the lines given.
 type layoutTable struct {
-	widths []int
-	right  []bool
-	levels [][]layoutHead // header levels, top first
-	rows   [][][]string   // rows, their cells, each cell's printed lines
-	above  []bool         // rows whose label is printed on lines of their own above the figures
-	break_ int           // >0: a page break before this row, the header printed again
+	widths  []int
+	right   []bool
+	levels  [][]layoutHead // header levels, top first
+	rows    [][][]string   // rows, their cells, each cell's printed lines
+	above   []bool         // rows whose label is printed on lines of their own above the figures
+	breakAt int            // >0: a page break before this row, the header printed again
 }
 
 // layoutHead is a header cell: its printed lines and how many columns it heads.
@@ -37,7 +37,7 @@ func (lt layoutTable) print() []layout.Line {
 	header := lt.printHeader()
 	out = append(out, header...)
 	for r, row := range lt.rows {
-		if lt.break_ > 0 && r == lt.break_ {
+		if lt.breakAt > 0 && r == lt.breakAt {
 			out = append(out, "\f")
 			out = append(out, header...)
 		}
@@ -192,7 +192,7 @@ func TestColumns(t *testing.T) {
 				{{"1"}, {"Gemeinde", "Altenwerder"}, {"14.03.2023"}, {"Der Rat hat den Höchstbetrag", "festgesetzt, ohne die Kommunal-", "aufsicht zu fragen."}},
 				{{"2"}, {"Stadt Neuenhafen"}, {"21.11.2023"}, {"Die Satzung wurde beanstandet.", "Der Rat hat sie im Februar 2024", "geändert."}},
 			},
-			break_: 1,
+			breakAt: 1,
 		},
 		levels: [][]string{{"Nr.", "Kommune", "Datum", "Sachverhalt und Ergebnis"}},
 		rows: [][]string{
