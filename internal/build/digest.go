@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "247e374e7eb76b753e6b0464227dbe3a9e6d000b66347f7a0a276452a51cc7d9"
+const Digest = "a78fd562b81ec09c871f5702887d55a9971f1a26921997b8736f0e8f87817670"

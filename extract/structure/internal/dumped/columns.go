@@ -46,7 +46,8 @@ func Columns(lines []layout.Line, i int, words *prose.Vocabulary) ([]layout.Line
 	if len(head) == 0 || len(body) < 2 {
 		return nil, 0
 	}
-	cols := columnsOf(body)
+	pages := pageColumns(body)
+	cols := pages.table
 	if len(cols) < 2 || packed(head) || packed(body) {
 		return nil, 0
 	}
@@ -55,7 +56,7 @@ func Columns(lines []layout.Line, i int, words *prose.Vocabulary) ([]layout.Line
 		body = append([]layout.Line{head[len(head)-1]}, body...)
 		head = head[:len(head)-1]
 	}
-	rows := bodyRows(body, cols, words)
+	rows := bodyRows(body, pages, words)
 	if len(rows) < 2 {
 		return nil, 0
 	}
@@ -190,6 +191,45 @@ func figureLine(s string) bool {
 	}
 	first := strings.Fields(cells[0].text)
 	return reCellFigure.MatchString(cells[0].text) || len(first) > 1 && reCellFigure.MatchString(first[0]) && len(first[0]) <= 3
+}
+
+// pageCols are the columns of a table's rows: pdftotext lays out each page on its own, so the part
+// of a table continued on the next page may stand a few characters off.
+type pageCols struct {
+	table []span         // the columns of the rows on the table's first page (of all rows when it prints one there)
+	pages map[int][]span // a later page's own columns, where it has as many
+}
+
+// pageColumns finds the columns of the rows, page by page.
+func pageColumns(body []layout.Line) pageCols {
+	var runs [][]layout.Line
+	for k, l := range body {
+		if k == 0 || l.Page != body[k-1].Page {
+			runs = append(runs, nil)
+		}
+		runs[len(runs)-1] = append(runs[len(runs)-1], l)
+	}
+	pc := pageCols{table: columnsOf(body), pages: map[int][]span{}}
+	if len(runs) < 2 {
+		return pc
+	}
+	if len(runs[0]) > 1 {
+		pc.table = columnsOf(runs[0])
+	}
+	for _, run := range runs[1:] {
+		if cols := columnsOf(run); len(cols) == len(pc.table) {
+			pc.pages[run[0].Page] = cols
+		}
+	}
+	return pc
+}
+
+// at are the columns of the rows on page.
+func (pc pageCols) at(page int) []span {
+	if cols, ok := pc.pages[page]; ok {
+		return cols
+	}
+	return pc.table
 }
 
 // packed reports lines with figures one space apart: text that keeps no columns (a dump
@@ -468,14 +508,14 @@ func brokenWord(cell, next string, words *prose.Vocabulary) bool {
 
 // bodyRows reads the rows: a line with a figure in a cell starts a row, a line without one goes
 // on with the cells of the row above (a wrapped label or text cell).
-func bodyRows(body []layout.Line, cols []span, words *prose.Vocabulary) []layout.Line {
+func bodyRows(body []layout.Line, pages pageCols, words *prose.Vocabulary) []layout.Line {
 	var rows []layout.Line
 	open := false // the last row is a label printed above its figures
 	for j, l := range body {
-		cells := placeWords(l.Text, cols)
+		cells := placeWords(l.Text, pages.at(l.Page))
 		figures := hasFigureCell(cells)
 		if !figures && onlyFirst(cells) && j+1 < len(body) {
-			next := placeWords(body[j+1].Text, cols)
+			next := placeWords(body[j+1].Text, pages.at(body[j+1].Page))
 			if hasFigureCell(next) && next[0] == "" {
 				rows = append(rows, layout.Line{Cells: cells, Page: l.Page, No: l.No, Role: layout.RoleBody})
 				open = true

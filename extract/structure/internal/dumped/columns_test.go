@@ -20,6 +20,7 @@ type layoutTable struct {
 	rows    [][][]string   // rows, their cells, each cell's printed lines
 	above   []bool         // rows whose label is printed on lines of their own above the figures
 	breakAt int            // >0: a page break before this row, the header printed again
+	shift   int            // the characters the rows after the break stand right of those before
 }
 
 // layoutHead is a header cell: its printed lines and how many columns it heads.
@@ -36,10 +37,12 @@ func (lt layoutTable) print() []layout.Line {
 	var out []string
 	header := lt.printHeader()
 	out = append(out, header...)
+	indent := ""
 	for r, row := range lt.rows {
 		if lt.breakAt > 0 && r == lt.breakAt {
 			out = append(out, "\f")
 			out = append(out, header...)
+			indent = strings.Repeat(" ", lt.shift)
 		}
 		height := 0
 		for _, c := range row {
@@ -59,7 +62,7 @@ func (lt layoutTable) print() []layout.Line {
 				line = lt.put(line, text, c, 1, lt.right[c])
 			}
 			if strings.TrimSpace(line) != "" {
-				out = append(out, strings.TrimRight(line, " "))
+				out = append(out, indent+strings.TrimRight(line, " "))
 			}
 		}
 	}
@@ -183,7 +186,7 @@ func TestColumns(t *testing.T) {
 			{"bei Gemeinden/Gv.", "96.514", "40.229", "–", "+5,0", "+7,2", "x"},
 		},
 	}, {
-		name: "paragraph cells, a date one space before them, a page break with the header again",
+		name: "paragraph cells, a date one space before them, a page break with the header again and the rows set off",
 		table: layoutTable{
 			widths: []int{3, 18, 10, 34},
 			right:  []bool{true, false, false, false},
@@ -193,6 +196,7 @@ func TestColumns(t *testing.T) {
 				{{"2"}, {"Stadt Neuenhafen"}, {"21.11.2023"}, {"Die Satzung wurde beanstandet.", "Der Rat hat sie im Februar 2024", "geändert."}},
 			},
 			breakAt: 1,
+			shift:   3,
 		},
 		levels: [][]string{{"Nr.", "Kommune", "Datum", "Sachverhalt und Ergebnis"}},
 		rows: [][]string{
