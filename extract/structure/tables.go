@@ -58,7 +58,7 @@ func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, 
 	// What is printed right under a table for it (legend, footnotes, source) is no answer prose.
 	for k := range segs {
 		if segs[k].table != nil && k+1 < len(segs) && segs[k+1].table == nil {
-			segs[k+1].prose = segs[k].table.below(segs[k+1].prose)
+			segs[k+1].prose = segs[k].table.below(segs[k+1].prose, full)
 		}
 	}
 	for k := range segs {
