@@ -209,15 +209,16 @@ func pageColumns(body []layout.Line) pageCols {
 		}
 		runs[len(runs)-1] = append(runs[len(runs)-1], l)
 	}
-	pc := pageCols{table: columnsOf(body), pages: map[int][]span{}}
+	pc := pageCols{table: columnsOf(body, 2), pages: map[int][]span{}}
 	if len(runs) < 2 {
 		return pc
 	}
 	if len(runs[0]) > 1 {
-		pc.table = columnsOf(runs[0])
+		pc.table = columnsOf(runs[0], 2)
 	}
 	for _, run := range runs[1:] {
-		if cols := columnsOf(run); len(cols) == len(pc.table) {
+		// a page's own columns count only where they are as many, so one date there parts them
+		if cols := columnsOf(run, 1); len(cols) == len(pc.table) {
 			pc.pages[run[0].Page] = cols
 		}
 	}
@@ -264,8 +265,9 @@ func yearsHeader(s string) bool {
 // columnsOf finds the columns of the rows: the runs of characters some row prints, between gaps
 // no row prints in. A gap one character wide parts columns only where a row starts a cell right
 // after it, past two spaces (a long label may come within one space of the next column), or
-// where only figures end right before it (a date one space before the text of the next column).
-func columnsOf(body []layout.Line) []span {
+// where only figures end right before it, in at least dates rows (a date one space before the text
+// of the next column).
+func columnsOf(body []layout.Line, dates int) []span {
 	width := 0
 	for _, l := range body {
 		width = max(width, utf8.RuneCountInString(l.Text))
@@ -297,7 +299,7 @@ func columnsOf(body []layout.Line) []span {
 		switch {
 		case used[p] && from < 0:
 			from = p
-		case !used[p] && from >= 0 && (p+1 > width || !used[p+1] || starts[p+1] || figureEnds[p] >= 2 && textEnds[p] == 0):
+		case !used[p] && from >= 0 && (p+1 > width || !used[p+1] || starts[p+1] || figureEnds[p] >= dates && textEnds[p] == 0):
 			cols = append(cols, span{from: from, to: p})
 			from = -1
 		}
@@ -511,10 +513,11 @@ func brokenWord(cell, next string, words *prose.Vocabulary) bool {
 func bodyRows(body []layout.Line, pages pageCols, words *prose.Vocabulary) []layout.Line {
 	var rows []layout.Line
 	open := false // the last row is a label printed above its figures
+	figures := figureOnly(body, pages)
 	for j, l := range body {
 		cells := placeWords(l.Text, pages.at(l.Page))
-		figures := hasFigureCell(cells)
-		if !figures && onlyFirst(cells) && j+1 < len(body) {
+		starts := hasFigureCell(cells)
+		if !starts && onlyFirst(cells) && j+1 < len(body) {
 			next := placeWords(body[j+1].Text, pages.at(body[j+1].Page))
 			if hasFigureCell(next) && next[0] == "" {
 				rows = append(rows, layout.Line{Cells: cells, Page: l.Page, No: l.No, Role: layout.RoleBody})
@@ -522,9 +525,12 @@ func bodyRows(body []layout.Line, pages pageCols, words *prose.Vocabulary) []lay
 				continue
 			}
 		}
-		if figures && !open || len(rows) == 0 {
+		if starts && !open || len(rows) == 0 {
 			rows = append(rows, layout.Line{Cells: cells, Page: l.Page, No: l.No, Role: layout.RoleBody})
 			continue
+		}
+		if !starts {
+			cells = placeText(l.Text, pages.at(l.Page), figures)
 		}
 		open = false
 		last := rows[len(rows)-1].Cells
@@ -536,6 +542,50 @@ func bodyRows(body []layout.Line, pages pageCols, words *prose.Vocabulary) []lay
 		rows[k].Text = strings.Join(rows[k].Cells, "\t")
 	}
 	return rows
+}
+
+// figureOnly reports the columns that hold figures and nothing else on the lines that start rows.
+func figureOnly(body []layout.Line, pages pageCols) []bool {
+	var out []bool
+	for _, l := range body {
+		cells := placeWords(l.Text, pages.at(l.Page))
+		if !hasFigureCell(cells) {
+			continue
+		}
+		if out == nil {
+			out = make([]bool, len(cells))
+			for k := range out {
+				out[k] = true
+			}
+		}
+		for k, v := range cells {
+			if v != "" && !reCellFigure.MatchString(v) && !reSign.MatchString(v) {
+				out[k] = false
+			}
+		}
+	}
+	return out
+}
+
+// placeText puts the words of a line that goes on with the row above into the columns, a word
+// that would stand in a column of figures in the nearest column of text instead (a row cut by a
+// page break, its rest set a few characters off on the next page).
+func placeText(s string, cols []span, figures []bool) []string {
+	cells := make([]string, len(cols))
+	for _, w := range wordSpans(s) {
+		k := column(w, cols)
+		if k < len(figures) && figures[k] && !reCellFigure.MatchString(w.text) {
+			best, dist := k, 1<<30
+			for m, c := range cols {
+				if d := max(c.from-w.to, w.from-c.to, 0); !figures[m] && d < dist {
+					best, dist = m, d
+				}
+			}
+			k = best
+		}
+		cells[k] = strings.TrimSpace(cells[k] + " " + softHyphens.Replace(w.text))
+	}
+	return cells
 }
 
 // hasFigureCell reports a row with a cell that holds a figure.

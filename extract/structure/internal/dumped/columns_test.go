@@ -14,13 +14,15 @@ import (
 // in characters and whether its cells are set flush right (figures); a header cell over several
 // columns (Span) is centred over them; a cell is printed over the lines given.
 type layoutTable struct {
-	widths  []int
-	right   []bool
-	levels  [][]layoutHead // header levels, top first
-	rows    [][][]string   // rows, their cells, each cell's printed lines
-	above   []bool         // rows whose label is printed on lines of their own above the figures
-	breakAt int            // >0: a page break before this row, the header printed again
-	shift   int            // the characters the rows after the break stand right of those before
+	widths   []int
+	right    []bool
+	levels   [][]layoutHead // header levels, top first
+	rows     [][][]string   // rows, their cells, each cell's printed lines
+	above    []bool         // rows whose label is printed on lines of their own above the figures
+	breakAt  int            // >0: a page break before this row, the header printed again
+	shift    int            // the characters the rows after the break stand right of those before
+	cut      int            // the last lines of the row above the break printed after it
+	cutShift int            // the characters those lines stand off, left (<= 0)
 }
 
 // layoutHead is a header cell: its printed lines and how many columns it heads.
@@ -39,31 +41,27 @@ func (lt layoutTable) print() []layout.Line {
 	out = append(out, header...)
 	indent := ""
 	for r, row := range lt.rows {
-		if lt.breakAt > 0 && r == lt.breakAt {
+		printed := lt.printRow(r, row)
+		if lt.breakAt > 0 && r == lt.breakAt-1 && lt.cut > 0 {
+			// the row is cut by the page break: its last lines on the next page, set off by cutShift
+			rest := printed[len(printed)-lt.cut:]
+			out = append(out, printed[:len(printed)-lt.cut]...)
 			out = append(out, "\f")
 			out = append(out, header...)
+			for _, l := range rest {
+				out = append(out, l[-lt.cutShift:])
+			}
+			continue
+		}
+		if lt.breakAt > 0 && r == lt.breakAt {
+			if lt.cut == 0 {
+				out = append(out, "\f")
+				out = append(out, header...)
+			}
 			indent = strings.Repeat(" ", lt.shift)
 		}
-		height := 0
-		for _, c := range row {
-			height = max(height, len(c))
-		}
-		if r < len(lt.above) && lt.above[r] {
-			out = append(out, row[0]...)
-			row = append([][]string{nil}, row[1:]...)
-		}
-		for n := 0; n < height; n++ {
-			line := ""
-			for c, cell := range row {
-				text := ""
-				if n < len(cell) {
-					text = cell[n]
-				}
-				line = lt.put(line, text, c, 1, lt.right[c])
-			}
-			if strings.TrimSpace(line) != "" {
-				out = append(out, indent+strings.TrimRight(line, " "))
-			}
+		for _, l := range printed {
+			out = append(out, indent+l)
 		}
 	}
 	var lines []layout.Line
@@ -76,6 +74,33 @@ func (lt layoutTable) print() []layout.Line {
 		lines = append(lines, layout.Line{Text: s, Page: page, No: k + 1})
 	}
 	return lines
+}
+
+// printRow renders row r.
+func (lt layoutTable) printRow(r int, row [][]string) []string {
+	var out []string
+	height := 0
+	for _, c := range row {
+		height = max(height, len(c))
+	}
+	if r < len(lt.above) && lt.above[r] {
+		out = append(out, row[0]...)
+		row = append([][]string{nil}, row[1:]...)
+	}
+	for n := 0; n < height; n++ {
+		line := ""
+		for c, cell := range row {
+			text := ""
+			if n < len(cell) {
+				text = cell[n]
+			}
+			line = lt.put(line, text, c, 1, lt.right[c])
+		}
+		if strings.TrimSpace(line) != "" {
+			out = append(out, strings.TrimRight(line, " "))
+		}
+	}
+	return out
 }
 
 // printHeader renders the header levels.
@@ -202,6 +227,27 @@ func TestColumns(t *testing.T) {
 		rows: [][]string{
 			{"1", "Gemeinde Altenwerder", "14.03.2023", "Der Rat hat den Höchstbetrag festgesetzt, ohne die Kommunalaufsicht zu fragen."},
 			{"2", "Stadt Neuenhafen", "21.11.2023", "Die Satzung wurde beanstandet. Der Rat hat sie im Februar 2024 geändert."},
+		},
+	}, {
+		name: "a row cut by a page break, its rest set off left into the column of dates",
+		table: layoutTable{
+			widths: []int{3, 18, 10, 34},
+			right:  []bool{true, false, false, false},
+			levels: [][]layoutHead{{{[]string{"Nr."}, 1}, {[]string{"Kommune"}, 1}, {[]string{"Datum"}, 1}, {[]string{"Sachverhalt und Ergebnis"}, 1}}},
+			rows: [][][]string{
+				{{"1"}, {"Gemeinde", "Altenwerder"}, {"14.03.2023"}, {"Der Rat hat den Höchstbetrag", "festgesetzt."}},
+				{{"2"}, {"Stadt Neuenhafen"}, {"21.11.2023"}, {"Die Satzung wurde beanstandet.", "Der Rat hat sie im Februar", "2024 geändert."}},
+				{{"3"}, {"Samtgemeinde"}, {"11.03.2025"}, {"Ein Kredit in Franken wurde", "aufgenommen."}},
+			},
+			breakAt:  2,
+			cut:      1,
+			cutShift: -3,
+		},
+		levels: [][]string{{"Nr.", "Kommune", "Datum", "Sachverhalt und Ergebnis"}},
+		rows: [][]string{
+			{"1", "Gemeinde Altenwerder", "14.03.2023", "Der Rat hat den Höchstbetrag festgesetzt."},
+			{"2", "Stadt Neuenhafen", "21.11.2023", "Die Satzung wurde beanstandet. Der Rat hat sie im Februar 2024 geändert."},
+			{"3", "Samtgemeinde", "11.03.2025", "Ein Kredit in Franken wurde aufgenommen."},
 		},
 	}, {
 		name: "a label on its own line above its figures, a word broken without a hyphen",
