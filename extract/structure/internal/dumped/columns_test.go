@@ -236,17 +236,17 @@ func TestColumns(t *testing.T) {
 			levels: [][]layoutHead{{{[]string{"Nr."}, 1}, {[]string{"Kommune"}, 1}, {[]string{"Datum"}, 1}, {[]string{"Sachverhalt und Ergebnis"}, 1}}},
 			rows: [][][]string{
 				{{"1"}, {"Gemeinde", "Altenwerder"}, {"14.03.2023"}, {"Der Rat hat den Höchstbetrag", "festgesetzt."}},
-				{{"2"}, {"Stadt Neuenhafen"}, {"21.11.2023"}, {"Die Satzung wurde beanstandet.", "Der Rat hat sie im Februar", "2024 geändert."}},
+				{{"2"}, {"Stadt Neuenhafen"}, {"21.11.2023"}, {"Die Satzung wurde beanstandet.", "Der Rat hat sie im Februar", "Die Satzung gilt nun."}},
 				{{"3"}, {"Samtgemeinde"}, {"11.03.2025"}, {"Ein Kredit in Franken wurde", "aufgenommen."}},
 			},
 			breakAt:  2,
 			cut:      1,
-			cutShift: -3,
+			cutShift: -5,
 		},
 		levels: [][]string{{"Nr.", "Kommune", "Datum", "Sachverhalt und Ergebnis"}},
 		rows: [][]string{
 			{"1", "Gemeinde Altenwerder", "14.03.2023", "Der Rat hat den Höchstbetrag festgesetzt."},
-			{"2", "Stadt Neuenhafen", "21.11.2023", "Die Satzung wurde beanstandet. Der Rat hat sie im Februar 2024 geändert."},
+			{"2", "Stadt Neuenhafen", "21.11.2023", "Die Satzung wurde beanstandet. Der Rat hat sie im Februar Die Satzung gilt nun."},
 			{"3", "Samtgemeinde", "11.03.2025", "Ein Kredit in Franken wurde aufgenommen."},
 		},
 	}, {
