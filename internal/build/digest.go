@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "648ce5e851085c3f936bc83c46a883da9fc85435fd6ccf719c49bec3453f2487"
+const Digest = "1334085cb8726b1ee165fa390ffdf0efd8f89259a47192efc92fe44dbbf2bbff"

@@ -268,6 +268,7 @@ func yearsHeader(s string) bool {
 // where only figures end right before it, in at least dates rows (a date one space before the text
 // of the next column).
 func columnsOf(body []layout.Line, dates int) []span {
+	body = withoutLabelLines(body)
 	width := 0
 	for _, l := range body {
 		width = max(width, utf8.RuneCountInString(l.Text))
@@ -305,6 +306,41 @@ func columnsOf(body []layout.Line, dates int) []span {
 		}
 	}
 	return mergeSigns(cols, body)
+}
+
+// withoutLabelLines leaves out the lines that print a row's label alone above a line of figures
+// that leaves the label's column empty, where other rows print that column: such a label may
+// reach into the next column ("Steuerverwaltung" over "Studium an der …").
+func withoutLabelLines(body []layout.Line) []layout.Line {
+	var out []layout.Line
+	left, labelled := 1<<30, false
+	for _, l := range body {
+		if w := wordSpans(l.Text); len(w) > 0 {
+			left = min(left, w[0].from)
+		}
+	}
+	skip := make([]bool, len(body))
+	for k, l := range body {
+		cells := gapSpans(l.Text)
+		if k+1 < len(body) && len(cells) == 1 && cells[0].from == left && !figureLine(l.Text) && figureLine(body[k+1].Text) {
+			if next := wordSpans(body[k+1].Text); len(next) > 0 && next[0].from > left {
+				skip[k] = true
+				continue
+			}
+		}
+		if w := wordSpans(l.Text); len(w) > 0 && w[0].from == left && figureLine(l.Text) {
+			labelled = true
+		}
+	}
+	if !labelled {
+		return body
+	}
+	for k, l := range body {
+		if !skip[k] {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // mergeSigns joins to the column on its left a column one character wide right beside it that holds

@@ -250,7 +250,7 @@ func TestColumns(t *testing.T) {
 			{"3", "Samtgemeinde", "11.03.2025", "Ein Kredit in Franken wurde aufgenommen."},
 		},
 	}, {
-		name: "a label on its own line above its figures, a word broken without a hyphen",
+		name: "a label on its own line above its figures, reaching into the next column; a word broken without a hyphen",
 		table: layoutTable{
 			widths: []int{11, 30, 8, 8},
 			right:  []bool{false, false, true, true},
@@ -258,15 +258,17 @@ func TestColumns(t *testing.T) {
 			rows: [][][]string{
 				{{"Steuerverwa", "ltung"}, {"Studium an der Akademie"}, {"412"}, {"251"}},
 				{{"Anwärter"}, {"Ausbildung zur Finanzwirtin", "oder zum Finanzwirt"}, {"356"}, {"208"}},
-				{{"Insgesamt"}, nil, {"768"}, {"459"}},
+				{{"Finanzverwaltung"}, {"Studium der Finanzen"}, {"12"}, {"7"}},
+				{{"Insgesamt"}, nil, {"780"}, {"466"}},
 			},
-			above: []bool{false, true, false},
+			above: []bool{false, true, true, false},
 		},
 		levels: [][]string{{"Laufbahn", "Ausbildung", "Anzahl", "darunter Frauen"}},
 		rows: [][]string{
 			{"Steuerverwaltung", "Studium an der Akademie", "412", "251"},
 			{"Anwärter", "Ausbildung zur Finanzwirtin oder zum Finanzwirt", "356", "208"},
-			{"Insgesamt", "", "768", "459"},
+			{"Finanzverwaltung", "Studium der Finanzen", "12", "7"},
+			{"Insgesamt", "", "780", "466"},
 		},
 	}}
 	for _, tc := range tests {
