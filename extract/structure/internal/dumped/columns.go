@@ -672,9 +672,9 @@ func headerLevels(head []layout.Line, cols []span, figures []bool, words *prose.
 	for li, l := range levels {
 		switch {
 		case l.unit:
-			out[li] = spreadUnits(l, ext, figures, groups(levels, ext))
+			out[li] = spreadUnits(l, ext, figures, groups(levels, cols))
 		case li < len(levels)-1:
-			out[li] = spread(l, ext, levels[li+1:])
+			out[li] = spread(l, columnExtents(cols, levels[li+1:]), levels[li+1:])
 		default:
 			out[li] = l.cells
 		}
@@ -710,7 +710,8 @@ func middle(ext []span, run []int) float64 {
 }
 
 // spread gives each column that level l leaves empty, and a lower level heads, the cell of l it
-// stands under: a cell over several columns is printed over their middle, so the columns are
+// stands under: a cell over several columns is printed over the middle of their stretch (ext, by
+// the rows and the levels below), so the columns are
 // parted among the cells of l, in order, such that each cell stands nearest the middle of its
 // part. The first column's cell heads no other.
 func spread(l *level, ext []span, below []*level) []string {
@@ -787,15 +788,15 @@ func headed(below []*level, k int) bool {
 }
 
 // groups numbers the columns by the cell of the top level that heads them (-1 for the first).
-func groups(levels []*level, ext []span) []int {
-	out := make([]int, len(ext))
+func groups(levels []*level, cols []span) []int {
+	out := make([]int, len(cols))
 	for k := range out {
 		out[k] = k
 	}
 	if len(levels) < 2 || levels[0].unit {
 		return out
 	}
-	top := spread(levels[0], ext, levels[1:])
+	top := spread(levels[0], columnExtents(cols, levels[1:]), levels[1:])
 	for k := 1; k < len(top); k++ {
 		if top[k] != "" && top[k] == top[k-1] {
 			out[k] = out[k-1]
