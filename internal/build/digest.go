@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "4f559d2afe6dfd29f2ae83816042dd592579063f186531a15bad0749479a44d6"
+const Digest = "4a8bdcf846566403103cc9a8cb53d2dffedbb2fb5ad9ab3318d3f901a9af5a41"

@@ -1,7 +1,6 @@
 package dumped
 
 import (
-	"drucksache/internal/lazyre"
 	"sort"
 	"strings"
 	"unicode"
@@ -9,6 +8,7 @@ import (
 
 	"drucksache/extract/layout"
 	"drucksache/extract/structure/internal/prose"
+	"drucksache/internal/lazyre"
 )
 
 // A dump made with `pdftotext -layout` prints a table at its character columns: cells apart by
@@ -22,8 +22,8 @@ type span struct {
 	from, to int
 }
 
-// MaxColumnHeaderLines is how many printed lines the header of a table printed at its columns may take.
-const MaxColumnHeaderLines = 8
+// maxColumnHeaderLines is how many printed lines the header of a table printed at its columns may take.
+const maxColumnHeaderLines = 8
 
 var (
 	// reCellFigure is a cell that holds one figure, a date or a sign for none ("–").
@@ -68,10 +68,7 @@ func Columns(lines []layout.Line, i int, words *prose.Vocabulary) ([]layout.Line
 	for _, l := range levels {
 		out = append(out, layout.Line{Text: strings.Join(l, "\t"), Cells: l, Page: head[0].Page, No: head[0].No, Header: true, Role: layout.RoleBody})
 	}
-	for _, r := range rows {
-		out = append(out, r)
-	}
-	return out, n
+	return append(out, rows...), n
 }
 
 // gapSpans splits a printed line at runs of two spaces or more.
@@ -134,7 +131,7 @@ func columnBlock(lines []layout.Line, i int) (head, body []layout.Line, n int) {
 			break
 		}
 		if len(body) == 0 && (!figureLine(l.Text) || yearsHeader(l.Text)) {
-			if len(head) == MaxColumnHeaderLines {
+			if len(head) == maxColumnHeaderLines {
 				return nil, nil, 0
 			}
 			head = append(head, l)
@@ -411,14 +408,26 @@ func headerColumns(head []layout.Line, cols []span) []span {
 	return out
 }
 
-// figureColumns reports the columns whose cells hold figures or nothing.
+// figureColumns reports the columns whose cells hold figures, signs or nothing: every column but
+// the first, of the rows read.
 func figureColumns(rows []layout.Line) []bool {
-	out := make([]bool, len(rows[0].Cells))
+	cells := make([][]string, len(rows))
+	for k, r := range rows {
+		cells[k] = r.Cells
+	}
+	out := figuresIn(cells)
+	out[0] = false
+	return out
+}
+
+// figuresIn reports the columns whose cells, of the rows given, hold figures, signs or nothing.
+func figuresIn(rows [][]string) []bool {
+	out := make([]bool, len(rows[0]))
 	for k := range out {
-		out[k] = k > 0
+		out[k] = true
 	}
 	for _, r := range rows {
-		for k, v := range r.Cells {
+		for k, v := range r {
 			if v != "" && !reCellFigure.MatchString(v) && !reSign.MatchString(v) {
 				out[k] = false
 			}
@@ -582,25 +591,16 @@ func bodyRows(body []layout.Line, pages pageCols, words *prose.Vocabulary) []lay
 
 // figureOnly reports the columns that hold figures and nothing else on the lines that start rows.
 func figureOnly(body []layout.Line, pages pageCols) []bool {
-	var out []bool
+	var starts [][]string
 	for _, l := range body {
-		cells := placeWords(l.Text, pages.at(l.Page))
-		if !hasFigureCell(cells) {
-			continue
-		}
-		if out == nil {
-			out = make([]bool, len(cells))
-			for k := range out {
-				out[k] = true
-			}
-		}
-		for k, v := range cells {
-			if v != "" && !reCellFigure.MatchString(v) && !reSign.MatchString(v) {
-				out[k] = false
-			}
+		if cells := placeWords(l.Text, pages.at(l.Page)); hasFigureCell(cells) {
+			starts = append(starts, cells)
 		}
 	}
-	return out
+	if len(starts) == 0 {
+		return nil
+	}
+	return figuresIn(starts)
 }
 
 // placeText puts the words of a line that goes on with the row above into the columns, a word
