@@ -22,6 +22,9 @@ type span struct {
 	from, to int
 }
 
+// maxRowLines is how many printed lines one row of a table printed at its columns may take.
+const maxRowLines = 60
+
 // maxColumnHeaderLines is how many printed lines the header of a table printed at its columns may take.
 const maxColumnHeaderLines = 8
 
@@ -48,7 +51,7 @@ func Columns(lines []layout.Line, i int, words *prose.Vocabulary) ([]layout.Line
 	}
 	pages := pageColumns(body)
 	cols := pages.table
-	if len(cols) < 2 || packed(head) || packed(body) {
+	if len(cols) < 2 || packed(head) {
 		return nil, 0
 	}
 	// a row's label printed on a line of its own above its figures is no header line
@@ -136,6 +139,9 @@ func columnBlock(lines []layout.Line, i int) (head, body []layout.Line, n int) {
 			}
 			head = append(head, l)
 		} else {
+			if len(head) == 0 || packed([]layout.Line{l}) {
+				return nil, nil, 0 // rows with no header above, or a dump that keeps no columns
+			}
 			body = append(body, l)
 		}
 		j++
@@ -520,7 +526,6 @@ func splitCell(c span, cols []span) map[int]string {
 // within one printed line).
 func joinCell(cell, next string, words *prose.Vocabulary) string {
 	next = strings.TrimSpace(softHyphens.Replace(next))
-	cell = softHyphens.Replace(cell)
 	switch {
 	case cell == "":
 		return next
@@ -577,7 +582,9 @@ func bodyRows(body []layout.Line, pages pageCols, words *prose.Vocabulary) []lay
 		if !starts {
 			cells = placeText(l.Text, pages.at(l.Page), figures)
 		}
-		open = false
+		if open = false; l.No-rows[len(rows)-1].No > maxRowLines {
+			return nil // no row of a table takes so many lines: these are no rows
+		}
 		last := rows[len(rows)-1].Cells
 		for k, v := range cells {
 			last[k] = joinCell(last[k], v, words)

@@ -306,6 +306,8 @@ func TestColumnsDeclines(t *testing.T) {
 		{"no header above the rows", "Ammerland    14.094    15.985\nAurich    12.001    13.442"},
 		{"prose with a wide gap", "1.  Wie viele Stellen waren besetzt?\nDie Zahl ist gestiegen."},
 		{"one row only", "Jahr    Anzahl\n2021      48\nDie Zahl ist gestiegen, wie die Übersicht zeigt, und sie steigt weiter."},
+		{"a row longer than any row of a table", "Jahr    Art       Anzahl\n2021    Bau          48\n" +
+			strings.Repeat("        weiter\n", maxRowLines+1) + "2022    Bau          52"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
