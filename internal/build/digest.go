@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "f6900e38f0be2b683d0bc7a837dec5c5eecd878ca67d157e6b09cab44c9385d8"
+const Digest = "afba1efd967ddc009fb61eed0e3fca102326a017e95199400a11a7573a2d1946"

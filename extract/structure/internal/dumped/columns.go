@@ -22,6 +22,9 @@ type span struct {
 	from, to int
 }
 
+// reMarkerLine is a line of footnote markers and nothing else.
+var reMarkerLine = lazyre.New(`^\s*\d{1,2}\)(?:\s+\d{1,2}\))*\s*$`)
+
 // maxRowLines is how many printed lines one row of a table printed at its columns may take.
 const maxRowLines = 60
 
@@ -559,13 +562,25 @@ func brokenWord(cell, next string, words *prose.Vocabulary) bool {
 }
 
 // bodyRows reads the rows: a line with a figure in a cell starts a row, a line without one goes
-// on with the cells of the row above (a wrapped label or text cell).
+// on with the cells of the row above (a wrapped label or text cell). A line of footnote markers
+// alone ("1)", printed raised above the line it belongs to) is glued to the cells below it.
 func bodyRows(body []layout.Line, pages pageCols, words *prose.Vocabulary) []layout.Line {
 	var rows []layout.Line
 	open := false // the last row is a label printed above its figures
 	figures := figureOnly(body, pages)
+	var raised []string // a footnote marker printed raised, on a line of its own above its cell
 	for j, l := range body {
 		cells := placeWords(l.Text, pages.at(l.Page))
+		if reMarkerLine.MatchString(l.Text) && j+1 < len(body) {
+			raised = cells
+			continue
+		}
+		for k, v := range raised {
+			if v != "" && cells[k] != "" {
+				cells[k] += v
+			}
+		}
+		raised = nil
 		starts := hasFigureCell(cells)
 		if !starts && onlyFirst(cells) && j+1 < len(body) {
 			next := placeWords(body[j+1].Text, pages.at(body[j+1].Page))

@@ -12,7 +12,8 @@ import (
 
 // layoutTable is a table held as data, with how `pdftotext -layout` prints it: each column's width
 // in characters and whether its cells are set flush right (figures); a header cell over several
-// columns (Span) is centred over them; a cell is printed over the lines given.
+// columns (Span) is centred over them; a cell is printed over the lines given, a footnote marker
+// after "^" raised onto a line of its own above.
 type layoutTable struct {
 	widths   []int
 	right    []bool
@@ -88,13 +89,21 @@ func (lt layoutTable) printRow(r int, row [][]string) []string {
 		row = append([][]string{nil}, row[1:]...)
 	}
 	for n := 0; n < height; n++ {
-		line := ""
+		line, raised := "", ""
 		for c, cell := range row {
 			text := ""
 			if n < len(cell) {
 				text = cell[n]
 			}
+			if t, marker, ok := strings.Cut(text, "^"); ok {
+				// a footnote marker printed raised: on a line of its own, right after the text
+				text = t
+				raised = lt.put(raised, strings.Repeat(" ", len([]rune(t)))+marker, c, 1, false)
+			}
 			line = lt.put(line, text, c, 1, lt.right[c])
+		}
+		if raised != "" {
+			out = append(out, strings.TrimRight(raised, " "))
 		}
 		if strings.TrimSpace(line) != "" {
 			out = append(out, strings.TrimRight(line, " "))
@@ -183,7 +192,7 @@ func TestColumns(t *testing.T) {
 			{"Insgesamt", "942", "3.363.829.510", "+6,3"},
 		},
 	}, {
-		name: "three header levels over groups, a unit row, signs",
+		name: "three header levels over groups, a unit row, signs, a footnote marker printed raised",
 		table: layoutTable{
 			widths: []int{22, 10, 10, 10, 10, 10, 10},
 			right:  []bool{false, true, true, true, true, true, true},
@@ -195,6 +204,7 @@ func TestColumns(t *testing.T) {
 			},
 			rows: [][][]string{
 				{{"Schulden insgesamt"}, {"14.456.950"}, {"7.085.046"}, {"895.519"}, {"+4,3"}, {"+5,0"}, {"+2,1"}},
+				{{"Kassenkredite^1)"}, {"3.158.412"}, {"1.402.317"}, {"12.804"}, {"+6,5"}, {"+6,8"}, {"+10,3"}},
 				{{"Wertpapierschulden"}, {"185.000"}, {"60.000"}, {"g"}, {"-8,1"}, {"-8,3"}, {"x"}},
 				{{"bei Gemeinden/Gv."}, {"96.514"}, {"40.229"}, {"–"}, {"+5,0"}, {"+7,2"}, {"x"}},
 			},
@@ -207,6 +217,7 @@ func TestColumns(t *testing.T) {
 		},
 		rows: [][]string{
 			{"Schulden insgesamt", "14.456.950", "7.085.046", "895.519", "+4,3", "+5,0", "+2,1"},
+			{"Kassenkredite1)", "3.158.412", "1.402.317", "12.804", "+6,5", "+6,8", "+10,3"},
 			{"Wertpapierschulden", "185.000", "60.000", "g", "-8,1", "-8,3", "x"},
 			{"bei Gemeinden/Gv.", "96.514", "40.229", "–", "+5,0", "+7,2", "x"},
 		},
