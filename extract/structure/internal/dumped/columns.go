@@ -662,6 +662,24 @@ func hasFigureCell(cells []string) bool {
 // is a level of its own. A cell of a level over several columns of the levels below heads each of
 // them (see spread); a unit heads the figure columns of the group nearest it (see spreadUnits).
 func headerLevels(head []layout.Line, cols []span, figures []bool, words *prose.Vocabulary) [][]string {
+	levels := stackLevels(head, cols, words)
+	ext := columnExtents(cols, levels)
+	out := make([][]string, len(levels))
+	for li, l := range levels {
+		switch {
+		case l.unit:
+			out[li] = spreadUnits(l, ext, figures, groups(levels, cols))
+		case li < len(levels)-1:
+			out[li] = spread(l, columnExtents(cols, levels[li+1:]), levels[li+1:])
+		default:
+			out[li] = l.cells
+		}
+	}
+	return out
+}
+
+// stackLevels stacks the header lines into levels, as headerLevels says.
+func stackLevels(head []layout.Line, cols []span, words *prose.Vocabulary) []*level {
 	var levels []*level
 	for _, h := range head {
 		cells := placeCells(h.Text, cols)
@@ -689,19 +707,7 @@ func headerLevels(head []layout.Line, cols []span, figures []bool, words *prose.
 			}
 		}
 	}
-	ext := columnExtents(cols, levels)
-	out := make([][]string, len(levels))
-	for li, l := range levels {
-		switch {
-		case l.unit:
-			out[li] = spreadUnits(l, ext, figures, groups(levels, cols))
-		case li < len(levels)-1:
-			out[li] = spread(l, columnExtents(cols, levels[li+1:]), levels[li+1:])
-		default:
-			out[li] = l.cells
-		}
-	}
-	return out
+	return levels
 }
 
 // level is one level of a header: its cells per column and where each cell's first line is printed.
