@@ -2,6 +2,8 @@ package structure
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"drucksache/extract/internal/marks"
 	"drucksache/extract/layout"
@@ -31,9 +33,10 @@ type tableNote struct {
 
 // below takes from the prose lines right under a table what is printed for it: legend lines go to
 // the table's notes, footnotes whose marker the table prints to its footnotes, a source or copyright
-// line to its source; a line that continues one of them without a paragraph break goes with it. It
-// returns the prose lines left.
-func (t *table) below(lines []layout.Line) []layout.Line {
+// line to its source; a line that continues one of them without a paragraph break goes with it,
+// but a sentence of its own below a line that stops well short of the measure full (dumped text
+// keeps no gap before the prose after a source line). It returns the prose lines left.
+func (t *table) below(lines []layout.Line, full int) []layout.Line {
 	kind := "" // of the item the last line belonged to
 	for i, l := range lines {
 		text := strings.TrimSpace(l.Text)
@@ -53,7 +56,7 @@ func (t *table) below(lines []layout.Line) []layout.Line {
 			m := reTableNote.FindStringSubmatch(text)
 			t.footnotes = append(t.footnotes, tableNote{marker: t.notedBy(text), text: m[2], line: l})
 			kind = "note"
-		case kind != "" && !l.Break:
+		case kind != "" && !l.Break && !(full > 0 && l.Fill == 0 && prose.IsShort(lines[i-1], full) && sentence(text)):
 			switch kind {
 			case "legend":
 				t.notes[len(t.notes)-1] = prose.JoinLine(t.notes[len(t.notes)-1], text)
@@ -68,6 +71,12 @@ func (t *table) below(lines []layout.Line) []layout.Line {
 		}
 	}
 	return nil
+}
+
+// sentence reports a line that is a sentence of its own: words that start upper case and end one.
+func sentence(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsUpper(r) && len(strings.Fields(text)) >= 3 && prose.EndsSentence(text)
 }
 
 // notedBy returns the marker of a footnote line under the table as the table prints it, or "" when
@@ -92,11 +101,32 @@ func (t *table) notedBy(text string) string {
 	}
 	for _, f := range forms {
 		if t.prints(f) {
+			if f != forms[0] && strings.HasSuffix(f, ")") && t.raise(f, forms[0]) {
+				return forms[0]
+			}
 			return f
 		}
 	}
 	return ""
 }
+
+// raise writes a footnote marker a dump printed flat and glued to the end of a cell ("Kassenkredite1)")
+// as the PDF printed it, raised ("Kassenkredite¹⁾"); it reports whether a cell held it so.
+func (t *table) raise(flat, raised string) bool {
+	done := false
+	for _, r := range t.rows {
+		for c, v := range r {
+			if rest, ok := strings.CutSuffix(v, flat); ok && rest != "" && !strings.HasSuffix(rest, " ") && !isDigit(rest[len(rest)-1]) {
+				r[c] = rest + raised
+				done = true
+			}
+		}
+	}
+	return done
+}
+
+// isDigit reports an ASCII digit.
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // prints reports whether a cell or header of the table holds s.
 func (t *table) prints(s string) bool {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"drucksache/extract/layout"
+	"drucksache/extract/structure/internal/dumped"
 	"drucksache/extract/structure/internal/prose"
 	"drucksache/internal/lazyre"
 )
@@ -120,8 +121,6 @@ func headerPaths(levels [][]string) []string {
 	return out
 }
 
-var reUnitRowCell = lazyre.New(`(?i)^\(?\s*(?:Angaben\s+|Beträge\s+|Werte\s+)?in\s+(?:(?:1\.000|1000|Tsd\.?|Tausend|Mio\.?|Millionen|Mrd\.?|Milliarden)\s*)?(?:Euro|EUR|€|Prozent|%|‰)\s*\)?$`)
-
 // takeUnits takes a unit row out of the header levels, or the first row under them: a row whose
 // cells, but for the first, name units and nothing else ("in 1.000 Euro" over the columns of two
 // years, "in Prozent" over a change). Each column gets the unit printed over it or, where the row
@@ -163,7 +162,7 @@ func unitRow(cells []string) ([]string, bool) {
 			continue
 		}
 		if v != "" {
-			if !reUnitRowCell.MatchString(v) {
+			if !dumped.IsUnitCell(v) {
 				return nil, false
 			}
 			cur, any = v, true

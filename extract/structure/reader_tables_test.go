@@ -88,6 +88,6 @@ func FuzzReaderTable(f *testing.F) {
 		if len(tb.rows)+len(tb.headerRows) > len(lines)+1 {
 			t.Fatalf("%d rows and %d levels from %d lines", len(tb.rows), len(tb.headerRows), len(lines))
 		}
-		tb.below([]layout.Line{{Text: src, Break: true}})
+		tb.below([]layout.Line{{Text: src, Break: true}}, 0)
 	})
 }

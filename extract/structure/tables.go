@@ -58,7 +58,7 @@ func (p *parser) answer(question int, lines []layout.Line, full int) ([]string, 
 	// What is printed right under a table for it (legend, footnotes, source) is no answer prose.
 	for k := range segs {
 		if segs[k].table != nil && k+1 < len(segs) && segs[k+1].table == nil {
-			segs[k+1].prose = segs[k].table.below(segs[k+1].prose)
+			segs[k+1].prose = segs[k].table.below(segs[k+1].prose, full)
 		}
 	}
 	for k := range segs {
@@ -233,6 +233,13 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 			i += n
 			continue
 		}
+		if rows, n := dumped.Columns(lines, i, p.words); rows != nil {
+			t, _ := readerTable(rows)
+			t.last = lines[i+n-1]
+			segs = append(segs, segment{table: t})
+			i += n
+			continue
+		}
 		if lastValue[i] > i+dumped.MaxHeaderLines {
 			addProse(l) // no figure ends a line near: running text
 			i++
@@ -248,6 +255,14 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 			continue
 		}
 		if t, n := dumped.Read(lines, i, full, p.pageNotes, p.sums); t != nil {
+			if k := columnsWithin(lines, i+1, i+n, p.words); k > 0 {
+				// a table printed at its columns starts below: what is above it is no row of it
+				for _, l := range lines[i:k] {
+					addProse(l)
+				}
+				i = k
+				continue
+			}
 			segs = takeAbove(segs, t, full)
 			segs = append(segs, segment{table: fromDumped(t)})
 			i += n
@@ -257,6 +272,17 @@ func (p *parser) segments(lines []layout.Line, full int) []segment {
 		i++
 	}
 	return segs
+}
+
+// columnsWithin is the first line of lines[from:to] that starts a table printed at its columns,
+// 0 for none.
+func columnsWithin(lines []layout.Line, from, to int, words *prose.Vocabulary) int {
+	for k := from; k < to && k < len(lines); k++ {
+		if rows, _ := dumped.Columns(lines, k, words); rows != nil {
+			return k
+		}
+	}
+	return 0
 }
 
 // takeAbove gives a table read from dumped text what the prose right above it prints for it (see

@@ -345,3 +345,24 @@ func TestSegmentsStackedHeaderWiderThanRows(t *testing.T) {
 		t.Errorf("prose %d lines, %d header rows; want 1 and 17", len(prose), len(tb.headerRows))
 	}
 }
+
+// A table a `pdftotext -layout` dump prints at its columns is read by them, with its header levels as
+// paths and its unit row, even under a caption ending in a year (which a run of lines ending in
+// figures would take for its first row); the caption stays prose.
+func TestSegmentsLayoutColumns(t *testing.T) {
+	src := "Tabelle 2: Fördermittel nach Trägern 2024\n\n" +
+		"Träger                           Fördermittel             Anteil\n" +
+		"                                        in Euro                in Prozent\n" +
+		"öffentlich                                    5.120.000                      55,5\n" +
+		"freigemeinnützig                              3.210.000                      34,8\n" +
+		"privat                                          900.000                       9,7\n"
+	prose, tb := proseAndTable(t, src)
+	if len(prose) != 1 || !strings.HasPrefix(prose[0].Text, "Tabelle 2:") {
+		t.Errorf("prose = %+v, want the caption", prose)
+	}
+	want := [][]string{{"öffentlich", "5.120.000", "55,5"}, {"freigemeinnützig", "3.210.000", "34,8"}, {"privat", "900.000", "9,7"}}
+	if !reflect.DeepEqual(tb.header, []string{"Träger", "Fördermittel", "Anteil"}) || !reflect.DeepEqual(tb.rows, want) ||
+		!reflect.DeepEqual(tb.columnUnits, []string{"", "in Euro", "in Prozent"}) {
+		t.Errorf("header %q units %q rows %q", tb.header, tb.columnUnits, tb.rows)
+	}
+}

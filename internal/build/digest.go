@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "7032e0935e56338688c2def8af6fbad5d58a7a44dca203005bd467b69b1e4f50"
+const Digest = "a6d130d7d9a559692e203af116678129ce549551b0d3499d759bf10009a7fb24"

@@ -95,3 +95,32 @@ func FuzzValueGaps(f *testing.F) {
 		}
 	})
 }
+
+// FuzzColumns feeds the reader of tables printed at their columns arbitrary lines. Property: it
+// never fails; a table it reads takes lines of its input only, and all its rows and header levels
+// have one cell a column.
+func FuzzColumns(f *testing.F) {
+	f.Add("Jahr      Anzahl der     darunter\n          Anträge        bewilligt\n2021          48             31\n2022          52             36")
+	f.Add("Nr.  Kommune   Datum        Text\n  1  Stadt     14.03.2023 Der Rat\n                           hat\n  2  Gemeinde  21.11.2023 Die Satzung")
+	f.Add("Art      2023\n       in Euro\nA    1.000   –\nB      200  x\n\f\nArt      2023")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4000 {
+			t.Skip()
+		}
+		lines := rawLines(strings.ReplaceAll(text, "\f", ""))
+		for i := range lines {
+			rows, n := Columns(lines, i, nil)
+			if rows == nil {
+				continue
+			}
+			if n < 1 || i+n > len(lines) {
+				t.Fatalf("took %d lines from %d of %d", n, i, len(lines))
+			}
+			for _, r := range rows {
+				if len(r.Cells) != len(rows[0].Cells) {
+					t.Fatalf("rows of %d and %d cells: %q", len(rows[0].Cells), len(r.Cells), r.Cells)
+				}
+			}
+		}
+	})
+}

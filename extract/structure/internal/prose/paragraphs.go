@@ -233,7 +233,7 @@ func ParagraphsAt(lines []layout.Line, full int, words *Vocabulary) ([]string, [
 		} else {
 			cur = AppendLine(cur, t, words)
 		}
-		prevShort = isShort(l, full)
+		prevShort = IsShort(l, full)
 	}
 	flush()
 	return out, at
@@ -250,8 +250,8 @@ func endsSentenceBytes(b []byte) bool {
 	return EndsSentence(string(b))
 }
 
-// isShort reports whether a line stops well before the right margin (so a sentence ending there ends its paragraph).
-func isShort(l layout.Line, full int) bool {
+// IsShort reports whether a line stops well before the right margin (so a sentence ending there ends its paragraph).
+func IsShort(l layout.Line, full int) bool {
 	if full < 0 {
 		return false // paragraphs end at breaks only
 	}
@@ -358,6 +358,9 @@ func (v *Vocabulary) has(word string) bool {
 	v.known[word] = found
 	return found
 }
+
+// Prints reports whether the document prints word anywhere; false for no vocabulary.
+func (v *Vocabulary) Prints(word string) bool { return v != nil && v.has(word) }
 
 // IsHeading reports whether a paragraph reads as a heading: short, no sentence punctuation at its end.
 func IsHeading(s string) bool {
