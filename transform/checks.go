@@ -40,16 +40,6 @@ func Check(doc *drucksache.Document) {
 	}
 }
 
-// RowEvidence reports what the sums of t say about row r, as a parser weighs a reading of a printed
-// row: how many sums that count r as a total or as a part pass, and how many fail (see Evidence).
-func RowEvidence(t drucksache.Table, r int) (passed, failed int) {
-	p, f := Evidence(t)
-	if r < 0 || r >= len(p) {
-		return 0, 0
-	}
-	return p[r], f[r]
-}
-
 // Evidence reports, for every row of t, how many sums that count it as a total or as a part pass
 // and how many fail, in one pass over the table. The cells are typed from their raw text on a
 // copy; t is not changed. A total column counts as passed for a row where some reading of its

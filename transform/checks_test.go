@@ -659,9 +659,9 @@ func FuzzCheck(f *testing.F) {
 	})
 }
 
-// RowEvidence is what a parser weighs between readings of a dumped row: the reading that a
-// total proves, and none refutes.
-func TestRowEvidence(t *testing.T) {
+// Evidence is what a parser weighs between readings of a dumped row: the reading that a total
+// proves, and none refutes.
+func TestEvidence(t *testing.T) {
 	kosten := []string{"Jahr", "Personalkosten je Fall", "Sach- und Betriebskosten", "Verwaltungskosten", "Summe"}
 	tests := []struct {
 		name           string
@@ -683,7 +683,11 @@ func TestRowEvidence(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			before := fmt.Sprint(tc.tab.Rows)
-			passed, failed := transform.RowEvidence(tc.tab, tc.row)
+			p, f := transform.Evidence(tc.tab)
+			if len(p) != len(tc.tab.Rows) || len(f) != len(tc.tab.Rows) {
+				t.Fatalf("evidence for %d and %d rows of %d", len(p), len(f), len(tc.tab.Rows))
+			}
+			passed, failed := p[tc.row], f[tc.row]
 			if passed != tc.passed || failed != tc.failed {
 				t.Errorf("got %d passed %d failed, want %d and %d", passed, failed, tc.passed, tc.failed)
 			}

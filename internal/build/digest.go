@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "a6d130d7d9a559692e203af116678129ce549551b0d3499d759bf10009a7fb24"
+const Digest = "6b93fd60f4aa1cc8c169ce4ea58fd7e811038bdc225160f11b8e900e3cdcc63d"
