@@ -193,6 +193,9 @@ func Lines(s string) ([]layout.Line, int) {
 			if bold && strings.HasSuffix(t, "**") {
 				t = strings.TrimSuffix(t, "**")
 				bold = false
+				if strings.TrimSpace(t) == "" {
+					continue // the line only closed the emphasis: no text of its own
+				}
 			}
 			if startBold || isBold {
 				l.Bold = layout.Yes
