@@ -3,7 +3,6 @@ package transform
 import (
 	"bytes"
 	"drucksache/internal/golden"
-	"drucksache/internal/lazyre"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -433,12 +432,5 @@ func TestApplyCellUnits(t *testing.T) {
 				t.Errorf("unit %q, column units %q; want %q, %q", unit, cols, tc.unit, tc.columns)
 			}
 		})
-	}
-}
-
-// TestPatternsCompile: the package's patterns, compiled on first use, all compile.
-func TestPatternsCompile(t *testing.T) {
-	if err := lazyre.Check(); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -18,7 +18,6 @@ import (
 	"drucksache"
 	"drucksache/extract/layout"
 	"drucksache/internal/golden"
-	"drucksache/internal/lazyre"
 )
 
 const fixturePath = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.html"
@@ -494,12 +493,5 @@ func TestHTMLWebPage(t *testing.T) {
 				t.Errorf("WebPage %v, warned %v; want %v", l.WebPage, warned, tt.want)
 			}
 		})
-	}
-}
-
-// TestPatternsCompile: the reader's patterns, compiled on first use, all compile.
-func TestPatternsCompile(t *testing.T) {
-	if err := lazyre.Check(); err != nil {
-		t.Fatal(err)
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"drucksache/extract/layout"
 	"drucksache/extract/pdf/internal/content"
 	"drucksache/internal/golden"
-	"drucksache/internal/lazyre"
 )
 
 const fixturePath = "../../fixtures/nds-19-kleine-anfrage-it-infrastruktur.pdf"
@@ -554,12 +553,5 @@ func TestPDFTypeAndFurniture(t *testing.T) {
 	}
 	if r := find("Drucksache 21/9001 – 2 –").Role; r != layout.RoleHeader {
 		t.Errorf("page 2's header has role %v", r)
-	}
-}
-
-// TestPatternsCompile: the package's patterns, compiled on first use, all compile.
-func TestPatternsCompile(t *testing.T) {
-	if err := lazyre.Check(); err != nil {
-		t.Fatal(err)
 	}
 }

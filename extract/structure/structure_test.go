@@ -11,7 +11,6 @@ import (
 	drucksache "drucksache"
 	"drucksache/extract/layout"
 	"drucksache/extract/text"
-	"drucksache/internal/lazyre"
 	"drucksache/transform"
 )
 
@@ -173,11 +172,4 @@ func TestParseNoText(t *testing.T) {
 func lines(src string) []layout.Line {
 	l, _ := text.Lines(src)
 	return l
-}
-
-// TestPatternsCompile: the parser's patterns, compiled on first use, all compile.
-func TestPatternsCompile(t *testing.T) {
-	if err := lazyre.Check(); err != nil {
-		t.Fatal(err)
-	}
 }

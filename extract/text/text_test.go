@@ -17,7 +17,6 @@ import (
 
 	drucksache "drucksache"
 	"drucksache/extract/layout"
-	"drucksache/internal/lazyre"
 )
 
 // sum writes a line compactly: page:no, then ¶ for a break, * bold, H header, # page number,
@@ -241,11 +240,4 @@ func FuzzLines(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestPatternsCompile: the reader's patterns, compiled on first use, all compile.
-func TestPatternsCompile(t *testing.T) {
-	if err := lazyre.Check(); err != nil {
-		t.Fatal(err)
-	}
 }
