@@ -10,13 +10,13 @@ import (
 // turned a quarter turn read upright, the page turned upright with the text across it apart, and
 // the upright page's glyphs grouped into printed lines.
 type readPage struct {
-	pg      *content.Page // as interpreted, for its counts and notes
-	err     error
-	cells   []*textLine
-	upright *content.Page
-	sides   []*content.Page
-	lines   []*textLine
-	panic   error // the layout failed on this page: the document fails, as it would later
+	pg        *content.Page // as interpreted, for its counts and notes
+	err       error
+	cells     []*textLine
+	upright   *content.Page
+	sides     []*content.Page
+	lines     []*textLine
+	layoutErr error // the layout failed on this page: the document fails, as it would later
 }
 
 // pageReader reads the pages of a document, workers pages at a time, ahead of the caller who takes
@@ -82,14 +82,15 @@ func (pr *pageReader) stop() {
 	}
 }
 
-// readOne reads one page; a panic in the library or the layout becomes the page's error.
+// readOne reads one page: a panic in the library becomes the page's error, one in the layout its
+// layoutErr (which fails the document, as a failure of the later layout does).
 func readOne(doc *content.Doc, ref content.PageRef, pageNo int) readPage {
 	pg, err := safe(func() (*content.Page, error) { return doc.Interpret(ref) })
 	if pg == nil { // the interpreter panicked
 		pg = &content.Page{Width: 595, Height: 842}
 	}
 	rp := readPage{pg: pg, err: err}
-	_, rp.panic = safe(func() (struct{}, error) {
+	_, rp.layoutErr = safe(func() (struct{}, error) {
 		var turned *content.Page
 		turned, rp.cells = turnedCells(pg, pageNo)
 		rp.upright, rp.sides = upright(turned)

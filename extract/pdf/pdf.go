@@ -79,8 +79,8 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: err}
 		}
 		rp := read.page(i)
-		if rp.panic != nil {
-			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf("layout: %w", rp.panic)}
+		if rp.layoutErr != nil {
+			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf("layout: %w", rp.layoutErr)}
 		}
 		pg, err := rp.pg, rp.err
 		if err != nil && problem == "" {

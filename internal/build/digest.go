@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "b1aaca034582100fb99856374ff2d745514596ba4937a4cf9edc985264f4392a"
+const Digest = "f9d9b94bd76792f50957aa00cd97afecae662e125f64ecd4afcfa18578960165"
