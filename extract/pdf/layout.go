@@ -505,10 +505,17 @@ func (c *cluster) mainSize() float64 {
 	return counts.mode(c.size)
 }
 
-// linesOf turns the pages, grouped into printed lines each (all, see pageLines), into the lines a
-// structure parser reads; side holds each page's furniture printed across its direction (see sideLines), put after the page's own lines, and cells
-// the turned text of its tables' cells (see turnedCells), put among them.
-func linesOf(pages []*content.Page, all, side, cells [][]*textLine) []layout.Line {
+// linesOf turns the pages into the lines a structure parser reads; side holds each page's
+// furniture printed across its direction (see sideLines), put after the page's own lines, and cells
+// the turned text of its tables' cells (see turnedCells), put among them. The pages are grouped
+// into printed lines only here, after the last page is read and its glyphs counted against the
+// memory budget: grouped as each page is read, a bomb of text took its lines' memory as well before
+// the budget stopped it.
+func linesOf(pages []*content.Page, side, cells [][]*textLine) []layout.Line {
+	all := make([][]*textLine, len(pages))
+	for i, pg := range pages {
+		all[i] = pageLines(pg, i+1)
+	}
 	m := measure(pages, all)
 	markFurniture(pages, all, m)
 	for i := range side {

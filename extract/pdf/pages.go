@@ -7,15 +7,13 @@ import (
 )
 
 // readPage is one page as read: its content interpreted, the text of its table cells that is
-// turned a quarter turn read upright, the page turned upright with the text across it apart, and
-// the upright page's glyphs grouped into printed lines.
+// turned a quarter turn read upright, and the page turned upright with the text across it apart.
 type readPage struct {
 	pg        *content.Page // as interpreted, for its counts and notes
 	err       error
 	cells     []*textLine
 	upright   *content.Page
 	sides     []*content.Page
-	lines     []*textLine
 	layoutErr error // the layout failed on this page: the document fails, as it would later
 }
 
@@ -94,7 +92,6 @@ func readOne(doc *content.Doc, ref content.PageRef, pageNo int) readPage {
 		var turned *content.Page
 		turned, rp.cells = turnedCells(pg, pageNo)
 		rp.upright, rp.sides = upright(turned)
-		rp.lines = pageLines(rp.upright, pageNo)
 		return struct{}{}, nil
 	})
 	return rp

@@ -68,7 +68,6 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 	pages := make([]*content.Page, len(refs))
 	sides := make([][]*content.Page, len(refs)) // text running across each page's direction
 	cells := make([][]*textLine, len(refs))     // turned text of table cells, read upright
-	lines := make([][]*textLine, len(refs))     // each page's printed lines
 	glyphs, images := 0, 0
 	problem := "" // the first page error or damage, to name the cause when no page gives text
 	budget, held := glyphBudget(lim.MaxMemory, len(data)), 0
@@ -99,7 +98,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 		}
 		glyphs += len(pg.Glyphs)
 		images += pg.Images
-		cells[i], pages[i], sides[i], lines[i] = rp.cells, rp.upright, rp.sides, rp.lines
+		cells[i], pages[i], sides[i] = rp.cells, rp.upright, rp.sides
 		if held += heldGlyphs(pages[i], sides[i]); budget > 0 && held > budget {
 			return nil, &layout.Error{File: name, Page: i + 1, Stage: "pdf", Err: fmt.Errorf(
 				"%w: the first %d of %d pages hold %d glyphs and lines, more than the memory limit of %d MiB leaves room for (%d): a compression bomb of text, or a document that needs a larger --memory",
@@ -144,7 +143,7 @@ func (p Reader) Read(ctx context.Context, name string, data []byte) (out *layout
 				Provenance: drucksache.Provenance{Page: i + 1}})
 		}
 	}
-	out.Lines, err = safe(func() ([]layout.Line, error) { return linesOf(pages, lines, side, cells), nil })
+	out.Lines, err = safe(func() ([]layout.Line, error) { return linesOf(pages, side, cells), nil })
 	if err != nil {
 		return nil, &layout.Error{File: name, Stage: "pdf", Err: fmt.Errorf("layout: %w", err)}
 	}

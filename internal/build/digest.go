@@ -4,4 +4,4 @@ package build
 
 // Digest is the SHA-256 of the code and rules that decide what an output holds: the model's, extract's,
 // transform's and load's Go files (tests left out) with go.mod and go.sum.
-const Digest = "f9d9b94bd76792f50957aa00cd97afecae662e125f64ecd4afcfa18578960165"
+const Digest = "083c41aec41bb33819e72c96887b3a5f79f90df030e71a06c14903dd6bf95119"
