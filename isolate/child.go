@@ -33,6 +33,13 @@ const Command = "__extract-child"
 // machine's.
 const childMemoryLimit = 1 << 30
 
+// softLimit is the Go runtime's soft memory limit under a hard limit of limit bytes, in a child and in
+// `drucksache extract` alike: past it garbage is collected eagerly. It leaves a quarter of the limit
+// for what the runtime maps besides the heap (arenas are reserved 64 MiB at a time, with their
+// metadata) and, in extract, below Guard's watch: at 7/8 a child's heap came so near the hard
+// limit that the runtime was refused its arena metadata now and then and crashed.
+func softLimit(limit int64) int64 { return limit / 4 * 3 }
+
 // GCPercent lets the heap of a process that makes one document at a time grow four times past the
 // live data before collecting (a child, and `drucksache extract` under a memory limit): a document's
 // garbage is short-lived, collecting it early cost a third of the time of a short PDF, and the
@@ -117,7 +124,7 @@ func Serve(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer
 			if err := limitMemory(limit); err != nil {
 				return err
 			}
-			soft = limit / 8 * 7 // collect eagerly before the hard limit ends the process
+			soft = softLimit(limit)
 		}
 	}
 	debug.SetMemoryLimit(soft)

@@ -42,7 +42,7 @@ func LimitProcess(limit int64) (restore func(), err error) {
 	if err := syscall.Setrlimit(syscall.RLIMIT_DATA, &lim); err != nil {
 		return nil, fmt.Errorf("limiting the memory to %d bytes: %w", limit, err)
 	}
-	soft := debug.SetMemoryLimit(limit / 4 * 3) // below Guard's watch: garbage is collected before it stops the extraction
+	soft := debug.SetMemoryLimit(softLimit(limit))
 	return func() {
 		syscall.Setrlimit(syscall.RLIMIT_DATA, &old)
 		debug.SetMemoryLimit(soft)

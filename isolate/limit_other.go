@@ -18,7 +18,7 @@ const memoryLimited = false
 // LimitProcess sets the Go runtime's soft memory limit below limit where no hard limit of a process's
 // memory is set up; restore puts back the one it found.
 func LimitProcess(limit int64) (restore func(), err error) {
-	soft := debug.SetMemoryLimit(limit / 4 * 3)
+	soft := debug.SetMemoryLimit(softLimit(limit))
 	return func() { debug.SetMemoryLimit(soft) }, nil
 }
 
